@@ -1,0 +1,1 @@
+"""The command line (python main.py [--db PATH] [--officer USER] [--json] COMMAND)."""

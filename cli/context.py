@@ -1,0 +1,44 @@
+"""What every command handler gets: parsed options, the acting officer, output helpers."""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from models.session import acting_officer
+from models.tables import Officer
+
+
+def fmt_dt(value: datetime | None) -> str:
+    """Dates on screen as Vietnamese write them: 09:30 13/02/2026."""
+    return f"{value:%H:%M %d/%m/%Y}" if value else ""
+
+
+def _default(value: Any):
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    raise TypeError(type(value).__name__)
+
+
+@dataclass
+class Context:
+    args: Any
+
+    @property
+    def json(self) -> bool:
+        return bool(getattr(self.args, "json", False))
+
+    def officer(self) -> Officer:
+        return acting_officer(self.args.officer)
+
+    def emit(self, data: Any, text: str | list[str] = "") -> None:
+        """Print JSON with --json, else the human text (or the JSON if there is none)."""
+        if self.json or not text:
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
+            sys.stdout.write("\n")
+        else:
+            print(text if isinstance(text, str) else "\n".join(text))

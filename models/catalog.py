@@ -1,0 +1,368 @@
+"""The procedure catalog (danh mục thủ tục hành chính): shipped list, import/export, lookups.
+
+A province pushes updates as JSON or CSV; an import is all-or-nothing and reports what it
+added and changed. Procedures are never deleted (old dossiers point to them), only deactivated.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+
+from .audit import audit, now
+from .calendar import DURATION_UNITS, SAME_DAY, duration_text
+from .db import write_transaction
+from .errors import NotFoundError, ValidationError
+from .paths import RESOURCES
+from .tables import Procedure, ProcedureDocument
+from .text import clean, fold
+
+SHIPPED_CATALOG = RESOURCES / "catalog" / "procedures.json"
+CSV_COLUMNS = [
+    "code", "name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
+    "fee", "fee_note", "confirmed", "source", "note", "active",
+    "document_name", "originals", "copies", "required",
+]
+COMPARED = ("name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
+            "fee", "fee_note", "confirmed", "source", "note", "active", "documents")
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """A paper in a procedure's list: name and how many originals and copies."""
+
+    name: str
+    originals: int = 1
+    copies: int = 0
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class ProcedureInfo:
+    code: str
+    name: str
+    field: str
+    duration_value: int
+    duration_unit: str
+    same_day_cutoff: str | None = None
+    fee: int = 0
+    fee_note: str = ""
+    level: str = "xã"
+    documents: tuple[DocumentSpec, ...] = ()
+    source: str = ""
+    confirmed: bool = False
+    note: str = ""
+    active: bool = True
+
+    @property
+    def cutoff_time(self) -> time | None:
+        return time.fromisoformat(self.same_day_cutoff) if self.same_day_cutoff else None
+
+    @property
+    def time_limit_text(self) -> str:
+        return duration_text(self.duration_value, self.duration_unit)
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code, "name": self.name, "field": self.field,
+            "duration": {"value": self.duration_value, "unit": self.duration_unit},
+            "time_limit": self.time_limit_text, "same_day_cutoff": self.same_day_cutoff,
+            "fee": self.fee, "fee_note": self.fee_note, "level": self.level,
+            "documents": [asdict(d) for d in self.documents],
+            "source": self.source, "confirmed": self.confirmed, "note": self.note,
+            "active": self.active,
+        }
+
+    def comparable(self) -> dict:
+        data = asdict(self)
+        data["documents"] = [asdict(d) for d in self.documents]
+        return {k: data[k] for k in COMPARED}
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    updated: dict[str, list[str]] = field(default_factory=dict)
+    unchanged: int = 0
+    deactivated: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    applied: bool = False
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# -- reading --------------------------------------------------------------------------------
+def _info(row: Procedure, documents: list[ProcedureDocument] | None = None) -> ProcedureInfo:
+    docs = documents if documents is not None else list(row.documents.order_by(ProcedureDocument.position))
+    return ProcedureInfo(
+        code=row.code, name=row.name, field=row.field, duration_value=row.duration_value,
+        duration_unit=row.duration_unit, same_day_cutoff=row.same_day_cutoff, fee=row.fee,
+        fee_note=row.fee_note, level=row.level, source=row.source, confirmed=row.confirmed,
+        note=row.note, active=row.active,
+        documents=tuple(DocumentSpec(d.name, d.originals, d.copies, d.required) for d in docs),
+    )
+
+
+def list_procedures(*, include_inactive: bool = False, search: str = "") -> list[ProcedureInfo]:
+    """Procedures with their documents, by field then name; ``search`` ignores diacritics."""
+    query = Procedure.select().order_by(Procedure.field, Procedure.name)
+    if not include_inactive:
+        query = query.where(Procedure.active == True)  # noqa: E712
+    rows = list(query)
+    docs: dict[int, list[ProcedureDocument]] = {r.id: [] for r in rows}
+    for doc in ProcedureDocument.select().order_by(ProcedureDocument.position):
+        if doc.procedure_id in docs:
+            docs[doc.procedure_id].append(doc)
+    result = [_info(r, docs[r.id]) for r in rows]
+    if search:
+        words = fold(search).split()
+        result = [p for p in result
+                  if all(w in f"{fold(p.name)} {fold(p.field)} {p.code.lower()}" for w in words)]
+    return result
+
+
+def get_procedure(code: str) -> ProcedureInfo:
+    return _info(get_procedure_row(code))
+
+
+def get_procedure_row(code: str) -> Procedure:
+    row = Procedure.get_or_none(Procedure.code == clean(code))
+    if row is None:
+        raise NotFoundError(f"Không có thủ tục mã “{code}” trong danh mục.")
+    return row
+
+
+# -- validation -----------------------------------------------------------------------------
+def _int(value, name: str, errors: list[str], where: str, minimum: int = 0) -> int:
+    try:
+        number = int(str(value).strip()) if value not in (None, "") else None
+    except ValueError:
+        number = None
+    if number is None or number < minimum:
+        errors.append(f"{where}: “{name}” phải là số nguyên không nhỏ hơn {minimum}.")
+        return minimum
+    return number
+
+
+def _bool(value, default: bool) -> bool:
+    if value in (None, ""):
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("1", "true", "yes", "có", "x")
+
+
+def parse_entry(entry: dict, where: str, errors: list[str]) -> ProcedureInfo | None:
+    """One catalog entry (dict as in procedures.json) → ProcedureInfo, or errors appended."""
+    before = len(errors)
+    code = clean(entry.get("code"))
+    name = clean(entry.get("name"))
+    if not code or len(code) > 40:
+        errors.append(f"{where}: thiếu mã thủ tục hoặc mã dài quá 40 ký tự.")
+    if not name:
+        errors.append(f"{where}: thiếu tên thủ tục.")
+    duration = entry.get("duration") or {}
+    unit = clean(duration.get("unit"))
+    if unit not in DURATION_UNITS:
+        errors.append(f"{where}: đơn vị thời hạn “{unit}” không hợp lệ "
+                      f"(dùng một trong: {', '.join(DURATION_UNITS)}).")
+    minimum = 1 if unit in ("working_days", "working_hours", "calendar_days") else 0
+    value = _int(duration.get("value"), "thời hạn", errors, where, minimum)
+    cutoff = clean(entry.get("same_day_cutoff")) or None
+    if cutoff:
+        try:
+            cutoff = time.fromisoformat(cutoff).strftime("%H:%M")
+        except ValueError:
+            errors.append(f"{where}: giờ chốt “{cutoff}” phải có dạng HH:MM.")
+        if unit != SAME_DAY:
+            errors.append(f"{where}: giờ chốt chỉ dùng cho thủ tục giải quyết trong ngày.")
+    fee = _int(entry.get("fee", 0) or 0, "lệ phí", errors, where)
+    documents = []
+    for i, doc in enumerate(entry.get("documents") or [], start=1):
+        doc_name = clean(doc.get("name"))
+        if not doc_name:
+            errors.append(f"{where}, giấy tờ {i}: thiếu tên giấy tờ.")
+        documents.append(DocumentSpec(
+            doc_name,
+            _int(doc.get("originals", 1), "số bản chính", errors, f"{where}, giấy tờ {i}"),
+            _int(doc.get("copies", 0), "số bản sao", errors, f"{where}, giấy tờ {i}"),
+            _bool(doc.get("required"), True),
+        ))
+    source = entry.get("source") or ""
+    if isinstance(source, list):
+        source = ", ".join(clean(s) for s in source)
+    if len(errors) > before:
+        return None
+    return ProcedureInfo(
+        code=code, name=name, field=clean(entry.get("field")), duration_value=value,
+        duration_unit=unit, same_day_cutoff=cutoff, fee=fee, fee_note=clean(entry.get("fee_note")),
+        level=clean(entry.get("level")) or "xã", documents=tuple(documents), source=clean(source),
+        confirmed=_bool(entry.get("confirmed"), False), note=clean(entry.get("note")),
+        active=_bool(entry.get("active"), True),
+    )
+
+
+# -- import / export ------------------------------------------------------------------------
+def read_entries(path: Path) -> list[dict]:
+    """Entries of a JSON (``{"procedures": [...]}`` or a list) or CSV (one row per document)."""
+    text = Path(path).read_text(encoding="utf-8-sig")
+    if Path(path).suffix.lower() == ".csv":
+        return entries_from_csv(text)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError({"file": f"Tệp JSON không đọc được (dòng {exc.lineno}): {exc.msg}."})
+    entries = data.get("procedures") if isinstance(data, dict) else data
+    if not isinstance(entries, list):
+        raise ValidationError({"file": "Tệp JSON phải có danh sách “procedures”."})
+    return entries
+
+
+def entries_from_csv(text: str) -> list[dict]:
+    reader = csv.DictReader(io.StringIO(text))
+    missing = {"code", "name", "duration_value", "duration_unit"} - set(reader.fieldnames or [])
+    if missing:
+        raise ValidationError({"file": f"Tệp CSV thiếu cột: {', '.join(sorted(missing))}."})
+    entries: dict[str, dict] = {}
+    for row in reader:
+        code = clean(row.get("code"))
+        entry = entries.get(code)
+        if entry is None:
+            entry = entries[code] = {
+                **{k: row.get(k) for k in ("code", "name", "field", "level", "same_day_cutoff",
+                                           "fee", "fee_note", "confirmed", "source", "note", "active")},
+                "duration": {"value": row.get("duration_value"), "unit": row.get("duration_unit")},
+                "documents": [],
+            }
+        if clean(row.get("document_name")):
+            entry["documents"].append({"name": row.get("document_name"), "originals": row.get("originals") or 0,
+                                       "copies": row.get("copies") or 0, "required": row.get("required")})
+    return list(entries.values())
+
+
+def import_catalog(path: Path | str, *, dry_run: bool = False, deactivate_missing: bool = False,
+                   officer=None, at: datetime | None = None) -> ImportReport:
+    """Validate every entry, then apply all of them in one transaction (or none, on any error)."""
+    entries = read_entries(Path(path))
+    return import_entries(entries, dry_run=dry_run, deactivate_missing=deactivate_missing,
+                          officer=officer, at=at, origin=str(path))
+
+
+def import_entries(entries: list[dict], *, dry_run: bool = False, deactivate_missing: bool = False,
+                   officer=None, at: datetime | None = None, origin: str = "") -> ImportReport:
+    report = ImportReport()
+    parsed: list[ProcedureInfo] = []
+    seen: set[str] = set()
+    for i, entry in enumerate(entries, start=1):
+        where = f"Mục {i}" + (f" ({clean(entry.get('code'))})" if isinstance(entry, dict) and entry.get("code") else "")
+        if not isinstance(entry, dict):
+            report.errors.append(f"{where}: không phải một thủ tục.")
+            continue
+        info = parse_entry(entry, where, report.errors)
+        if info is None:
+            continue
+        if info.code in seen:
+            report.errors.append(f"{where}: mã thủ tục bị trùng trong tệp.")
+            continue
+        seen.add(info.code)
+        parsed.append(info)
+    if report.errors:
+        return report
+    existing = {p.code: p for p in list_procedures(include_inactive=True)}
+    for info in parsed:
+        old = existing.get(info.code)
+        if old is None:
+            report.added.append(info.code)
+        else:
+            old_data, new_data = old.comparable(), info.comparable()
+            changed = [k for k in COMPARED if old_data[k] != new_data[k]]
+            if changed:
+                report.updated[info.code] = changed
+            else:
+                report.unchanged += 1
+    if deactivate_missing:
+        report.deactivated = sorted(c for c, p in existing.items() if c not in seen and p.active)
+    if dry_run:
+        return report
+    stamp = at or now()
+    with write_transaction():
+        for info in parsed:
+            if info.code in report.added or info.code in report.updated:
+                _store(info, stamp)
+        if report.deactivated:
+            Procedure.update(active=False, updated_at=stamp).where(
+                Procedure.code.in_(report.deactivated)).execute()
+        audit("catalog.import", officer, "catalog", origin,
+              {"added": len(report.added), "updated": len(report.updated),
+               "deactivated": len(report.deactivated)}, at=stamp)
+    report.applied = True
+    return report
+
+
+def _store(info: ProcedureInfo, stamp: datetime) -> None:
+    values = dict(
+        name=info.name, name_folded=fold(info.name), field=info.field, level=info.level,
+        duration_value=info.duration_value, duration_unit=info.duration_unit,
+        same_day_cutoff=info.same_day_cutoff, fee=info.fee, fee_note=info.fee_note,
+        source=info.source, confirmed=info.confirmed, note=info.note, active=info.active,
+        updated_at=stamp,
+    )
+    row = Procedure.get_or_none(Procedure.code == info.code)
+    if row is None:
+        row = Procedure.create(code=info.code, **values)
+    else:
+        Procedure.update(**values).where(Procedure.id == row.id).execute()
+        ProcedureDocument.delete().where(ProcedureDocument.procedure == row.id).execute()
+    if info.documents:
+        ProcedureDocument.insert_many([
+            dict(procedure=row.id, position=i, name=d.name, originals=d.originals,
+                 copies=d.copies, required=d.required)
+            for i, d in enumerate(info.documents, start=1)
+        ]).execute()
+
+
+def export_catalog(path: Path | str) -> int:
+    """Write the whole catalog (inactive too) as JSON or CSV by the file's extension."""
+    path = Path(path)
+    procedures = list_procedures(include_inactive=True)
+    if path.suffix.lower() == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            for p in procedures:
+                base = {"code": p.code, "name": p.name, "field": p.field, "level": p.level,
+                        "duration_value": p.duration_value, "duration_unit": p.duration_unit,
+                        "same_day_cutoff": p.same_day_cutoff or "", "fee": p.fee,
+                        "fee_note": p.fee_note, "confirmed": int(p.confirmed), "source": p.source,
+                        "note": p.note, "active": int(p.active)}
+                for d in p.documents or (None,):
+                    row = dict(base)
+                    if d is not None:
+                        row.update(document_name=d.name, originals=d.originals, copies=d.copies,
+                                   required=int(d.required))
+                    writer.writerow(row)
+    else:
+        data = {"schema_version": 1, "exported_at": now().isoformat(),
+                "procedures": [_export_entry(p) for p in procedures]}
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return len(procedures)
+
+
+def _export_entry(p: ProcedureInfo) -> dict:
+    entry = p.to_dict()
+    entry.pop("time_limit")
+    return entry
+
+
+def seed_if_empty() -> ImportReport | None:
+    """Load the shipped catalog into a new database (first start)."""
+    if Procedure.select().exists() or not SHIPPED_CATALOG.exists():
+        return None
+    report = import_catalog(SHIPPED_CATALOG)
+    if report.errors:  # the shipped file is checked by the tests; never half-load it
+        raise ValidationError({"catalog": "; ".join(report.errors)})
+    return report

@@ -1,0 +1,225 @@
+"""Reading dossiers: the plain view a screen, the command line or a form is built from."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+
+from .audit import now as clock
+from .calendar import duration_text
+from .codes import normalise_dossier_code
+from .errors import NotFoundError
+from .statuses import (
+    ACTION_NAMES, CHANNELS, FINISHED, OPEN, RESULT_DELIVERY, RETURNED, STATUS_NAMES, SUPPLEMENT,
+    allowed_actions,
+)
+from .tables import Dossier, DossierDocument, DueDateChange, Officer, StatusEvent
+
+DUE_SOON = timedelta(days=1)  # DOMAIN §4: "sắp đến hạn" = due within a day
+
+
+def is_late(status: int, due_at: datetime, paused_at: datetime | None, finished_at: datetime | None,
+            now: datetime) -> bool:
+    """Late (quá hạn) is derived, never stored: compared with the time the clock stopped."""
+    if status in OPEN:
+        return now > due_at
+    if status == SUPPLEMENT:
+        return paused_at is not None and paused_at > due_at
+    if status in (FINISHED, RETURNED):
+        return finished_at is not None and finished_at > due_at
+    return False
+
+
+def is_due_soon(status: int, due_at: datetime, now: datetime) -> bool:
+    return status in OPEN and now <= due_at <= now + DUE_SOON
+
+
+@dataclass(frozen=True)
+class EventView:
+    uid: str
+    action: str
+    action_name: str
+    from_status: int | None
+    to_status: int
+    at: datetime
+    officer: str
+    officer_name: str
+    note: str
+    data: dict
+
+
+@dataclass(frozen=True)
+class DueChangeView:
+    at: datetime
+    kind: str
+    old_due_at: datetime | None
+    new_due_at: datetime
+    reason: str
+    officer: str
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    name: str
+    originals: int
+    copies: int
+
+
+@dataclass(frozen=True)
+class DossierView:
+    """Everything about one dossier (hồ sơ) as plain values."""
+
+    id: int
+    uid: str
+    code: str
+    status: int
+    received_at: datetime
+    due_at: datetime
+    procedure_code: str
+    procedure_name: str
+    duration_value: int
+    duration_unit: str
+    applicant_name: str
+    applicant_id_number: str
+    applicant_phone: str
+    applicant_email: str
+    applicant_address: str
+    applicant_kind: int
+    authorised_person: dict | None
+    channel: int
+    result_delivery: int
+    sets: int
+    fee: int
+    notes: str
+    officer: str
+    officer_name: str
+    processing_unit: str
+    paused_at: datetime | None
+    finished_at: datetime | None
+    returned_at: datetime | None
+    returned_to: str
+    register_volume: str
+    register_number: int | None
+    receipt_printed: bool
+    late: bool
+    due_soon: bool
+    documents: tuple[DocumentView, ...] = ()
+    events: tuple[EventView, ...] = ()
+    due_history: tuple[DueChangeView, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def status_name(self) -> str:
+        return STATUS_NAMES[self.status]
+
+    @property
+    def time_limit_text(self) -> str:
+        return duration_text(self.duration_value, self.duration_unit)
+
+    @property
+    def allowed_actions(self) -> list[str]:
+        return allowed_actions(self.status)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.update(
+            status_name=self.status_name,
+            channel_name=CHANNELS.get(self.channel, ""),
+            result_delivery_name=RESULT_DELIVERY.get(self.result_delivery, ""),
+            time_limit={"value": self.duration_value, "unit": self.duration_unit,
+                        "text": self.time_limit_text},
+            procedure={"code": self.procedure_code, "name": self.procedure_name},
+            applicant={"name": self.applicant_name, "id_number": self.applicant_id_number,
+                       "phone": self.applicant_phone, "email": self.applicant_email,
+                       "address": self.applicant_address, "kind": self.applicant_kind},
+            allowed_actions=self.allowed_actions,
+            warnings=list(self.warnings),
+        )
+        for key in ("duration_value", "duration_unit", "applicant_name", "applicant_id_number",
+                    "applicant_phone", "applicant_email", "applicant_address", "applicant_kind"):
+            data.pop(key)
+        return _jsonable(data)
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def _loads(text: str) -> dict | None:
+    return json.loads(text) if text else None
+
+
+def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
+            warnings: tuple[str, ...] = (), officers: dict[int, Officer] | None = None) -> DossierView:
+    """``officers`` (id → row) lets a list share one officer lookup across its rows."""
+    now = now or clock()
+    officers = {} if officers is None else officers
+
+    def officer(officer_id: int) -> Officer:
+        if officer_id not in officers:
+            officers[officer_id] = Officer.get_by_id(officer_id)
+        return officers[officer_id]
+
+    documents = events = due_history = ()
+    if full:
+        documents = tuple(
+            DocumentView(d.name, d.originals, d.copies)
+            for d in DossierDocument.select().where(DossierDocument.dossier == row.id)
+            .order_by(DossierDocument.position)
+        )
+        events = tuple(
+            EventView(e.uid, e.action, ACTION_NAMES.get(e.action, e.action), e.from_status,
+                      e.to_status, e.at, officer(e.officer_id).username,
+                      officer(e.officer_id).full_name, e.note, _loads(e.data) or {})
+            for e in StatusEvent.select().where(StatusEvent.dossier == row.id)
+            .order_by(StatusEvent.at, StatusEvent.id)
+        )
+        due_history = tuple(
+            DueChangeView(c.at, c.kind, c.old_due_at, c.new_due_at, c.reason,
+                          officer(c.officer_id).username)
+            for c in DueDateChange.select().where(DueDateChange.dossier == row.id)
+            .order_by(DueDateChange.at, DueDateChange.id)
+        )
+    who = officer(row.officer_id)
+    return DossierView(
+        id=row.id, uid=row.uid, code=row.code, status=row.status, received_at=row.received_at,
+        due_at=row.due_at, procedure_code=row.procedure_code, procedure_name=row.procedure_name,
+        duration_value=row.duration_value, duration_unit=row.duration_unit,
+        applicant_name=row.applicant_name, applicant_id_number=row.applicant_id_number,
+        applicant_phone=row.applicant_phone, applicant_email=row.applicant_email,
+        applicant_address=row.applicant_address, applicant_kind=row.applicant_kind,
+        authorised_person=_loads(row.authorised_person), channel=row.channel,
+        result_delivery=row.result_delivery, sets=row.sets, fee=row.fee, notes=row.notes,
+        officer=who.username, officer_name=who.full_name, processing_unit=row.processing_unit,
+        paused_at=row.paused_at, finished_at=row.finished_at, returned_at=row.returned_at,
+        returned_to=row.returned_to, register_volume=row.register_volume,
+        register_number=row.register_number, receipt_printed=row.receipt_printed,
+        late=is_late(row.status, row.due_at, row.paused_at, row.finished_at, now),
+        due_soon=is_due_soon(row.status, row.due_at, now),
+        documents=documents, events=events, due_history=due_history, warnings=warnings,
+    )
+
+
+def to_views(rows: list[Dossier], *, now: datetime | None = None) -> list[DossierView]:
+    """Summary views of a page of rows (no events or documents), with one officer query."""
+    ids = {r.officer_id for r in rows}
+    officers = {o.id: o for o in Officer.select().where(Officer.id.in_(ids))} if ids else {}
+    return [to_view(r, full=False, now=now, officers=officers) for r in rows]
+
+
+def get_dossier_row(code: str) -> Dossier:
+    row = Dossier.get_or_none(Dossier.code == normalise_dossier_code(code))
+    if row is None:
+        raise NotFoundError(f"Không tìm thấy hồ sơ có mã “{code.strip()}”.")
+    return row
+
+
+def get_dossier(code: str, *, now: datetime | None = None) -> DossierView:
+    """The dossier with this code (the barcode path: one indexed lookup)."""
+    return to_view(get_dossier_row(code), now=now)

@@ -1,0 +1,76 @@
+"""Schema version and forward migrations.
+
+Each release that changes the schema appends one function to MIGRATIONS; a database opened by
+a newer app is migrated forward in one transaction, never backwards, and its data is kept.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from peewee import Database, SqliteDatabase
+
+from .errors import MotCuaError
+from .tables import ALL_TABLES, Meta
+
+
+def _v1_initial(db: Database) -> None:
+    db.create_tables(ALL_TABLES)
+    if isinstance(db, SqliteDatabase):
+        _create_sqlite_name_index(db)
+
+
+def _create_sqlite_name_index(db: Database) -> None:
+    """FTS5 index of folded applicant names, kept in step by triggers (external content)."""
+    db.execute_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS dossier_name_fts USING fts5("
+        "applicant_name_folded, content='dossier', content_rowid='id', "
+        "tokenize='unicode61', detail='none')"
+    )
+    db.execute_sql(
+        "CREATE TRIGGER IF NOT EXISTS dossier_fts_ai AFTER INSERT ON dossier BEGIN "
+        "INSERT INTO dossier_name_fts(rowid, applicant_name_folded) "
+        "VALUES (new.id, new.applicant_name_folded); END"
+    )
+    db.execute_sql(
+        "CREATE TRIGGER IF NOT EXISTS dossier_fts_ad AFTER DELETE ON dossier BEGIN "
+        "INSERT INTO dossier_name_fts(dossier_name_fts, rowid, applicant_name_folded) "
+        "VALUES ('delete', old.id, old.applicant_name_folded); END"
+    )
+    db.execute_sql(
+        "CREATE TRIGGER IF NOT EXISTS dossier_fts_au AFTER UPDATE OF applicant_name_folded "
+        "ON dossier BEGIN "
+        "INSERT INTO dossier_name_fts(dossier_name_fts, rowid, applicant_name_folded) "
+        "VALUES ('delete', old.id, old.applicant_name_folded); "
+        "INSERT INTO dossier_name_fts(rowid, applicant_name_folded) "
+        "VALUES (new.id, new.applicant_name_folded); END"
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(db: Database) -> int:
+    if not db.table_exists("meta"):
+        return 0
+    row = Meta.get_or_none(Meta.key == "schema_version")
+    return int(row.value) if row else 0
+
+
+def migrate(db: Database) -> int:
+    """Bring the database to SCHEMA_VERSION; returns the version it was at."""
+    lock = db.atomic("IMMEDIATE") if isinstance(db, SqliteDatabase) else db.atomic()
+    with lock:
+        found = current_version(db)
+        if found > SCHEMA_VERSION:
+            raise MotCuaError(
+                f"Cơ sở dữ liệu thuộc phiên bản mới hơn ({found}) so với phần mềm "
+                f"({SCHEMA_VERSION}). Hãy cập nhật MotCua trước khi mở."
+            )
+        for step in MIGRATIONS[found:]:
+            step(db)
+        if found != SCHEMA_VERSION:
+            Meta.insert(key="schema_version", value=str(SCHEMA_VERSION)).on_conflict(
+                conflict_target=[Meta.key], update={Meta.value: str(SCHEMA_VERSION)}
+            ).execute()
+    return found

@@ -1,0 +1,164 @@
+"""Finding dossiers: by exact code (the barcode path), ID number, phone or folded name, and
+paged lists with filters for the dossier desk.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from peewee import SQL, Expression
+
+from .audit import now as clock
+from .codes import is_dossier_code, normalise_dossier_code
+from .db import is_sqlite
+from .dossiers import DUE_SOON, DossierView, to_views
+from .statuses import FINISHED, OPEN, RETURNED, SUPPLEMENT
+from .tables import Dossier
+from .text import fold
+
+_WORD = re.compile(r"[0-9a-z]+")
+SORTABLE = {
+    "id": Dossier.id, "code": Dossier.code, "received_at": Dossier.received_at,
+    "due_at": Dossier.due_at, "status": Dossier.status, "applicant_name": Dossier.applicant_name_folded,
+    "procedure": Dossier.procedure_name,
+}
+
+
+@dataclass
+class DossierFilter:
+    """What the desk shows; every field is optional."""
+
+    statuses: list[int] = field(default_factory=list)
+    received_from: date | None = None
+    received_to: date | None = None
+    procedure: str = ""
+    late: bool = False
+    due_soon: bool = False
+    text: str = ""
+
+
+@dataclass
+class Page:
+    rows: list[DossierView]
+    cursor: tuple | None  # pass back as ``after`` for the next page; None when no more
+
+
+def late_condition(now: datetime) -> Expression:
+    return (
+        (Dossier.status.in_(OPEN) & (Dossier.due_at < now))
+        | ((Dossier.status == SUPPLEMENT) & (Dossier.paused_at > Dossier.due_at))
+        | (Dossier.status.in_((FINISHED, RETURNED)) & (Dossier.finished_at > Dossier.due_at))
+    )
+
+
+def due_soon_condition(now: datetime) -> Expression:
+    return Dossier.status.in_(OPEN) & (Dossier.due_at >= now) & (Dossier.due_at <= now + DUE_SOON)
+
+
+def _name_ids(text: str, limit: int | None) -> list[int] | Expression:
+    """Dossier ids whose folded name has every word (SQLite: FTS5; elsewhere: LIKE)."""
+    words = _WORD.findall(fold(text))
+    if not words:
+        return []
+    if is_sqlite():
+        query = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+        sql = "SELECT rowid FROM dossier_name_fts WHERE dossier_name_fts MATCH ? ORDER BY rowid DESC"
+        params: list = [query.strip()]
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [r[0] for r in Dossier._meta.database.execute_sql(sql, params)]
+    condition = None
+    for w in words:
+        part = Dossier.applicant_name_folded.contains(w)
+        condition = part if condition is None else condition & part
+    return condition
+
+
+def text_condition(text: str, limit: int | None = None) -> Expression | None:
+    """What a typed search means: code, ID number, phone or name — decided by its shape."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    code = normalise_dossier_code(text)
+    if is_dossier_code(code):
+        return Dossier.code == code
+    if re.fullmatch(r"[0-9A-Z.]+-\d{2,6}(-\d*)?", code):  # the start of a code
+        return (Dossier.code >= code) & (Dossier.code < code + "\uffff")
+    digits = re.sub(r"[\s.+-]", "", text)
+    if digits.isdigit():
+        if digits.startswith("84") and len(digits) in (11, 12):
+            digits = "0" + digits[2:]
+        if digits.startswith("0") and len(digits) in (10, 11) and digits[1] != "0":
+            return (Dossier.applicant_phone == digits) | (Dossier.applicant_id_number == digits)
+        return Dossier.applicant_id_number == digits
+    names = _name_ids(text, limit)
+    if isinstance(names, list):
+        return Dossier.id.in_(names) if names else SQL("1 = 0")
+    return names
+
+
+def search(text: str, *, limit: int = 50, now: datetime | None = None) -> list[DossierView]:
+    """The newest dossiers matching what was typed (at most ``limit``)."""
+    condition = text_condition(text, limit)
+    if condition is None:
+        return []
+    now = now or clock()
+    rows = list(Dossier.select().where(condition).order_by(Dossier.id.desc()).limit(limit))
+    return to_views(rows, now=now)
+
+
+def _filtered(flt: DossierFilter, now: datetime):
+    query = Dossier.select()
+    if flt.statuses:
+        query = query.where(Dossier.status.in_(flt.statuses))
+    if flt.received_from:
+        query = query.where(Dossier.received_at >= datetime.combine(flt.received_from, datetime.min.time()))
+    if flt.received_to:
+        query = query.where(Dossier.received_at < datetime.combine(flt.received_to + timedelta(days=1),
+                                                                    datetime.min.time()))
+    if flt.procedure:
+        query = query.where(Dossier.procedure_code == flt.procedure)
+    if flt.late:
+        query = query.where(late_condition(now))
+    if flt.due_soon:
+        query = query.where(due_soon_condition(now))
+    condition = text_condition(flt.text)
+    if condition is not None:
+        query = query.where(condition)
+    return query
+
+
+def list_dossiers(flt: DossierFilter | None = None, *, limit: int = 50, after: tuple | None = None,
+                  sort: str = "id", descending: bool = True, now: datetime | None = None) -> Page:
+    """One page of the desk's list, in keyset order (fast on any page, even of a million rows)."""
+    now = now or clock()
+    flt = flt or DossierFilter()
+    column = SORTABLE.get(sort, Dossier.id)
+    query = _filtered(flt, now)
+    if after is not None:
+        value, last_id = after
+        if column is Dossier.id:
+            query = query.where(Dossier.id < last_id if descending else Dossier.id > last_id)
+        elif descending:
+            query = query.where((column < value) | ((column == value) & (Dossier.id < last_id)))
+        else:
+            query = query.where((column > value) | ((column == value) & (Dossier.id > last_id)))
+    order = [column.desc(), Dossier.id.desc()] if descending else [column.asc(), Dossier.id.asc()]
+    if column is Dossier.id:
+        order = order[:1]
+    rows = list(query.order_by(*order).limit(limit + 1))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    views = to_views(rows, now=now)
+    cursor = None
+    if more and rows:
+        last = rows[-1]
+        value = getattr(last, column.name)
+        cursor = (value, last.id)
+    return Page(views, cursor)
+
+
+def count_dossiers(flt: DossierFilter | None = None, *, now: datetime | None = None) -> int:
+    return _filtered(flt or DossierFilter(), now or clock()).count()

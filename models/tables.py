@@ -1,0 +1,253 @@
+"""The peewee tables (storage). Only services in models/ touch these.
+
+All datetimes are naive local time of the counter (Asia/Ho_Chi_Minh): the law and the forms
+speak in the counter's wall-clock time, and the sync export adds the zone where it is needed.
+"""
+from __future__ import annotations
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SmallIntegerField,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Key/value facts about the database itself (schema version)."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+
+class Setting(BaseModel):
+    """Agency settings (cài đặt cơ quan) as JSON values, so adding one needs no migration."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+
+class Officer(BaseModel):
+    """A counter officer (công chức tiếp nhận), a leader or an admin."""
+
+    id = AutoField()
+    username = CharField(unique=True)
+    full_name = CharField()
+    password_hash = CharField(default="")
+    role = CharField(default="officer")  # officer | leader | admin
+    active = BooleanField(default=True)
+    created_at = DateTimeField()
+
+
+class Procedure(BaseModel):
+    """An administrative procedure (thủ tục hành chính, TTHC) from the catalog."""
+
+    id = AutoField()
+    code = CharField(unique=True)
+    name = TextField()
+    name_folded = TextField(default="")
+    field = CharField(default="")  # lĩnh vực
+    level = CharField(default="xã")
+    duration_value = IntegerField()
+    duration_unit = CharField()  # working_days | calendar_days | working_hours | same_day | immediate
+    same_day_cutoff = CharField(null=True)  # "15:00"
+    fee = IntegerField(default=0)
+    fee_note = TextField(default="")
+    source = TextField(default="")
+    confirmed = BooleanField(default=False)
+    note = TextField(default="")
+    active = BooleanField(default=True)
+    updated_at = DateTimeField()
+
+
+class ProcedureDocument(BaseModel):
+    """A paper the procedure requires (thành phần hồ sơ)."""
+
+    id = AutoField()
+    procedure = ForeignKeyField(Procedure, backref="documents", on_delete="CASCADE")
+    position = SmallIntegerField()
+    name = TextField()
+    originals = SmallIntegerField(default=1)
+    copies = SmallIntegerField(default=0)
+    required = BooleanField(default=True)
+
+
+class Applicant(BaseModel):
+    """A citizen or organisation that has applied (chủ hồ sơ); found again by ID number."""
+
+    id = AutoField()
+    kind = SmallIntegerField(default=1)  # LoaiDoiTuong: 1 citizen, 2 organisation
+    id_type = SmallIntegerField(default=1)  # 1 = 12-digit, 2 = 9-digit CMND, 3 = organisation code
+    id_number = CharField(unique=True, null=True)
+    name = CharField()
+    birth_date = DateField(null=True)
+    sex = CharField(default="")
+    phone = CharField(default="")
+    email = CharField(default="")
+    address = TextField(default="")
+    updated_at = DateTimeField()
+
+
+class Dossier(BaseModel):
+    """A dossier (hồ sơ): one application for one procedure.
+
+    Applicant fields are copied at intake: the receipt and the register must show what the
+    citizen gave that day even if their record changes later.
+    """
+
+    id = AutoField()
+    uid = CharField(unique=True)  # stable id for sync, besides the code
+    code = CharField(unique=True)  # mã hồ sơ
+    agency_code = CharField()
+    procedure = ForeignKeyField(Procedure, backref="dossiers", on_delete="RESTRICT")
+    procedure_code = CharField()
+    procedure_name = TextField()
+    duration_value = IntegerField()
+    duration_unit = CharField()
+    applicant = ForeignKeyField(Applicant, null=True, backref="dossiers", on_delete="SET NULL")
+    applicant_kind = SmallIntegerField(default=1)
+    applicant_name = CharField()
+    applicant_name_folded = CharField()
+    applicant_id_number = CharField(default="", index=True)
+    applicant_phone = CharField(default="", index=True)
+    applicant_email = CharField(default="")
+    applicant_address = TextField(default="")
+    authorised_person = TextField(default="")  # JSON, empty when the applicant came in person
+    channel = SmallIntegerField(default=1)  # KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính
+    result_delivery = SmallIntegerField(default=0)  # HinhThuc: 0 at the counter, 1 by post
+    sets = SmallIntegerField(default=1)
+    fee = IntegerField(default=0)
+    notes = TextField(default="")
+    status = SmallIntegerField()
+    received_at = DateTimeField(index=True)
+    due_at = DateTimeField()
+    paused_at = DateTimeField(null=True)  # set while a supplement request is outstanding
+    finished_at = DateTimeField(null=True)
+    returned_at = DateTimeField(null=True)
+    returned_to = CharField(default="")
+    processing_unit = CharField(default="")
+    officer = ForeignKeyField(Officer, backref="dossiers", on_delete="RESTRICT", index=False)
+    register_volume = CharField(default="")
+    register_number = IntegerField(null=True)
+    receipt_printed = BooleanField(default=False)
+    updated_at = DateTimeField()
+
+    class Meta:
+        # Late / due-soon lists walk open statuses by due date.
+        indexes = ((("status", "due_at"), False),)
+
+
+class DossierDocument(BaseModel):
+    """A paper received with a dossier."""
+
+    id = AutoField()
+    dossier = ForeignKeyField(Dossier, backref="documents", on_delete="CASCADE")
+    position = SmallIntegerField()
+    name = TextField()
+    originals = SmallIntegerField(default=1)
+    copies = SmallIntegerField(default=0)
+
+
+class StatusEvent(BaseModel):
+    """One step in a dossier's life; ``data`` holds the action's details as JSON."""
+
+    id = AutoField()
+    uid = CharField(unique=True)
+    dossier = ForeignKeyField(Dossier, backref="events", on_delete="CASCADE")
+    action = CharField()
+    from_status = SmallIntegerField(null=True)
+    to_status = SmallIntegerField()
+    at = DateTimeField()
+    officer = ForeignKeyField(Officer, on_delete="RESTRICT", index=False)
+    note = TextField(default="")
+    data = TextField(default="")
+
+
+class DueDateChange(BaseModel):
+    """Every due date a dossier has had (initial, moved after a supplement, extended)."""
+
+    id = AutoField()
+    dossier = ForeignKeyField(Dossier, backref="due_changes", on_delete="CASCADE")
+    at = DateTimeField()
+    kind = CharField()  # initial | resume | extend
+    old_due_at = DateTimeField(null=True)
+    new_due_at = DateTimeField()
+    reason = TextField(default="")
+    officer = ForeignKeyField(Officer, on_delete="RESTRICT", index=False)
+
+
+class CalendarOverride(BaseModel):
+    """An admin-set day off or working day that the holidays package does not know."""
+
+    day = DateField(primary_key=True)
+    working = BooleanField()
+    reason = TextField()
+
+
+class CodeCounter(BaseModel):
+    """Last sequence used per agency and day; bumped in the dossier's own transaction."""
+
+    agency_code = CharField()
+    day = CharField()  # YYMMDD
+    last = IntegerField()
+
+    class Meta:
+        primary_key = False
+        indexes = ((("agency_code", "day"), True),)
+
+
+class AuditLog(BaseModel):
+    """Who did what, for the leader and the inspector."""
+
+    id = AutoField()
+    at = DateTimeField()
+    officer = ForeignKeyField(Officer, null=True, on_delete="SET NULL", index=False)
+    action = CharField()
+    entity = CharField(default="")
+    entity_id = CharField(default="")
+    details = TextField(default="")
+
+
+class SyncChange(BaseModel):
+    """A change to a dossier, written in the change's own transaction, for the day file.
+
+    The sync export reads these by ``seq``; nothing else does.
+    """
+
+    seq = AutoField()
+    dossier = ForeignKeyField(Dossier, on_delete="CASCADE", index=False)
+    event = ForeignKeyField(StatusEvent, null=True, on_delete="CASCADE", index=False)
+    at = DateTimeField(index=True)
+
+
+ALL_TABLES = [
+    Meta,
+    Setting,
+    Officer,
+    Procedure,
+    ProcedureDocument,
+    Applicant,
+    Dossier,
+    DossierDocument,
+    StatusEvent,
+    DueDateChange,
+    CalendarOverride,
+    CodeCounter,
+    AuditLog,
+    SyncChange,
+]

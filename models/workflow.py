@@ -1,0 +1,183 @@
+"""Workflow (quy trình xử lý): what may happen to a dossier after intake, and when.
+
+Every action checks TRANSITIONS (models.statuses), writes its status event, due-date change,
+audit row and sync change in one transaction, and returns the updated view.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime, timedelta
+from typing import Callable
+
+from .audit import audit, now as clock
+from .db import write_transaction
+from .dossiers import DossierView, get_dossier_row, to_view
+from .errors import TransitionError, ValidationError
+from .holidays_admin import load_calendar
+from .statuses import ACTION_NAMES, STATUS_NAMES, TRANSITIONS
+from .tables import Dossier, DueDateChange, Officer, StatusEvent, SyncChange
+from .text import clean
+
+FUTURE_TOLERANCE = timedelta(minutes=10)
+
+
+def _required(value: str, field: str, message: str) -> str:
+    value = clean(value)
+    if not value:
+        raise ValidationError({field: message})
+    return value
+
+
+def _apply(code: str, action: str, officer: Officer, at: datetime | None, *,
+           note: str = "", data: dict | None = None,
+           change: Callable[[Dossier, datetime], None] | None = None) -> DossierView:
+    now = clock()
+    at = (at or now).replace(microsecond=0)
+    sources, target = TRANSITIONS[action]
+    with write_transaction():
+        row = get_dossier_row(code)
+        if row.status not in sources:
+            raise TransitionError(
+                f"Hồ sơ {row.code} đang ở trạng thái “{STATUS_NAMES[row.status]}”, "
+                f"không thể thực hiện “{ACTION_NAMES[action]}”."
+            )
+        last = StatusEvent.select(StatusEvent.at).where(StatusEvent.dossier == row.id) \
+            .order_by(StatusEvent.at.desc()).scalar()
+        if last is not None and at < last:
+            raise ValidationError({"at": f"Thời điểm thực hiện không được trước bước trước đó "
+                                         f"({last:%H:%M %d/%m/%Y})."})
+        if at > now + FUTURE_TOLERANCE:
+            raise ValidationError({"at": "Thời điểm thực hiện không được ở tương lai."})
+        previous = row.status
+        if change is not None:
+            change(row, at)
+        if target is not None:
+            row.status = target
+        row.updated_at = now
+        row.save()
+        event = StatusEvent.create(
+            uid=uuid.uuid4().hex, dossier=row, action=action, from_status=previous,
+            to_status=row.status, at=at, officer=officer, note=clean(note),
+            data=json.dumps(data, ensure_ascii=False, default=str) if data else "",
+        )
+        SyncChange.create(dossier=row, event=event, at=now)
+        audit(f"dossier.{action}", officer, "dossier", row.code, data, at=now)
+    return to_view(row, now=now)
+
+
+def _move_due(row: Dossier, at: datetime, new_due: datetime, kind: str, reason: str,
+              officer: Officer) -> None:
+    DueDateChange.create(dossier=row, at=at, kind=kind, old_due_at=row.due_at, new_due_at=new_due,
+                         reason=reason, officer=officer)
+    row.due_at = new_due
+
+
+def forward(code: str, officer: Officer, *, unit: str = "", note: str = "",
+            at: datetime | None = None) -> DossierView:
+    """Hand the dossier to a processing unit (chuyển xử lý) — 4 Đang xử lý."""
+    unit = clean(unit)
+
+    def change(row: Dossier, _at: datetime) -> None:
+        if unit:
+            row.processing_unit = unit
+    return _apply(code, "forward", officer, at, note=note, data={"unit": unit}, change=change)
+
+
+def request_supplement(code: str, officer: Officer, *, missing: list[str], reason: str,
+                       at: datetime | None = None) -> DossierView:
+    """Ask for missing papers (yêu cầu bổ sung) — 5; the clock stops until resume."""
+    items = [clean(m) for m in missing or [] if clean(m)]
+    if not items:
+        raise ValidationError({"missing": "Cần ghi rõ giấy tờ/nội dung phải bổ sung."})
+    reason = _required(reason, "reason", "Cần ghi lý do yêu cầu bổ sung.")
+
+    def change(row: Dossier, at_: datetime) -> None:
+        row.paused_at = at_
+    return _apply(code, "supplement", officer, at, note=reason,
+                  data={"missing": items, "reason": reason}, change=change)
+
+
+def resume(code: str, officer: Officer, *, note: str = "", at: datetime | None = None) -> DossierView:
+    """The papers came back: processing restarts and the due date moves by the paused time."""
+    calendar = load_calendar()
+    moved: dict = {}
+
+    def change(row: Dossier, at_: datetime) -> None:
+        paused = calendar.working_minutes_between(row.paused_at, at_)
+        new_due = calendar.add_working_minutes(row.due_at, paused) if paused else row.due_at
+        moved.update(old_due_at=row.due_at, new_due_at=new_due, paused_minutes=paused)
+        _move_due(row, at_, new_due, "resume",
+                  f"Tạm dừng {paused} phút làm việc chờ bổ sung hồ sơ", officer)
+        row.paused_at = None
+    return _apply(code, "resume", officer, at, note=note, data=moved, change=change)
+
+
+def extend(code: str, officer: Officer, *, new_due: datetime, reason: str,
+           at: datetime | None = None) -> DossierView:
+    """A new appointment with an apology (Phiếu xin lỗi và hẹn lại ngày trả kết quả)."""
+    reason = _required(reason, "reason", "Cần ghi lý do gia hạn (in trên Phiếu xin lỗi).")
+    new_due = new_due.replace(microsecond=0)
+    data: dict = {"reason": reason, "new_due_at": new_due}
+
+    def change(row: Dossier, at_: datetime) -> None:
+        if new_due <= row.due_at:
+            raise ValidationError({"new_due": "Ngày hẹn mới phải sau ngày hẹn hiện tại "
+                                              f"({row.due_at:%H:%M %d/%m/%Y})."})
+        if not load_calendar().is_working_day(new_due.date()):
+            raise ValidationError({"new_due": "Ngày hẹn mới rơi vào ngày nghỉ; hãy chọn ngày làm việc."})
+        data["old_due_at"] = row.due_at
+        _move_due(row, at_, new_due, "extend", reason, officer)
+    return _apply(code, "extend", officer, at, note=reason, data=data, change=change)
+
+
+def finish(code: str, officer: Officer, *, note: str = "", at: datetime | None = None) -> DossierView:
+    """The result is ready (đã xử lý xong) — 9."""
+    def change(row: Dossier, at_: datetime) -> None:
+        row.finished_at = at_
+    return _apply(code, "finish", officer, at, note=note, change=change)
+
+
+def return_result(code: str, officer: Officer, *, recipient: str, note: str = "",
+                  at: datetime | None = None) -> DossierView:
+    """Hand the result over (trả kết quả) — 10, with who received it."""
+    recipient = _required(recipient, "recipient", "Cần ghi họ tên người nhận kết quả.")
+
+    def change(row: Dossier, at_: datetime) -> None:
+        row.returned_at, row.returned_to = at_, recipient
+    return _apply(code, "return", officer, at, note=note, data={"recipient": recipient}, change=change)
+
+
+def refuse(code: str, officer: Officer, *, reason: str, at: datetime | None = None) -> DossierView:
+    """Refuse at reception (từ chối tiếp nhận) — 3, with the reason printed on the refusal form."""
+    reason = _required(reason, "reason", "Cần ghi lý do từ chối tiếp nhận.")
+    return _apply(code, "refuse", officer, at, note=reason, data={"reason": reason})
+
+
+def withdraw(code: str, officer: Officer, *, reason: str = "", at: datetime | None = None) -> DossierView:
+    """The citizen takes the dossier back (rút hồ sơ) — 7."""
+    reason = clean(reason) or "Công dân yêu cầu rút hồ sơ"
+    return _apply(code, "withdraw", officer, at, note=reason, data={"reason": reason})
+
+
+def stop(code: str, officer: Officer, *, reason: str, at: datetime | None = None) -> DossierView:
+    """The agency stops processing (dừng xử lý) — 8."""
+    reason = _required(reason, "reason", "Cần ghi lý do dừng xử lý.")
+    return _apply(code, "stop", officer, at, note=reason, data={"reason": reason})
+
+
+def request_payment(code: str, officer: Officer, *, note: str, at: datetime | None = None) -> DossierView:
+    """Ask the citizen to pay a financial obligation (nghĩa vụ tài chính) — 6."""
+    note = _required(note, "note", "Cần ghi nội dung nghĩa vụ tài chính.")
+    return _apply(code, "request_payment", officer, at, note=note)
+
+
+def paid(code: str, officer: Officer, *, note: str = "", at: datetime | None = None) -> DossierView:
+    return _apply(code, "paid", officer, at, note=note)
+
+
+def mark_receipt_printed(code: str, printed: bool = True) -> None:
+    """After a print job: a failed print leaves the dossier saved and marked for reprint."""
+    with write_transaction():
+        Dossier.update(receipt_printed=printed).where(Dossier.code == get_dossier_row(code).code).execute()
+
