@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, time
 from pathlib import Path
@@ -119,10 +120,32 @@ def list_procedures(*, include_inactive: bool = False, search: str = "") -> list
             docs[doc.procedure_id].append(doc)
     result = [_info(r, docs[r.id]) for r in rows]
     if search:
-        words = fold(search).split()
-        result = [p for p in result
-                  if all(w in f"{fold(p.name)} {fold(p.field)} {p.code.lower()}" for w in words)]
+        result = _matching(result, search)
     return result
+
+
+def _matching(procedures: list[ProcedureInfo], text: str) -> list[ProcedureInfo]:
+    """Earlier typed words match whole words, the last one a word start (it is being typed).
+
+    Ranking, best first: the whole phrase; then words matched exactly plus typed word pairs
+    found side by side, later pairs weighing more (the words typed last tell procedures
+    apart: "khai tu" puts "đăng ký lại khai tử" above "điện tử: đăng ký khai sinh").
+    """
+    query = fold(text)
+    words = query.split()
+    if not words:
+        return procedures
+    hits = []
+    for p in procedures:
+        haystack = " ".join(re.split(r"[^0-9a-z.]+", f"{fold(p.name)} {fold(p.field)} {p.code.lower()}"))
+        tokens = set(haystack.split())
+        if not all(w in tokens for w in words[:-1]) or not any(t.startswith(words[-1]) for t in tokens):
+            continue
+        score = 1000 * (query in haystack) + sum(w in tokens for w in words)
+        score += sum(i for i, pair in enumerate(zip(words, words[1:]), start=1)
+                     if " ".join(pair) in haystack)
+        hits.append((-score, p))
+    return [p for _, p in sorted(hits, key=lambda hit: hit[0])]
 
 
 def get_procedure(code: str) -> ProcedureInfo:

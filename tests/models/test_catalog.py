@@ -1,0 +1,102 @@
+"""The shipped catalog, and import/export with validation and a report of changes."""
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from models import catalog
+from models.calendar import DURATION_UNITS
+from models.tables import Procedure, ProcedureDocument
+
+
+def test_shipped_catalog_is_complete_and_clean():
+    data = json.loads(catalog.SHIPPED_CATALOG.read_text(encoding="utf-8"))
+    procedures = data["procedures"]
+    assert len(procedures) >= 25
+    codes = [p["code"] for p in procedures]
+    assert len(codes) == len(set(codes))
+    fields = {p["field"] for p in procedures}
+    assert {"Hộ tịch", "Chứng thực"} <= fields
+    names = " ".join(p["name"].lower() for p in procedures)
+    for wanted in ("khai sinh", "khai tử", "kết hôn", "tình trạng hôn nhân", "cải chính",
+                   "trích lục", "nhận cha, mẹ, con", "bản sao", "chữ ký", "giao dịch"):
+        assert wanted in names, wanted
+    for p in procedures:
+        assert p["duration"]["unit"] in DURATION_UNITS
+        assert p["source"], p["code"]
+        for text in [p["name"], p["field"]] + [d["name"] for d in p["documents"]]:
+            assert unicodedata.is_normalized("NFC", text)
+        errors: list[str] = []
+        assert catalog.parse_entry(p, p["code"], errors) is not None, errors
+
+
+def test_new_database_is_seeded(counter):
+    shipped = json.loads(catalog.SHIPPED_CATALOG.read_text(encoding="utf-8"))["procedures"]
+    assert len(catalog.list_procedures()) == len(shipped)
+    p = catalog.get_procedure("1.001193")
+    assert p.duration_unit == "same_day" and p.same_day_cutoff == "15:00"
+    assert p.documents
+
+
+def test_search_ignores_diacritics(counter):
+    found = catalog.list_procedures(search="dang ky khai tu")
+    assert "khai tử" in found[0].name.lower()
+    phrase = ["khai tử" in p.name.lower() for p in found]
+    assert phrase == sorted(phrase, reverse=True)  # names with "khai tử" come first
+    assert sum(phrase) == 2  # đăng ký khai tử, đăng ký lại khai tử
+    signatures = catalog.list_procedures(search="chung thuc chu ky")
+    assert {p.code for p in signatures[:3]} == {"2.000884", "2.001008", "2.000992"}
+
+
+@pytest.mark.parametrize("suffix", ["json", "csv"])
+def test_export_then_import_round_trip_changes_nothing(counter, tmp_path, suffix):
+    path = tmp_path / f"catalog.{suffix}"
+    count = catalog.export_catalog(path)
+    report = catalog.import_catalog(path)
+    assert report.errors == [] and report.added == [] and report.updated == {}
+    assert report.unchanged == count
+
+
+def test_import_reports_what_changed(counter, tmp_path):
+    entries = [
+        {"code": "1.001193", "name": "Thủ tục đăng ký khai sinh", "field": "Hộ tịch",
+         "duration": {"value": 1, "unit": "same_day"}, "same_day_cutoff": "15:00", "fee": 8000,
+         "documents": [{"name": "Tờ khai đăng ký khai sinh", "originals": 1, "copies": 0}]},
+        {"code": "LOCAL.TEST", "name": "Thủ tục thử", "field": "Khác",
+         "duration": {"value": 5, "unit": "working_days"}, "documents": []},
+    ]
+    path = tmp_path / "update.json"
+    path.write_text(json.dumps({"procedures": entries}, ensure_ascii=False), encoding="utf-8")
+    dry = catalog.import_catalog(path, dry_run=True)
+    assert dry.added == ["LOCAL.TEST"] and not dry.applied
+    assert Procedure.get_or_none(Procedure.code == "LOCAL.TEST") is None
+    report = catalog.import_catalog(path)
+    assert report.applied and report.added == ["LOCAL.TEST"]
+    assert "fee" in report.updated["1.001193"] and "documents" in report.updated["1.001193"]
+    assert catalog.get_procedure("1.001193").fee == 8000
+    assert [d.name for d in catalog.get_procedure("1.001193").documents] == ["Tờ khai đăng ký khai sinh"]
+
+
+def test_invalid_import_changes_nothing(counter, tmp_path):
+    before = (Procedure.select().count(), ProcedureDocument.select().count())
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"procedures": [
+        {"code": "LOCAL.OK", "name": "Tốt", "duration": {"value": 1, "unit": "working_days"}},
+        {"code": "LOCAL.BAD", "name": "", "duration": {"value": 2, "unit": "tuần"}},
+    ]}, ensure_ascii=False), encoding="utf-8")
+    report = catalog.import_catalog(path)
+    assert not report.applied
+    assert any("LOCAL.BAD" in e and "tên" in e for e in report.errors)
+    assert any("đơn vị thời hạn" in e for e in report.errors)
+    assert (Procedure.select().count(), ProcedureDocument.select().count()) == before
+
+
+def test_deactivate_missing(counter, tmp_path):
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"procedures": [catalog.get_procedure("1.001193").to_dict()]},
+                               ensure_ascii=False), encoding="utf-8")
+    report = catalog.import_catalog(path, deactivate_missing=True)
+    assert "1.004873" in report.deactivated
+    assert [p.code for p in catalog.list_procedures()] == ["1.001193"]
