@@ -2,16 +2,22 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import sys
 
 from models.db import close_database
 from models.errors import MotCuaError
 from models.paths import default_database
 
-from . import admin_commands, dossier_commands
 from .context import Context
 
-COMMAND_MODULES = [admin_commands, dossier_commands]
+
+def command_modules() -> list:
+    """Every ``cli/*_commands.py`` module, in name order; each has ``register(subparsers)``."""
+    package = importlib.import_module(__package__)
+    names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name.endswith("_commands"))
+    return [importlib.import_module(f"{__package__}.{name}") for name in names]
 
 
 class VietnameseParser(argparse.ArgumentParser):
@@ -34,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
                                           "mặc định trong cài đặt)")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=VietnameseParser)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(commands)
     return parser
 
