@@ -119,9 +119,11 @@ class WorkingCalendar:
     def holidays_in(self, year: int) -> list[tuple[date, str, bool]]:
         """Days of the year that differ from Mon–Fri: (day, reason, working)."""
         national = _national_holidays()
+        date(year, 1, 1) in national  # populates the year, its swapped Saturdays included
         days: dict[date, tuple[str, bool]] = {}
-        for day, name in holidays.country_holidays("VN", language="vi", years=year).items():
-            days[day] = (name, False)
+        for day, name in national.items():
+            if day.year == year:
+                days[day] = (name, False)
         for day in getattr(national, "weekend_workdays", set()):
             if day.year == year:
                 days[day] = ("Ngày làm việc bù", True)

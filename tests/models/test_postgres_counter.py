@@ -1,0 +1,79 @@
+"""Several counters sharing one PostgreSQL database: the same services, no duplicate code.
+
+Needs MOTCUA_TEST_PG_URL (CI starts PostgreSQL); a developer machine without it skips.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from datetime import datetime
+from urllib.parse import urlparse
+
+import pytest
+
+from models.db import close_database
+from models.dossiers import get_dossier
+from models.intake import receive
+from models.search import search
+from models.session import acting_officer, open_counter, setup_agency
+from models import workflow
+
+from tests.conftest import need
+from tests.factories import XAC_NHAN_HON_NHAN, request
+
+DB_NAME = "motcua_counter_test"
+
+
+@pytest.fixture
+def pg_url():
+    base = os.environ.get("MOTCUA_TEST_PG_URL", "")
+    need(bool(base), "PostgreSQL (MOTCUA_TEST_PG_URL)")
+    import psycopg2
+
+    parts = urlparse(base)
+    admin = psycopg2.connect(base)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
+        cur.execute(f"CREATE DATABASE {DB_NAME}")
+    admin.close()
+    yield parts._replace(path=f"/{DB_NAME}").geturl()
+    close_database()
+
+
+def test_counters_share_a_postgresql_database(pg_url):
+    open_counter(pg_url)
+    setup_agency(agency_code="H12.22.01", governing_body="UBND XÃ TAM ĐẢO", place="Tam Đảo")
+    now = datetime(2026, 11, 16, 9, 30)
+    codes: list[str] = []
+    errors: list[BaseException] = []
+
+    def counter_desk(names: list[str]) -> None:
+        # Each thread is one counter PC: its own connection to the shared server.
+        try:
+            officer = acting_officer()
+            for name in names:
+                codes.append(receive(request(procedure=XAC_NHAN_HON_NHAN, received_at=now, name=name),
+                                     officer, now=now).code)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    desks = [threading.Thread(target=counter_desk, args=([f"Nguyễn Văn Số {d}{i}" for i in range(15)],))
+             for d in range(4)]
+    for desk in desks:
+        desk.start()
+    for desk in desks:
+        desk.join()
+    assert errors == []
+    assert len(codes) == len(set(codes)) == 60
+    assert sorted(int(c.rsplit("-", 1)[1]) for c in codes) == list(range(1, 61))
+
+    code = codes[0]
+    officer = acting_officer()
+    workflow.request_supplement(code, officer, missing=["Giấy xác nhận cư trú"], reason="Thiếu",
+                                at=datetime(2026, 11, 17, 9, 30))
+    d = workflow.resume(code, officer, at=datetime(2026, 11, 18, 9, 30))
+    assert d.due_at == datetime(2026, 11, 20, 9, 30)
+    assert get_dossier(code).status == 4
+    assert [x.code for x in search("nguyen van so 07")] == [
+        c for c in codes if get_dossier(c).applicant_name == "Nguyễn Văn Số 07"]
