@@ -48,7 +48,7 @@ def register(commands) -> None:
     p = commands.add_parser("due-date", help="tính ngày hẹn trả kết quả")
     p.add_argument("--received", required=True, help="thời điểm tiếp nhận (ISO)")
     g = p.add_mutually_exclusive_group(required=True)
-    g.add_argument("--working-days", type=int)
+    g.add_argument("--working-days", type=int, help="số ngày làm việc")
     g.add_argument("--procedure", help="mã thủ tục")
     p.set_defaults(handler=cmd_due_date)
 

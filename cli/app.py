@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 
 from models.db import close_database
@@ -20,13 +21,46 @@ def command_modules() -> list:
     return [importlib.import_module(f"{__package__}.{name}") for name in names]
 
 
-class VietnameseParser(argparse.ArgumentParser):
-    """argparse that reports usage errors in Vietnamese and exits 2."""
+class VietnameseHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
 
-    def error(self, message: str) -> None:  # pragma: no cover - exercised through main()
+
+class VietnameseParser(argparse.ArgumentParser):
+    """argparse with Vietnamese headings and help, reporting usage errors in Vietnamese (exit 2)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", VietnameseHelp)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="hiện trợ giúp này rồi thoát")
+
+    def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"Lỗi: tham số không hợp lệ ({message}).\n")
+        sys.stderr.write(f"Lỗi: {translate_argparse(message)}.\n")
         sys.exit(2)
+
+
+_ARGPARSE_MESSAGES = [
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"one of the arguments (.*) is required", r"cần một trong các tham số: \1"),
+    (r"unrecognized arguments: (.*)", r"tham số không nhận ra: \1"),
+    (r"argument (.*): invalid choice: (.*) \(choose from (.*)\)", r"\1: lựa chọn \2 không hợp lệ (chọn một trong: \3)"),
+    (r"argument (.*): invalid int value: (.*)", r"\1: \2 không phải số nguyên"),
+    (r"argument (.*): expected one argument", r"\1: cần một giá trị"),
+    (r"argument (.*): expected at least one argument", r"\1: cần ít nhất một giá trị"),
+    (r"argument (.*): not allowed with argument (.*)", r"\1: không dùng cùng với \2"),
+]
+
+
+def translate_argparse(message: str) -> str:
+    """argparse's own error sentences, in Vietnamese (the rest of the message is names)."""
+    for pattern, replacement in _ARGPARSE_MESSAGES:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return f"tham số không hợp lệ ({message})"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--officer", help="tên đăng nhập của cán bộ thực hiện (mặc định: cán bộ "
                                           "mặc định trong cài đặt)")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=VietnameseParser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="lệnh",
+                                     parser_class=VietnameseParser)
     for module in command_modules():
         module.register(commands)
     return parser

@@ -157,3 +157,9 @@ def test_db_option_wins_over_environment(cli, tmp_path):
     result = cli("--db", str(other), "--json", "settings")
     assert js(result)["agency_code"] == ""
     assert other.exists()
+
+
+def test_usage_errors_are_in_vietnamese(cli):
+    result = cli("due-date", expect=2)
+    assert "Cách dùng:" in result.stderr and "thiếu tham số bắt buộc: --received" in result.stderr
+    assert "không phải số nguyên" in cli("list", "--limit", "x", expect=2).stderr
