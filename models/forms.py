@@ -16,7 +16,7 @@ from .audit import now as clock
 from .dossiers import DossierView, EventView, get_dossier, to_views
 from .errors import MotCuaError, ValidationError
 from .settings import AgencySettings, require_settings
-from .statuses import RESULT_DELIVERY
+from .statuses import ACTION_NAMES, RESULT_DELIVERY
 from .tables import Dossier
 
 FORM_KINDS = ("receipt", "supplement", "refusal", "apology", "control", "stop")
@@ -55,7 +55,7 @@ def _last_event(d: DossierView, *actions: str) -> EventView:
     for event in reversed(d.events):
         if event.action in actions:
             return event
-    names = ", ".join(FORM_NAMES.get(a, a) for a in actions)
+    names = " / ".join(ACTION_NAMES.get(a, a) for a in actions)
     raise MotCuaError(f"Hồ sơ {d.code} chưa có bước “{names}” nên chưa có phiếu này.")
 
 

@@ -5,38 +5,8 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime
-from pathlib import Path
 
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def cli(tmp_path):
-    db = tmp_path / "cli.sqlite3"
-
-    def run(*args, stdin: str | None = None, expect: int = 0):
-        env = {**os.environ, "MOTCUA_DB": str(db)}
-        result = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin,
-                                capture_output=True, text=True, env=env, cwd=tmp_path)
-        assert result.returncode == expect, result.stderr + result.stdout
-        return result
-    run("setup", "--agency-code", "H12.22.01", "--agency-name", "UBND XÃ TAM ĐẢO", "--place", "Tam Đảo")
-    return run
-
-
-def js(result):
-    return json.loads(result.stdout)
-
-
-def intake_json(**applicant):
-    data = {"procedure": "1.004873", "received_at": "2026-11-16T09:30:00",
-            "applicant": {"name": "Nguyễn Thị Hằng", "id_number": "001190012345",
-                          "phone": "0912345678", "email": "hang@example.vn",
-                          "address": "Thôn Đồng Bông, xã Tam Đảo", **applicant}}
-    return json.dumps(data, ensure_ascii=False)
+from tests.cli.conftest import ROOT, intake_json, js
 
 
 def test_setup_rejects_a_bad_agency_code(cli):

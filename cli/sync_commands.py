@@ -1,0 +1,229 @@
+"""Sync commands: day files for the province (export, verify, ack, apply) and the sync keys."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from models.audit import now as clock
+from models.errors import ValidationError
+
+from .context import Context
+
+
+def register(commands) -> None:
+    p = commands.add_parser("export-sync", help="xuất tệp đồng bộ của một ngày để gửi tỉnh")
+    p.add_argument("--date", help="ngày cần xuất, YYYY-MM-DD hoặc dd/mm/yyyy (mặc định: hôm nay)")
+    p.add_argument("--out", help="thư mục ghi tệp (mặc định: thư mục đồng bộ trong thư mục dữ liệu)")
+    p.add_argument("--due", action="store_true",
+                   help="xuất mọi ngày còn thiếu (và hôm nay nếu đã hết giờ làm việc) thay cho --date")
+    p.set_defaults(handler=cmd_export)
+
+    p = commands.add_parser("sync-status", help="các ngày chưa xuất / chưa được tỉnh xác nhận, lịch sử xuất")
+    p.add_argument("--limit", type=int, default=20, help="số lần xuất gần nhất cần liệt kê")
+    p.set_defaults(handler=cmd_status)
+
+    p = commands.add_parser("verify-sync", help="kiểm tra một tệp đồng bộ (cấu trúc, định dạng, mã băm, chữ ký)")
+    p.add_argument("file")
+    _trust_options(p)
+    p.set_defaults(handler=cmd_verify, no_db=True)
+
+    p = commands.add_parser("import-ack", help="nhập tệp xác nhận của tỉnh (đánh dấu các ngày đã được nhận)")
+    p.add_argument("file")
+    p.set_defaults(handler=cmd_import_ack)
+
+    p = commands.add_parser("apply-sync", help="(cấp tỉnh) nạp các tệp đồng bộ vào cơ sở dữ liệu tập trung")
+    p.add_argument("files", nargs="+", metavar="FILE", help="tệp .zip hoặc thư mục chứa các tệp")
+    p.add_argument("--into", required=True, metavar="DB", help="tệp SQLite hoặc URL postgresql://…")
+    p.add_argument("--ack-dir", default=".", help="thư mục ghi tệp xác nhận cho từng cơ quan (mặc định: .)")
+    _trust_options(p)
+    p.set_defaults(handler=cmd_apply, no_db=True)
+
+    keys = commands.add_parser("sync-key", help="khóa ký của cơ quan và khóa của tỉnh") \
+        .add_subparsers(dest="sub", metavar="SUB")
+    p = keys.add_parser("export", help="xuất khóa công khai của cơ quan để gửi tỉnh")
+    p.add_argument("--out", help="ghi vào tệp (mặc định: in ra màn hình)")
+    p.set_defaults(handler=cmd_key_export)
+    p = keys.add_parser("show", help="xem khóa của cơ quan và khóa của tỉnh đã cấu hình")
+    p.set_defaults(handler=cmd_key_show)
+    p = keys.add_parser("set-province", help="cấu hình khóa công khai của tỉnh (từ đây dữ liệu được mã hóa)")
+    p.add_argument("file")
+    p.set_defaults(handler=cmd_key_set_province)
+    p = keys.add_parser("clear-province", help="bỏ khóa của tỉnh (tệp sau đó không mã hóa)")
+    p.set_defaults(handler=cmd_key_clear_province)
+    p = keys.add_parser("province-new", help="(cấp tỉnh) tạo cặp khóa mới của tỉnh")
+    p.add_argument("--out", required=True, help="thư mục ghi tệp khóa bí mật và khóa công khai")
+    p.set_defaults(handler=cmd_key_province_new, no_db=True)
+
+
+def _trust_options(p) -> None:
+    p.add_argument("--pubkey", action="append", default=[], metavar="FILE",
+                   help="khóa công khai tin cậy của cơ quan gửi (có thể lặp lại)")
+    p.add_argument("--keyring", metavar="PATH",
+                   help="thư mục hoặc tệp danh sách khóa tin cậy (mặc định: MOTCUA_SYNC_KEYRING "
+                        "hoặc thư mục keyring trong thư mục dữ liệu)")
+    p.add_argument("--key", metavar="FILE", help="khóa bí mật của tỉnh, để giải mã và ký tệp xác nhận")
+
+
+def parse_day(text: str | None) -> date:
+    if not text:
+        return clock().date()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError({"date": f"Ngày “{text}” không đúng dạng YYYY-MM-DD hoặc dd/mm/yyyy."})
+
+
+def cmd_export(ctx: Context) -> None:
+    from sync.export import export_if_due, run_export
+
+    if ctx.args.due:
+        results = export_if_due(out_dir=ctx.args.out)
+        ctx.emit({"exports": [r.to_dict() for r in results]},
+                 [_export_line(r) for r in results] or ["Không có ngày nào cần xuất."])
+        return
+    result = run_export(parse_day(ctx.args.date), ctx.args.out)
+    ctx.emit(result.to_dict(), [_export_line(result)])
+
+
+def _export_line(r) -> str:
+    line = (f"Đã xuất ngày {r.day:%d/%m/%Y} (lần {r.revision}"
+            + ("" if r.new_revision else ", không đổi so với lần trước") + f"): {r.dossiers} hồ sơ, "
+            f"{r.events} bước xử lý" + (", đã mã hóa" if r.encrypted else ", KHÔNG mã hóa (chưa có khóa tỉnh)")
+            + f"\n  → {r.path}")
+    for s in r.set_aside:
+        line += f"\n  Để riêng bản ghi lỗi {s['kind']} {s['MaHoSo'] or s['uid']}: {s['reason']}"
+    return line
+
+
+def cmd_status(ctx: Context) -> None:
+    from sync.history import export_history, pending_days
+
+    pending, history = pending_days(), export_history(ctx.args.limit)
+    lines = [p.message for p in pending] or ["Tỉnh đã nhận đủ dữ liệu các ngày."]
+    if history:
+        lines.append("Các lần xuất gần nhất:")
+        for h in history:
+            ack = {"applied": "tỉnh đã nhận", "already_applied": "tỉnh đã nhận",
+                   "superseded": "tỉnh dùng lần xuất mới hơn", "refused": "tỉnh từ chối"}.get(h.ack_status,
+                                                                                             "chưa xác nhận")
+            lines.append(f"  {h.day:%d/%m/%Y} lần {h.revision}: {h.dossiers} hồ sơ, {h.events} bước – {ack}")
+    ctx.emit({"pending": [p.to_dict() for p in pending], "history": [h.to_dict() for h in history]}, lines)
+
+
+def _trust(ctx: Context):
+    from sync.keys import load_province_private, load_trust
+
+    trust = load_trust(ctx.args.keyring, ctx.args.pubkey)
+    key = load_province_private(ctx.args.key) if ctx.args.key else None
+    return trust, key
+
+
+def cmd_verify(ctx: Context) -> int:
+    from sync.verify import inspection_lines, verify_file
+
+    trust, key = _trust(ctx)
+    report = verify_file(ctx.args.file, trust=trust, province_key=key)
+    ctx.emit(report.to_dict(), inspection_lines(report))
+    return 0 if report.ok else 1
+
+
+def cmd_import_ack(ctx: Context) -> None:
+    from sync.ack import import_ack
+
+    result = import_ack(ctx.args.file)
+    ctx.emit(result.to_dict(), result.lines() or ["Tệp xác nhận không có mục nào."])
+
+
+def _expand(paths: list[str]) -> list[str]:
+    files: list[str] = []
+    for item in paths:
+        path = Path(item)
+        files += [str(p) for p in sorted(path.glob("*.zip"))] if path.is_dir() else [item]
+    return files
+
+
+def cmd_apply(ctx: Context) -> int:
+    from sync.apply import apply_files
+
+    trust, key = _trust(ctx)
+    files = _expand(ctx.args.files)
+    width = len(str(len(files)))
+
+    def progress(index: int, total: int, outcome) -> None:
+        sys.stderr.write(f"[{index:>{width}}/{total}] {outcome.line()}\n")
+        sys.stderr.flush()
+
+    summary = apply_files(files, ctx.args.into, trust=trust, province_key=key,
+                          ack_dir=ctx.args.ack_dir, progress=progress)
+    c = summary.counts()
+    lines = [f"Đã xử lý {c['files']} tệp: {c['applied']} nạp mới, {c['already_applied']} đã có, "
+             f"{c['superseded']} bị thay bằng lần xuất mới hơn, {c['refused']} bị từ chối"
+             + (f", {c['skipped']} bỏ qua" if c["skipped"] else "") + ".",
+             f"Hồ sơ: {c['dossiers_new']} mới, {c['dossiers_updated']} cập nhật, "
+             f"{c['dossiers_unchanged']} không đổi; bước xử lý: {c['events_new']} mới; "
+             f"bản ghi lỗi bị loại: {c['records_rejected']}."]
+    lines += [f"Tệp xác nhận: {p}" for p in summary.acks]
+    ctx.emit(summary.to_dict(), lines)
+    return 0 if summary.clean else 1
+
+
+def cmd_key_export(ctx: Context) -> None:
+    from sync.keys import agency_public_key_document
+
+    doc = agency_public_key_document()
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    if ctx.args.out:
+        Path(ctx.args.out).expanduser().write_text(text + "\n", encoding="utf-8")
+        ctx.emit({"path": str(ctx.args.out), "key_id": doc["key_id"]},
+                 f"Đã ghi khóa công khai (mã khóa {doc['key_id']}) vào {ctx.args.out}")
+    else:
+        sys.stdout.write(text + "\n")
+
+
+def cmd_key_show(ctx: Context) -> None:
+    from sync.keys import agency_signing_key, province_public_key
+
+    key, province = agency_signing_key(), province_public_key()
+    data = {"agency_key_id": key.key_id, "agency_key_created_at": key.created_at,
+            "province_key_id": province.key_id if province else None,
+            "province_signing_key_id": province.signing_key_id if province else None}
+    ctx.emit(data, [f"Khóa ký của cơ quan: {key.key_id} (tạo lúc {key.created_at:%H:%M %d/%m/%Y}, "
+                    "lưu trong cơ sở dữ liệu)",
+                    f"Khóa của tỉnh: {province.key_id}" if province
+                    else "Khóa của tỉnh: chưa cấu hình (tệp đồng bộ KHÔNG được mã hóa)"])
+
+
+def cmd_key_set_province(ctx: Context) -> None:
+    from sync.keys import set_province_key
+
+    key = set_province_key(ctx.args.file)
+    ctx.emit({"province_key_id": key.key_id},
+             f"Đã cấu hình khóa của tỉnh {key.key_id}; từ nay dữ liệu trong tệp đồng bộ được mã hóa.")
+
+
+def cmd_key_clear_province(ctx: Context) -> None:
+    from sync.keys import clear_province_key
+
+    clear_province_key()
+    ctx.emit({"province_key_id": None}, "Đã bỏ khóa của tỉnh; tệp đồng bộ sau đây KHÔNG được mã hóa.")
+
+
+def cmd_key_province_new(ctx: Context) -> None:
+    from sync.keys import new_province_keys
+
+    private, public = new_province_keys()
+    out = Path(ctx.args.out).expanduser()
+    out.mkdir(parents=True, exist_ok=True)
+    private_path, public_path = out / "province-private-key.json", out / "province-public-key.json"
+    if private_path.exists():
+        raise ValidationError({"out": f"Đã có tệp {private_path}; không ghi đè khóa bí mật."})
+    private_path.write_text(json.dumps(private, indent=1) + "\n", encoding="utf-8")
+    private_path.chmod(0o600)
+    public_path.write_text(json.dumps(public, indent=1) + "\n", encoding="utf-8")
+    ctx.emit({"private": str(private_path), "public": str(public_path), "key_id": public["key_id"]},
+             [f"Khóa bí mật (giữ kín, dùng với apply-sync --key): {private_path}",
+              f"Khóa công khai (gửi các xã, nhập bằng sync-key set-province): {public_path}"])
