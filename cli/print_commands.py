@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from models.errors import MotCuaError, ValidationError
-from models.forms import FORM_KINDS, FORM_NAMES, print_form, render_form, render_register
+from models.form_kinds import FORM_KINDS, FORM_NAMES, REGISTER_NAME
 
 from .context import Context
 
@@ -50,11 +50,15 @@ def _write(path: str, pdf: bytes) -> dict:
 
 
 def cmd_receipt(ctx: Context) -> None:
+    from models.forms import render_form
+
     result = _write(ctx.args.out, render_form("receipt", ctx.args.code))
     ctx.emit(result, f"Đã xuất giấy tiếp nhận ra {result['path']}.")
 
 
 def cmd_form(ctx: Context) -> None:
+    from models.forms import render_form
+
     result = _write(ctx.args.out, render_form(ctx.args.kind, ctx.args.code))
     ctx.emit(result, f"Đã xuất {FORM_NAMES[ctx.args.kind]} ra {result['path']}.")
 
@@ -67,12 +71,15 @@ def _day(text: str, field: str) -> date:
 
 
 def cmd_register(ctx: Context) -> None:
+    from models.forms import render_register
+
     pdf = render_register(_day(ctx.args.date_from, "from"), _day(ctx.args.date_to, "to"))
     result = _write(ctx.args.out, pdf)
-    ctx.emit(result, f"Đã xuất Sổ theo dõi hồ sơ ra {result['path']}.")
+    ctx.emit(result, f"Đã xuất {REGISTER_NAME} ra {result['path']}.")
 
 
 def cmd_print(ctx: Context) -> None:
+    from models.forms import print_form
     from printing.dispatch import PrintError
 
     if not 1 <= ctx.args.copies <= 20:

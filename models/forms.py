@@ -15,20 +15,11 @@ from printing.data import (
 from .audit import now as clock
 from .dossiers import DossierView, EventView, get_dossier, to_views
 from .errors import MotCuaError, ValidationError
+from .form_kinds import FORM_KINDS, FORM_NAMES
 from .settings import AgencySettings, require_settings
 from .statuses import ACTION_NAMES, RESULT_DELIVERY
 from .tables import Dossier
 
-FORM_KINDS = ("receipt", "supplement", "refusal", "apology", "control", "stop")
-FORM_NAMES = {
-    "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
-    "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
-    "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
-    "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
-    "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
-    "stop": "Thông báo dừng giải quyết hồ sơ",
-    "register": "Sổ theo dõi hồ sơ",
-}
 COUNTER_UNIT = "Bộ phận Tiếp nhận và Trả kết quả"
 
 
