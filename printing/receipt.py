@@ -1,0 +1,135 @@
+"""Giấy tiếp nhận hồ sơ và hẹn trả kết quả (BM.01, Thông tư 03/2025/TT-VPCP).
+
+Printed in ``settings.receipt_copies`` copies (liên): the first is handed to
+the person who files the dossier, the second is kept with the dossier and its
+control sheet (practice). Each copy starts on a new page.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from printing.barcodes import DossierCodeBlock, qr_payload
+from printing.data import DocumentLine, FormSettings, Person, ReceiptData
+from printing.layout import (
+    DOTS,
+    PageSpec,
+    Signature,
+    build_pdf,
+    field,
+    field_pair,
+    header,
+    markup,
+    number_line,
+    numbered,
+    page_spec,
+    paragraph,
+    signatures,
+    title,
+    two_digits,
+    vn_datetime,
+)
+
+TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
+COPY_PURPOSES = {1: "Giao người nộp hồ sơ", 2: "Lưu hồ sơ"}
+
+
+def copy_label(n: int) -> str:
+    """ "Liên 1: Giao người nộp hồ sơ", "Liên 2: Lưu hồ sơ", "Liên 3"."""
+    purpose = COPY_PURPOSES.get(n)
+    return f"Liên {n}: {purpose}" if purpose else f"Liên {n}"
+
+
+def document_counts(doc: DocumentLine) -> str:
+    """ "(01 bản chính, 02 bản sao)"; empty when both counts are zero."""
+    parts = []
+    if doc.originals:
+        parts.append(f"{two_digits(doc.originals)} bản chính")
+    if doc.copies:
+        parts.append(f"{two_digits(doc.copies)} bản sao")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _person_lines(person: Person, spec: PageSpec, name_label: str) -> list[Flowable]:
+    return [
+        field(name_label, person.name, spec, bold=True),
+        field("Số định danh cá nhân/tổ chức", person.id_number, spec),
+        field("Địa chỉ", person.address, spec),
+        field_pair(("Số điện thoại", person.phone), ("Email", person.email), spec),
+    ]
+
+
+def _authorised_lines(person: Person, spec: PageSpec) -> list[Flowable]:
+    return [
+        paragraph("<i>Thông tin người được ủy quyền:</i>", "body", spec),
+        *_person_lines(person, spec, "Họ và tên"),
+        field("Giấy tờ ủy quyền", person.authorisation, spec),
+    ]
+
+
+def _register_line(data: ReceiptData) -> str:
+    volume = markup(data.register_volume)
+    number = markup(data.register_number)
+    return f"Vào Sổ theo dõi hồ sơ, Quyển số: {volume}, Số thứ tự: {number}"
+
+
+def _copy(data: ReceiptData, settings: FormSettings, spec: PageSpec) -> list[Flowable]:
+    """One copy of the receipt, in the order of BM.01."""
+    issued = (data.issued_at or data.received_at).date()
+    docs = [f"{markup(d.name)}{document_counts(d)}" for d in data.documents]
+    block = DossierCodeBlock(
+        data.code,
+        qr_payload(data.code, settings.lookup_url),
+        font_size=spec.font_size,
+        page_width=spec.width,
+        frame_left=spec.left,
+        bar_height=(12 if spec.font_size >= 12 else 10) * mm,
+        qr_size=(22 if spec.font_size >= 12 else 18) * mm,
+    )
+    submitter = data.authorised_person or data.applicant
+    story: list[Flowable] = [
+        header(settings, number_line(data.number, "", settings), issued, spec),
+        *title(TITLE, spec),
+        block,
+        Spacer(1, spec.font_size * 0.6),
+        field("Mã hồ sơ", data.code, spec, bold=True),
+        paragraph(markup(data.receiving_unit), "body", spec),
+        *_person_lines(data.applicant, spec, "Tiếp nhận hồ sơ của Ông (Bà)/Tổ chức"),
+    ]
+    if data.authorised_person is not None:
+        story += _authorised_lines(data.authorised_person, spec)
+    story += [
+        field("Nội dung yêu cầu giải quyết", data.procedure_name, spec, bold=True),
+        paragraph("Thành phần hồ sơ nộp gồm:", "body", spec),
+        *(numbered(docs, spec) if docs else [paragraph(DOTS, "item", spec)]),
+        paragraph(f"Số lượng hồ sơ: {two_digits(data.sets)} (bộ)", "body", spec),
+        field("Thời gian giải quyết hồ sơ theo quy định là", data.time_limit_text, spec),
+        field("Thời gian nhận hồ sơ", vn_datetime(data.received_at), spec),
+        field("Thời gian trả kết quả giải quyết hồ sơ", vn_datetime(data.due_at), spec, bold=True),
+        field("Đăng ký nhận kết quả tại", data.result_delivery, spec),
+        paragraph(_register_line(data), "body", spec),
+        # The person who signs as NGƯỜI NỘP HỒ SƠ is whoever stood at the
+        # counter: the authorised person when there is one.
+        signatures(
+            [
+                Signature("Người nộp hồ sơ", submitter.name),
+                Signature("Người tiếp nhận hồ sơ", data.officer_name),
+            ],
+            spec,
+        ),
+    ]
+    return story
+
+
+def render_receipt(data: ReceiptData, settings: FormSettings) -> bytes:
+    """The receipt as PDF bytes, every copy on its own page(s).
+
+    The copies are identical but for the "Liên" line at the top of the page.
+    """
+    spec = page_spec(settings.page_size)
+    copies = max(1, settings.receipt_copies)
+    labels = [copy_label(n) for n in range(1, copies + 1)] if copies > 1 else [""]
+    return build_pdf(
+        _copy(data, settings, spec), spec, doc_title=f"{TITLE.capitalize()} {data.code}", copy_labels=labels
+    )

@@ -1,0 +1,152 @@
+"""The receipt: copies (liên), long content flowing to a second page, the
+authorised person, A5, and the layout checks themselves."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from datetime import datetime
+
+import pytest
+from print_probe import flat
+from reportlab.pdfgen.canvas import Canvas
+
+from printing import DocumentLine, FormSettings, Person, ReceiptData, render_receipt
+from printing.receipt import copy_label, document_counts
+
+LONG_NAME = "Công ty Trách nhiệm hữu hạn Một thành viên Thương mại Dịch vụ Xây dựng Nông nghiệp Tam Đảo Xanh"
+LONG_ADDRESS = (
+    "Số nhà 127, ngõ 45, đường Nguyễn Tất Thành, tổ dân phố Đồng Bùa, khu đô thị mới phía Nam, "
+    "xã Tam Đảo, tỉnh Phú Thọ (địa chỉ cũ: thị trấn Tam Đảo, huyện Tam Đảo, tỉnh Vĩnh Phúc)"
+)
+
+
+def test_copy_labels() -> None:
+    assert copy_label(1) == "Liên 1: Giao người nộp hồ sơ"
+    assert copy_label(2) == "Liên 2: Lưu hồ sơ"
+    assert copy_label(3) == "Liên 3"
+
+
+def test_document_counts() -> None:
+    assert document_counts(DocumentLine("x", 1, 2)) == " (01 bản chính, 02 bản sao)"
+    assert document_counts(DocumentLine("x", 0, 3)) == " (03 bản sao)"
+    assert document_counts(DocumentLine("x", 2, 0)) == " (02 bản chính)"
+    assert document_counts(DocumentLine("x", 0, 0)) == ""
+
+
+@pytest.mark.parametrize("copies", [1, 2, 3])
+def test_each_copy_on_its_own_page(receipt: ReceiptData, settings: FormSettings, probe, copies: int) -> None:
+    pdf = render_receipt(receipt, dataclasses.replace(settings, receipt_copies=copies))
+    pages = [flat(p) for p in probe.pages_text(pdf)]
+    assert len(pages) == copies
+    for n, page in enumerate(pages, start=1):
+        assert page.count("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ") == 1
+        assert "Mã hồ sơ: H12.22.01-260213-0042" in page
+        assert ("Liên " in page) == (copies > 1)
+        if copies > 1:
+            assert copy_label(n) in page
+            assert page.count("Liên ") == 1
+
+
+def test_long_content_flows_to_a_second_page(receipt: ReceiptData, settings: FormSettings, probe) -> None:
+    documents = [
+        DocumentLine(f"Giấy tờ kèm theo số {i:02d}: bản khai chi tiết theo mẫu quy định", 1, i % 3)
+        for i in range(1, 21)
+    ]
+    applicant = dataclasses.replace(receipt.applicant, name=LONG_NAME, address=LONG_ADDRESS)
+    data = dataclasses.replace(receipt, applicant=applicant, documents=documents)
+    pdf = render_receipt(data, settings)
+    pages = [flat(p) for p in probe.pages_text(pdf)]
+    assert len(pages) == 4, "two copies of two pages each"
+    for first, second, label in ((0, 1, copy_label(1)), (2, 3, copy_label(2))):
+        assert label in pages[first] and label in pages[second]
+        assert "Trang 1/2" in pages[first] and "Trang 2/2" in pages[second]
+        copy_text = pages[first] + " " + pages[second]
+        positions = [copy_text.index(f"{i}. Giấy tờ kèm theo số {i:02d}") for i in range(1, 21)]
+        assert positions == sorted(positions)
+        assert flat(LONG_NAME) in copy_text
+        assert flat(LONG_ADDRESS) in copy_text
+        assert "NGƯỜI TIẾP NHẬN HỒ SƠ" in pages[second]
+    probe.check_layout(pdf)
+
+
+def test_long_content_on_a5(receipt: ReceiptData, settings: FormSettings, probe) -> None:
+    documents = [DocumentLine(f"Giấy tờ số {i:02d}", 1, 1) for i in range(1, 21)]
+    applicant = dataclasses.replace(receipt.applicant, name=LONG_NAME, address=LONG_ADDRESS)
+    pdf = render_receipt(
+        dataclasses.replace(receipt, applicant=applicant, documents=documents),
+        dataclasses.replace(settings, page_size="A5"),
+    )
+    words = probe.words(pdf)
+    assert len(words) >= 4 and len(words) % 2 == 0
+    assert {(round(p.width), round(p.height)) for p in words} == {(420, 595)}
+    probe.check_layout(pdf)
+
+
+def test_authorised_person(receipt: ReceiptData, settings: FormSettings, probe) -> None:
+    agent = Person(
+        name="Phạm Quốc Việt",
+        id_number="001090004567",
+        address="Số 8 phố Lý Thường Kiệt, phường Hoàn Kiếm, Hà Nội",
+        phone="0987 654 321",
+        email="viet.pq@example.vn",
+        authorisation="Văn bản ủy quyền số 12/UQ ngày 10/02/2026, chứng thực tại UBND phường Hoàn Kiếm",
+    )
+    text = probe.text(render_receipt(dataclasses.replace(receipt, authorised_person=agent), settings))
+    for expected in (
+        "Thông tin người được ủy quyền:",
+        "Họ và tên: Phạm Quốc Việt",
+        "Số định danh cá nhân/tổ chức: 001090004567",
+        "Địa chỉ: Số 8 phố Lý Thường Kiệt, phường Hoàn Kiếm, Hà Nội",
+        "Số điện thoại: 0987 654 321",
+        "Email: viet.pq@example.vn",
+        "Giấy tờ ủy quyền: Văn bản ủy quyền số 12/UQ ngày 10/02/2026",
+        "Tiếp nhận hồ sơ của Ông (Bà)/Tổ chức: Nguyễn Thị Hằng",
+    ):
+        assert flat(expected) in text
+    # Whoever stood at the counter signs as NGƯỜI NỘP HỒ SƠ.
+    assert text.index("NGƯỜI NỘP HỒ SƠ") < text.rindex("Phạm Quốc Việt")
+
+
+def test_blanks_and_dates(receipt: ReceiptData, settings: FormSettings, probe) -> None:
+    data = dataclasses.replace(
+        receipt,
+        number="",
+        register_volume="",
+        register_number="",
+        issued_at=datetime(2026, 3, 2, 7, 0),
+        sets=2,
+    )
+    text = probe.text(render_receipt(data, settings))
+    assert "Số: …………/TTPVHCC" in text
+    assert "Tam Đảo, ngày 02 tháng 3 năm 2026" in text
+    assert "Vào Sổ theo dõi hồ sơ, Quyển số: …………, Số thứ tự: …………" in text
+    assert "Số lượng hồ sơ: 02 (bộ)" in text
+
+
+def test_markup_characters_in_data(receipt: ReceiptData, settings: FormSettings, probe) -> None:
+    applicant = dataclasses.replace(receipt.applicant, name="Công ty A & B <Việt Nam>")
+    text = probe.text(render_receipt(dataclasses.replace(receipt, applicant=applicant), settings))
+    assert "Công ty A & B <Việt Nam>" in text
+
+
+def _canvas_pdf(draw) -> bytes:
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=(595, 842))
+    draw(canvas)
+    canvas.save()
+    return buf.getvalue()
+
+
+def test_layout_checks_catch_overprinting_and_overflow(probe) -> None:
+    """The checks above would fail on a broken layout (guard against checks that always pass)."""
+    overprinted = _canvas_pdf(
+        lambda c: (c.drawString(100, 700, "Nguyen Van A"), c.drawString(105, 702, "Tran Thi B"))
+    )
+    with pytest.raises(AssertionError, match="overlaps"):
+        probe.check_no_overlap(overprinted)
+    outside = _canvas_pdf(lambda c: c.drawString(560, 400, "tràn lề phải"))
+    with pytest.raises(AssertionError, match="beyond"):
+        probe.check_inside_page(outside)
+    with pytest.raises(AssertionError, match="not embedded"):
+        probe.check_fonts_embedded(outside)
