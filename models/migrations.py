@@ -20,11 +20,15 @@ def _v1_initial(db: Database) -> None:
 
 
 def _create_sqlite_name_index(db: Database) -> None:
-    """FTS5 index of folded applicant names, kept in step by triggers (external content)."""
+    """FTS5 index of folded applicant names, kept in step by triggers (external content).
+
+    detail='none' keeps it small (no positions needed for word matching); prefix='2 3'
+    answers a name being typed ("nguyen thi ha…") without merging every "ha…" word.
+    """
     db.execute_sql(
         "CREATE VIRTUAL TABLE IF NOT EXISTS dossier_name_fts USING fts5("
         "applicant_name_folded, content='dossier', content_rowid='id', "
-        "tokenize='unicode61', detail='none')"
+        "tokenize='unicode61', detail='none', prefix='2 3')"
     )
     db.execute_sql(
         "CREATE TRIGGER IF NOT EXISTS dossier_fts_ai AFTER INSERT ON dossier BEGIN "

@@ -57,23 +57,38 @@ def due_soon_condition(now: datetime) -> Expression:
 
 
 def _name_ids(text: str, limit: int | None) -> list[int] | Expression:
-    """Dossier ids whose folded name has every word (SQLite: FTS5; elsewhere: LIKE)."""
+    """Dossier ids whose folded name has every word (SQLite: FTS5; elsewhere: LIKE).
+
+    Whole words first (the officer usually types the full name, and that query is the
+    fastest); only when that finds fewer than ``limit`` is the last word taken as the start
+    of a word, for a name still being typed.
+    """
     words = _WORD.findall(fold(text))
     if not words:
         return []
     if is_sqlite():
-        query = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
-        sql = "SELECT rowid FROM dossier_name_fts WHERE dossier_name_fts MATCH ? ORDER BY rowid DESC"
-        params: list = [query.strip()]
-        if limit:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [r[0] for r in Dossier._meta.database.execute_sql(sql, params)]
+        exact = " ".join(f'"{w}"' for w in words)
+        ids = _fts(exact, limit)
+        if limit is None or len(ids) < limit:
+            seen = set(ids)
+            prefixed = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+            ids += [i for i in _fts(prefixed.strip(), limit) if i not in seen]
+            ids = sorted(ids, reverse=True)[:limit]
+        return ids
     condition = None
     for w in words:
         part = Dossier.applicant_name_folded.contains(w)
         condition = part if condition is None else condition & part
     return condition
+
+
+def _fts(query: str, limit: int | None) -> list[int]:
+    sql = "SELECT rowid FROM dossier_name_fts WHERE dossier_name_fts MATCH ? ORDER BY rowid DESC"
+    params: list = [query]
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [r[0] for r in Dossier._meta.database.execute_sql(sql, params)]
 
 
 def text_condition(text: str, limit: int | None = None) -> Expression | None:
