@@ -1,0 +1,57 @@
+"""Báo cáo: the period's figures, the dossiers behind a figure, the report as PDF and Excel."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from models import workflow
+from ui.main_window import REPORTS
+from ui.reports_screen import FIGURES
+from ui_helpers import pdf_text
+
+
+def test_month_report_drill_down_and_documents(window, make_dossier, officer, qtbot, idle, tmp_path):
+    first = make_dossier(name="Nguyễn Thị Hằng")
+    make_dossier(name="Trần Văn Bình", id_number="001090054321")
+    workflow.finish(first.code, officer)
+    screen = window.reports
+    with qtbot.waitSignal(screen.reported, timeout=15000):
+        window.show_tab(REPORTS)  # the current month, by field
+    idle()
+    total_row = screen.table.rowCount() - 1
+    assert screen.table.item(total_row, 0).text() == "Tổng cộng"
+    column = {figure: i for i, figure in enumerate(FIGURES, start=1)}
+    assert screen.table.item(total_row, column["received.total"]).text() == "2"
+    assert screen.table.item(total_row, column["resolved.total"]).text() == "1"
+    assert screen.table.item(total_row, column["in_progress.total"]).text() == "1"
+
+    screen.table.setFocus()
+    screen.table.setCurrentCell(total_row, column["resolved.total"])
+    with qtbot.waitSignal(screen.drilled, timeout=10000) as drilled:
+        qtbot.keyClick(screen.table, Qt.Key_Return)
+    assert drilled.args == [1]
+    assert screen.detail.item(0, 0).text() == first.code
+    screen.detail.setFocus()
+    screen.detail.selectRow(0)
+    qtbot.keyClick(screen.detail, Qt.Key_Return)
+    dialog = window.dossier_dialogs[-1]
+    qtbot.waitUntil(lambda: dialog.view is not None)
+    assert dialog.view.code == first.code
+
+    screen.pdf_button.click()
+    qtbot.waitUntil(lambda: screen.preview is not None and screen.preview.isVisible())
+    assert "Tổng cộng" in pdf_text(screen.preview.pdf)
+    target = tmp_path / "bao-cao.xlsx"
+    screen.save_xlsx(str(target))
+    idle()
+    assert target.read_bytes()[:2] == b"PK"  # an .xlsx is a zip
+
+
+def test_report_by_procedure_lists_procedures(window, make_dossier, qtbot, idle):
+    make_dossier()
+    screen = window.reports
+    window.show_tab(REPORTS)
+    idle()
+    screen.by.setCurrentIndex(screen.by.findData("procedure"))
+    with qtbot.waitSignal(screen.reported, timeout=15000):
+        screen.show_button.click()
+    assert "Thủ tục đăng ký khai sinh" in screen.table.item(0, 0).text()

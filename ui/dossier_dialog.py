@@ -1,0 +1,226 @@
+"""One dossier (hồ sơ) in full: details, timeline, due-date history, the allowed actions, reprints."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
+    QTableWidget, QTableWidgetItem, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+)
+
+from models.dossiers import DossierView, get_dossier
+from models.statuses import ACTION_NAMES, CHANNELS, RESULT_DELIVERY, STATUS_NAMES
+
+from .action_dialogs import ACTIONS, ActionDialog
+from .form_printer import FormPrinter
+from .i18n import fmt_datetime, fmt_number
+from .runner import Op
+
+# which event makes which form available for reprint
+FORM_AFTER = {"supplement": "supplement", "refuse": "refusal", "extend": "apology",
+              "withdraw": "stop", "stop": "stop"}
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+
+
+class DossierDialog(QDialog):
+    """``changed(view)`` after an action, so that lists can refresh."""
+
+    changed = Signal(object)
+    loaded = Signal(object)
+
+    def __init__(self, code: str, officer, parent=None, *, ready_action: str | None = None):
+        super().__init__(parent)
+        self.code, self.officer, self.ready_action = code, officer, ready_action
+        self.view: DossierView | None = None
+        self.action_dialog: ActionDialog | None = None
+        self.printer = FormPrinter(self)
+        self.setWindowTitle(self.tr("Dossier %1").replace("%1", code))
+        self.resize(1000, 680)
+
+        self.heading = QLabel(code)
+        font = QFont()
+        font.setPointSize(16)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.state = QLabel()
+        self.state.setObjectName("dossier_state")
+        self.details = QFormLayout()
+        details_box = QWidget()
+        details_box.setLayout(self.details)
+        details_box.setMinimumWidth(420)
+
+        self.events = _table([self.tr("Time"), self.tr("Step"), self.tr("Status"),
+                              self.tr("Officer"), self.tr("Note")])
+        self.due_history = _table([self.tr("Time"), self.tr("Change"), self.tr("Old due date"),
+                                   self.tr("New due date"), self.tr("Reason")])
+        self.documents = _table([self.tr("Document"), self.tr("Originals"), self.tr("Copies")])
+        tabs = QTabWidget()
+        tabs.addTab(self.events, self.tr("Timeline"))
+        tabs.addTab(self.due_history, self.tr("Due dates"))
+        tabs.addTab(self.documents, self.tr("Documents"))
+
+        self.actions_row = QHBoxLayout()
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.reprint = QToolButton()
+        self.reprint.setText(self.tr("Reprint a form"))
+        self.reprint.setToolTip(self.tr("Show and print any form of this dossier again"))
+        self.reprint.setPopupMode(QToolButton.InstantPopup)
+        self.reprint_menu = QMenu(self.reprint)
+        self.reprint.setMenu(self.reprint_menu)
+        close = QPushButton(self.tr("Close"))
+        close.setToolTip(self.tr("Close (Esc)"))
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addLayout(self.actions_row)
+        bottom.addStretch(1)
+        bottom.addWidget(self.reprint)
+        bottom.addWidget(close)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.state)
+        top.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addWidget(details_box)
+        middle.addWidget(tabs, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        layout.addLayout(bottom)
+        self.reload()
+
+    def reload(self) -> None:
+        code = self.code
+        Op(self, lambda: get_dossier(code)).success(self.show_view) \
+            .failure(lambda exc: self.state.setText(str(exc))).run_in_background()
+
+    def show_view(self, view: DossierView) -> None:
+        self.view = view
+        self.code = view.code
+        self.heading.setText(view.code)
+        state = view.status_name
+        colour = "#333"
+        if view.late:
+            state += " – " + self.tr("LATE")
+            colour = "#b00020"
+        elif view.due_soon:
+            state += " – " + self.tr("due within a day")
+            colour = "#8a6d00"
+        self.state.setText(state)
+        self.state.setStyleSheet(f"font-size: 14px; font-weight: bold; color: {colour};")
+        self._details(view)
+        _fill(self.events, [[fmt_datetime(e.at), e.action_name,
+                             STATUS_NAMES.get(e.to_status, ""), e.officer_name,
+                             self._event_note(e)] for e in view.events])
+        _fill(self.due_history, [[fmt_datetime(c.at), self._change_name(c.kind),
+                                  fmt_datetime(c.old_due_at), fmt_datetime(c.new_due_at), c.reason]
+                                 for c in view.due_history])
+        _fill(self.documents, [[d.name, str(d.originals), str(d.copies)] for d in view.documents])
+        self._actions(view)
+        self.loaded.emit(view)
+        if self.ready_action:
+            action, self.ready_action = self.ready_action, None
+            if action in view.allowed_actions:
+                self.start_action(action)
+            else:
+                self.state.setText(state + " – " + self.tr("cannot be returned in this status"))
+
+    def _event_note(self, event) -> str:
+        note = event.note
+        missing = event.data.get("missing") if event.data else None
+        if missing:
+            note = "; ".join(missing) + (f" – {note}" if note else "")
+        if event.data and event.data.get("unit"):
+            note = event.data["unit"] + (f" – {note}" if note else "")
+        if event.data and event.data.get("recipient"):
+            note = self.tr("Received by %1").replace("%1", event.data["recipient"]) + \
+                (f" – {note}" if note else "")
+        return note
+
+    def _change_name(self, kind: str) -> str:
+        return {"initial": self.tr("Appointment"), "resume": self.tr("Supplement received"),
+                "extend": self.tr("Extension")}.get(kind, kind)
+
+    def _details(self, view: DossierView) -> None:
+        while self.details.rowCount():
+            self.details.removeRow(0)
+        auth = view.authorised_person or {}
+        rows = [
+            (self.tr("Procedure"), f"{view.procedure_name} ({view.procedure_code})"),
+            (self.tr("Time limit"), view.time_limit_text),
+            (self.tr("Applicant"), view.applicant_name),
+            (self.tr("ID number"), view.applicant_id_number),
+            (self.tr("Phone"), view.applicant_phone),
+            (self.tr("E-mail"), view.applicant_email),
+            (self.tr("Address"), view.applicant_address),
+            (self.tr("Authorised person"),
+             " – ".join(x for x in (auth.get("name"), auth.get("id_number"), auth.get("authorisation")) if x)),
+            (self.tr("Channel"), CHANNELS.get(view.channel, "")),
+            (self.tr("Result collected"), RESULT_DELIVERY.get(view.result_delivery, "")),
+            (self.tr("Sets / fee"), f"{view.sets} / {fmt_number(view.fee)} đ"),
+            (self.tr("Received"), f"{fmt_datetime(view.received_at)} – {view.officer_name}"),
+            (self.tr("Due"), fmt_datetime(view.due_at)),
+            (self.tr("Processing unit"), view.processing_unit),
+            (self.tr("Finished"), fmt_datetime(view.finished_at)),
+            (self.tr("Returned"), " – ".join(x for x in (fmt_datetime(view.returned_at), view.returned_to) if x)),
+            (self.tr("Receipt printed"), self.tr("yes") if view.receipt_printed else self.tr("no – reprint it")),
+            (self.tr("Notes"), view.notes),
+        ]
+        for label, value in rows:
+            if value:
+                text = QLabel(value)
+                text.setWordWrap(True)
+                text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+                self.details.addRow(label, text)
+
+    def _actions(self, view: DossierView) -> None:
+        for button in self.action_buttons.values():
+            self.actions_row.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons = {}
+        for action in view.allowed_actions:
+            if action not in ACTIONS:
+                continue
+            button = QPushButton(ACTION_NAMES[action])
+            button.setObjectName(f"action_{action}")
+            button.clicked.connect(lambda _checked=False, a=action: self.start_action(a))
+            self.actions_row.addWidget(button)
+            self.action_buttons[action] = button
+        from models.forms import FORM_NAMES
+
+        self.reprint_menu.clear()
+        kinds = ["receipt", "control"] + sorted({FORM_AFTER[e.action] for e in view.events
+                                                 if e.action in FORM_AFTER})
+        for kind in kinds:
+            self.reprint_menu.addAction(FORM_NAMES[kind], lambda k=kind: self.printer.show(k, self.code))
+
+    def start_action(self, action: str) -> ActionDialog:
+        self.action_dialog = ActionDialog(action, self.view, self.officer, self)
+        self.action_dialog.done_view.connect(self._action_done)
+        self.action_dialog.show()
+        return self.action_dialog
+
+    def _action_done(self, view: DossierView, form: str | None) -> None:
+        self.changed.emit(view)
+        self.reload()
+        if form:
+            self.printer.show(form, view.code, print_now=True)

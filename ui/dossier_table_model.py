@@ -1,0 +1,139 @@
+"""The dossier desk's table: keyset pages of models.search.list_dossiers, fetched on demand.
+
+Qt asks ``canFetchMore``/``fetchMore`` as the view scrolls to the end; each page is read in a
+worker and appended, so a million dossiers cost only the pages the officer looks at.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from models.search import DossierFilter, count_dossiers, list_dossiers
+
+from .i18n import fmt_datetime
+from .runner import Op
+
+PAGE_SIZE = 100
+LATE = QColor("#f8d7da")
+DUE_SOON = QColor("#fff3cd")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DossierTableModel", text)
+
+
+# column: (header, sort key of list_dossiers, value)
+COLUMNS = (
+    (QT_TRANSLATE_NOOP("DossierTableModel", "Code"), "code", lambda d: d.code),
+    (QT_TRANSLATE_NOOP("DossierTableModel", "Applicant"), "applicant_name", lambda d: d.applicant_name),
+    (QT_TRANSLATE_NOOP("DossierTableModel", "Procedure"), "procedure", lambda d: d.procedure_name),
+    (QT_TRANSLATE_NOOP("DossierTableModel", "Received"), "received_at", lambda d: fmt_datetime(d.received_at)),
+    (QT_TRANSLATE_NOOP("DossierTableModel", "Due"), "due_at", lambda d: fmt_datetime(d.due_at)),
+    (QT_TRANSLATE_NOOP("DossierTableModel", "Status"), "status", lambda d: d.status_name),
+)
+
+class DossierTableModel(QAbstractTableModel):
+    """``page_loaded`` after each page arrives; ``counted(total)`` when the total is known."""
+
+    page_loaded = Signal()
+    counted = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+        self.filter = DossierFilter()
+        self.sort_key, self.descending = "id", True
+        self._cursor: tuple | None = None
+        self._more = False
+        self._loading = False
+        self._generation = 0
+        self.total: int | None = None
+
+    # -- loading ----------------------------------------------------------------------------
+    def reload(self, flt: DossierFilter | None = None) -> None:
+        if flt is not None:
+            self.filter = flt
+        self._generation += 1
+        self.beginResetModel()
+        self.rows, self._cursor, self._more, self._loading = [], None, True, False
+        self.total = None
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+        generation, flt = self._generation, self.filter
+        Op(self, lambda: count_dossiers(flt)).success(
+            lambda n: self._counted(generation, n)).run_in_background()
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation == self._generation:
+            self.total = total
+            self.counted.emit(total)
+
+    def canFetchMore(self, parent: QModelIndex) -> bool:
+        return not parent.isValid() and self._more and not self._loading
+
+    def fetchMore(self, parent: QModelIndex) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._loading = True
+        generation = self._generation
+        flt, cursor, sort, descending = self.filter, self._cursor, self.sort_key, self.descending
+        Op(self, lambda: list_dossiers(flt, limit=PAGE_SIZE, after=cursor, sort=sort,
+                                       descending=descending)) \
+            .success(lambda page: self._append(generation, page)).run_in_background()
+
+    def _append(self, generation: int, page) -> None:
+        if generation != self._generation:
+            return  # a newer filter or sort replaced this request
+        self._loading = False
+        if page.rows:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self.rows.extend(page.rows)
+            self.endInsertRows()
+        self._cursor = page.cursor
+        self._more = page.cursor is not None
+        self.page_loaded.emit()
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    # -- the model --------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return _tr(COLUMNS[section][0])
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        dossier = self.rows[index.row()]
+        if role == Qt.DisplayRole:
+            return COLUMNS[index.column()][2](dossier)
+        if role == Qt.BackgroundRole:
+            if dossier.late:
+                return QBrush(LATE)
+            if dossier.due_soon:
+                return QBrush(DUE_SOON)
+        if role == Qt.ToolTipRole:
+            if dossier.late:
+                return QCoreApplication.translate("DossierTableModel", "Late")
+            if dossier.due_soon:
+                return QCoreApplication.translate("DossierTableModel", "Due within a day")
+        if role == Qt.UserRole:
+            return dossier.code
+        return None
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self.sort_key = COLUMNS[column][1]
+        self.descending = order == Qt.DescendingOrder
+        self.reload()
+
+    def code_at(self, row: int) -> str:
+        return self.rows[row].code

@@ -1,0 +1,105 @@
+"""Days off and swapped working days per year, with the admin's overrides and their legal basis."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from models.holidays_admin import list_days, remove_override, set_override
+
+from .field_errors import FieldErrors
+from .i18n import DATE_FORMAT, fmt_date, to_date
+from .runner import Op
+
+
+class HolidaysPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, officer, editable: bool, parent=None):
+        super().__init__(parent)
+        self.officer = officer
+        self.errors = FieldErrors()
+        self.year = QSpinBox()
+        self.year.setRange(2020, 2100)
+        self.year.setValue(date.today().year)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Kind"), self.tr("Reason / legal basis"), self.tr("Source")])
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setDisplayFormat(DATE_FORMAT)
+        self.day.setCalendarPopup(True)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Day off"), False)
+        self.kind.addItem(self.tr("Working day"), True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. Công văn 9859/VPCP-KGVX"))
+        self.add = QPushButton(self.tr("Add / change"))
+        self.remove = QPushButton(self.tr("Remove selected override"))
+        for widget in (self.day, self.kind, self.reason, self.add, self.remove):
+            widget.setEnabled(editable)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Year")))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        edit = QHBoxLayout()
+        edit.addWidget(self.day)
+        edit.addWidget(self.kind)
+        edit.addWidget(self.errors.wrap("reason", self.reason), 1)
+        edit.addWidget(self.add)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(edit)
+        layout.addWidget(self.remove)
+        layout.addWidget(self.errors.general)
+        self.days: list[dict] = []
+        self.year.valueChanged.connect(lambda _y: self.load())
+        self.add.clicked.connect(self.save_override)
+        self.remove.clicked.connect(self.remove_selected)
+
+    def load(self) -> None:
+        year = self.year.value()
+        Op(self, lambda: list_days(year)).success(self._show).run_in_background()
+
+    def _show(self, days: list[dict]) -> None:
+        self.days = days
+        self.table.setRowCount(len(days))
+        for row, day in enumerate(days):
+            values = [fmt_date(date.fromisoformat(day["date"])),
+                      self.tr("Working day") if day["working"] else self.tr("Day off"),
+                      day["reason"],
+                      self.tr("Administrator") if day["source"] == "admin" else self.tr("Law (holidays)")]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.resizeColumnToContents(0)
+
+    def save_override(self) -> None:
+        day, working, reason, officer = to_date(self.day.date()), self.kind.currentData(), \
+            self.reason.text(), self.officer
+
+        def done(_r) -> None:
+            self.errors.clear()
+            self.reason.clear()
+            self.year.setValue(day.year)
+            self.load()
+            self.changed.emit()
+        Op(self, lambda: set_override(day, working, reason, officer=officer)).success(done) \
+            .failure(lambda exc: self.errors.show(getattr(exc, "errors", {"": str(exc)}))) \
+            .run_in_background()
+
+    def remove_selected(self) -> None:
+        row = self.table.currentRow()
+        if row < 0 or self.days[row]["source"] != "admin":
+            self.errors.show({"": self.tr("Choose a day that the administrator added.")})
+            return
+        day, officer = date.fromisoformat(self.days[row]["date"]), self.officer
+        Op(self, lambda: remove_override(day, officer=officer)).success(
+            lambda _r: (self.load(), self.changed.emit())).run_in_background()

@@ -1,0 +1,123 @@
+"""The main window: it only assembles the screens and the shortcuts that cross them."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+
+from models.settings import AgencySettings, load_settings
+
+from .catalog_screen import CatalogScreen
+from .desk_screen import DeskScreen
+from .dossier_dialog import DossierDialog
+from .intake_screen import IntakeScreen
+from .prefs import qsettings
+from .reports_screen import ReportsScreen
+from .return_screen import ReturnScreen
+from .settings_screen import SettingsScreen
+
+INTAKE, DESK, RETURN, CATALOG, REPORTS, SETTINGS = range(6)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, officer, db_path: str = ""):
+        super().__init__()
+        self.officer = officer
+        is_admin = officer.role == "admin"
+        self.dossier_dialogs: list[DossierDialog] = []
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.intake = IntakeScreen(officer)
+        self.desk = DeskScreen()
+        self.returns = ReturnScreen()
+        self.catalog = CatalogScreen(officer, is_admin)
+        self.settings = SettingsScreen(officer, is_admin)
+        self.reports = ReportsScreen()
+        self.tabs.addTab(self.intake, self.tr("Intake (F5)"))
+        self.tabs.addTab(self.desk, self.tr("Dossiers (F6)"))
+        self.tabs.addTab(self.returns, self.tr("Return results (F2)"))
+        self.tabs.addTab(self.catalog, self.tr("Catalog"))
+        self.tabs.addTab(self.reports, self.tr("Reports"))
+        self.tabs.addTab(self.settings, self.tr("Settings"))
+        self.setCentralWidget(self.tabs)
+        who = QLabel(self.tr("Officer: %1").replace("%1", officer.full_name))
+        self.statusBar().addPermanentWidget(who)
+        if db_path:
+            self.statusBar().showMessage(db_path)
+
+        self.desk.open_code.connect(self.open_dossier)
+        self.returns.open_code.connect(self.open_dossier)
+        self.reports.open_code.connect(self.open_dossier)
+        self.returns.found.connect(lambda code: self.open_dossier(code, ready_action="return"))
+        self.intake.saved.connect(lambda _v: self._refresh_lists())
+        self.settings.saved.connect(self.set_title)
+        self.catalog.changed.connect(self.intake.load)
+        for key, index in (("F5", INTAKE), ("F6", DESK)):
+            QShortcut(QKeySequence(key), self, lambda i=index: self.show_tab(i),
+                      context=Qt.ApplicationShortcut)
+        QShortcut(QKeySequence("F2"), self, self.focus_scan, context=Qt.ApplicationShortcut)
+        self._loaded: set[int] = set()
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.set_title(load_settings())
+        self._restore()
+
+    # -- screens ----------------------------------------------------------------------------
+    def _tab_shown(self, index: int) -> None:
+        """Each screen loads its data the first time it is shown (fast start-up)."""
+        if index in self._loaded:
+            return
+        self._loaded.add(index)
+        screen = self.tabs.widget(index)
+        if hasattr(screen, "load"):
+            screen.load()
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        self._tab_shown(index)
+
+    def focus_scan(self) -> None:
+        self.show_tab(RETURN)
+        self.raise_()
+        self.activateWindow()
+        self.returns.focus_scan()
+
+    def open_dossier(self, code: str, ready_action: str | None = None) -> DossierDialog:
+        dialog = DossierDialog(code, self.officer, self, ready_action=ready_action)
+        dialog.changed.connect(lambda _v: self._refresh_lists())
+        dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
+        self.dossier_dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _forget(self, dialog: DossierDialog) -> None:
+        if dialog in self.dossier_dialogs:
+            self.dossier_dialogs.remove(dialog)
+
+    def _refresh_lists(self) -> None:
+        if DESK in self._loaded:
+            self.desk.apply()
+        if RETURN in self._loaded:
+            self.returns.load()
+
+    def set_title(self, settings: AgencySettings) -> None:
+        agency = " – ".join(x for x in (settings.governing_body, settings.agency_code) if x)
+        self.setWindowTitle(f"MotCua – {agency}" if agency else "MotCua")
+
+    # -- window state -----------------------------------------------------------------------
+    def _restore(self) -> None:
+        prefs = qsettings()
+        geometry = prefs.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        tab = int(prefs.value("window/tab", INTAKE) or 0)
+        self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else INTAKE)
+        self._tab_shown(self.tabs.currentIndex())
+
+    def closeEvent(self, event) -> None:
+        prefs = qsettings()
+        prefs.setValue("window/geometry", self.saveGeometry())
+        prefs.setValue("window/tab", self.tabs.currentIndex())
+        prefs.sync()
+        super().closeEvent(event)

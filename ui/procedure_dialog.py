@@ -1,0 +1,153 @@
+"""Editing one procedure of the catalog (thủ tục hành chính); saved through the catalog import,
+so a hand edit obeys exactly the rules of a province's file."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from models.calendar import DURATION_UNITS
+from models.catalog import ProcedureInfo, import_entries
+
+from .field_errors import FieldErrors
+from .runner import Op
+
+UNIT_NAMES = {
+    "working_days": QT_TRANSLATE_NOOP("ProcedureDialog", "working days"),
+    "calendar_days": QT_TRANSLATE_NOOP("ProcedureDialog", "calendar days"),
+    "working_hours": QT_TRANSLATE_NOOP("ProcedureDialog", "working hours"),
+    "same_day": QT_TRANSLATE_NOOP("ProcedureDialog", "same day"),
+    "immediate": QT_TRANSLATE_NOOP("ProcedureDialog", "immediately"),
+}
+
+
+class ProcedureDialog(QDialog):
+    saved = Signal(str)
+
+    def __init__(self, procedure: ProcedureInfo | None, officer, parent=None):
+        super().__init__(parent)
+        self.officer = officer
+        self.setWindowTitle(self.tr("Procedure") if procedure is None else procedure.name)
+        self.errors = FieldErrors()
+        self.code = QLineEdit()
+        self.name = QLineEdit()
+        self.field_name = QLineEdit()
+        self.level = QLineEdit("xã")
+        self.duration = QSpinBox()
+        self.duration.setRange(0, 365)
+        self.unit = QComboBox()
+        for unit in DURATION_UNITS:
+            self.unit.addItem(QCoreApplication.translate("ProcedureDialog", UNIT_NAMES[unit]), unit)
+        self.cutoff = QLineEdit()
+        self.cutoff.setPlaceholderText(self.tr("HH:MM, only for same-day procedures"))
+        self.fee = QSpinBox()
+        self.fee.setRange(0, 100_000_000)
+        self.fee.setSingleStep(1000)
+        self.fee_note = QLineEdit()
+        self.source = QLineEdit()
+        self.active = QCheckBox(self.tr("In use"))
+        self.active.setChecked(True)
+        self.documents = QTableWidget(0, 4)
+        self.documents.setHorizontalHeaderLabels(
+            [self.tr("Document"), self.tr("Originals"), self.tr("Copies"), self.tr("Required")])
+        self.documents.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        add = QPushButton(self.tr("Add document"))
+        remove = QPushButton(self.tr("Remove document"))
+        add.clicked.connect(lambda: self._add_document("", 1, 0, True))
+        remove.clicked.connect(lambda: self.documents.removeRow(self.documents.currentRow()))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Code"), self.code)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Field"), self.field_name)
+        form.addRow(self.tr("Level"), self.level)
+        duration = QHBoxLayout()
+        duration.addWidget(self.duration)
+        duration.addWidget(self.unit, 1)
+        form.addRow(self.tr("Time limit"), duration)
+        form.addRow(self.tr("Same-day cut-off"), self.cutoff)
+        form.addRow(self.tr("Fee (đồng)"), self.fee)
+        form.addRow(self.tr("Fee note"), self.fee_note)
+        form.addRow(self.tr("Legal basis"), self.source)
+        form.addRow("", self.active)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(add)
+        buttons_row.addWidget(remove)
+        buttons_row.addStretch(1)
+        buttons = QDialogButtonBox()
+        self.ok = buttons.addButton(self.tr("Save"), QDialogButtonBox.AcceptRole)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.RejectRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Documents")))
+        layout.addWidget(self.documents, 1)
+        layout.addLayout(buttons_row)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(buttons)
+        self.resize(760, 640)
+        if procedure is not None:
+            self._load(procedure)
+
+    def _load(self, p: ProcedureInfo) -> None:
+        self.code.setText(p.code)
+        self.code.setReadOnly(True)
+        self.name.setText(p.name)
+        self.field_name.setText(p.field)
+        self.level.setText(p.level)
+        self.duration.setValue(p.duration_value)
+        self.unit.setCurrentIndex(self.unit.findData(p.duration_unit))
+        self.cutoff.setText(p.same_day_cutoff or "")
+        self.fee.setValue(p.fee)
+        self.fee_note.setText(p.fee_note)
+        self.source.setText(p.source)
+        self.active.setChecked(p.active)
+        self._note, self._confirmed = p.note, p.confirmed
+        for d in p.documents:
+            self._add_document(d.name, d.originals, d.copies, d.required)
+
+    def _add_document(self, name: str, originals: int, copies: int, required: bool) -> None:
+        row = self.documents.rowCount()
+        self.documents.insertRow(row)
+        self.documents.setItem(row, 0, QTableWidgetItem(name))
+        for column, value in ((1, originals), (2, copies)):
+            spin = QSpinBox()
+            spin.setRange(0, 99)
+            spin.setValue(value)
+            self.documents.setCellWidget(row, column, spin)
+        box = QCheckBox()
+        box.setChecked(required)
+        self.documents.setCellWidget(row, 3, box)
+
+    def entry(self) -> dict:
+        return {
+            "code": self.code.text(), "name": self.name.text(), "field": self.field_name.text(),
+            "level": self.level.text(),
+            "duration": {"value": self.duration.value(), "unit": self.unit.currentData()},
+            "same_day_cutoff": self.cutoff.text(), "fee": self.fee.value(),
+            "fee_note": self.fee_note.text(), "source": self.source.text(),
+            "note": getattr(self, "_note", ""), "confirmed": getattr(self, "_confirmed", False),
+            "active": self.active.isChecked(),
+            "documents": [
+                {"name": (self.documents.item(r, 0).text() if self.documents.item(r, 0) else ""),
+                 "originals": self.documents.cellWidget(r, 1).value(),
+                 "copies": self.documents.cellWidget(r, 2).value(),
+                 "required": self.documents.cellWidget(r, 3).isChecked()}
+                for r in range(self.documents.rowCount())
+            ],
+        }
+
+    def submit(self) -> None:
+        entry, officer = self.entry(), self.officer
+
+        def done(report) -> None:
+            if report.errors:
+                self.errors.show({"": "\n".join(report.errors)})
+                return
+            self.saved.emit(entry["code"])
+            self.accept()
+        Op(self, lambda: import_entries([entry], officer=officer, origin="ui")).success(done) \
+            .run_in_background()

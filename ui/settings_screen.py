@@ -1,0 +1,129 @@
+"""Cài đặt (settings): the agency, office hours, printer and copies, holidays, officers."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget,
+    QVBoxLayout, QWidget,
+)
+
+from models.errors import ValidationError
+from models.settings import AgencySettings, load_settings, save_settings
+
+from .field_errors import FieldErrors
+from .holidays_panel import HolidaysPanel
+from .officers_panel import OfficersPanel
+from .printers import available_printers
+from .runner import Op
+
+TEXT_FIELDS = ("agency_code", "governing_body", "unit_name", "place", "head_title", "head_name",
+               "contact_phone", "lookup_url", "register_volume", "office_hours")
+
+
+class SettingsScreen(QWidget):
+    """``saved(settings)`` after the agency settings are stored."""
+
+    saved = Signal(object)
+
+    def __init__(self, officer, is_admin: bool, parent=None):
+        super().__init__(parent)
+        self.officer, self.is_admin = officer, is_admin
+        self.errors = FieldErrors()
+        self.inputs: dict[str, QLineEdit] = {name: QLineEdit() for name in TEXT_FIELDS}
+        self.inputs["office_hours"].setToolTip(self.tr("Sessions in order, e.g. 07:00-11:30,13:30-17:00"))
+        self.printer = QComboBox()
+        self.copies = QSpinBox()
+        self.copies.setRange(1, 5)
+        self.page_size = QComboBox()
+        self.page_size.addItems(["A4", "A5"])
+        labels = {
+            "agency_code": self.tr("Agency code"), "governing_body": self.tr("Governing body"),
+            "unit_name": self.tr("Unit name"), "place": self.tr("Place (date line)"),
+            "head_title": self.tr("Head's title (signs apologies)"), "head_name": self.tr("Head's name"),
+            "contact_phone": self.tr("Contact phone"), "lookup_url": self.tr("Dossier lookup address"),
+            "register_volume": self.tr("Register volume"), "office_hours": self.tr("Office hours"),
+        }
+        agency = QWidget()
+        form = QFormLayout(agency)
+        for name in TEXT_FIELDS:
+            if name == "office_hours":
+                continue
+            form.addRow(labels[name], self.errors.wrap(name, self.inputs[name]))
+        hours = QWidget()
+        hform = QFormLayout(hours)
+        hform.addRow(labels["office_hours"], self.errors.wrap("office_hours", self.inputs["office_hours"]))
+        hform.addRow(self.tr("Printer"), self.errors.wrap("printer", self.printer))
+        hform.addRow(self.tr("Receipt copies"), self.errors.wrap("receipt_copies", self.copies))
+        hform.addRow(self.tr("Paper size"), self.errors.wrap("page_size", self.page_size))
+        self.save_button = QPushButton(self.tr("Save settings"))
+        self.save_button.setToolTip(self.tr("Store the agency settings (Ctrl+S)"))
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(is_admin)
+        self.notice = QLabel()
+        if not is_admin:
+            self.notice.setText(self.tr("Only an administrator can change the settings."))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(agency, self.tr("Agency"))
+        self.tabs.addTab(hours, self.tr("Office hours and printing"))
+        self.holidays = HolidaysPanel(officer, is_admin)
+        self.tabs.addTab(self.holidays, self.tr("Holidays and working days"))
+        self.officers = None
+        if is_admin:
+            self.officers = OfficersPanel(officer)
+            self.tabs.addTab(self.officers, self.tr("Officers"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.notice, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(buttons)
+        self.settings = AgencySettings()
+
+    def load(self) -> None:
+        Op(self, lambda: (load_settings(), available_printers())).success(self._show).run_in_background()
+        self.holidays.load()
+        if self.officers is not None:
+            self.officers.load()
+
+    def _show(self, loaded) -> None:
+        settings, printers = loaded
+        self.settings = settings
+        for name, edit in self.inputs.items():
+            edit.setText(getattr(settings, name))
+            edit.setReadOnly(not self.is_admin)
+        self.printer.clear()
+        self.printer.addItem(self.tr("System default printer"), "")
+        for name in printers:
+            self.printer.addItem(name, name)
+        if settings.printer and self.printer.findData(settings.printer) < 0:
+            self.printer.addItem(self.tr("%1 (not found)").replace("%1", settings.printer), settings.printer)
+        self.printer.setCurrentIndex(self.printer.findData(settings.printer))
+        self.copies.setValue(settings.receipt_copies)
+        self.page_size.setCurrentText(settings.page_size)
+
+    def edited(self) -> AgencySettings:
+        values = {name: edit.text() for name, edit in self.inputs.items()}
+        return replace(self.settings, printer=self.printer.currentData() or "",
+                       receipt_copies=self.copies.value(), page_size=self.page_size.currentText(),
+                       **values)
+
+    def save(self) -> None:
+        if not self.is_admin:
+            return
+        settings = self.edited()
+
+        def done(stored: AgencySettings) -> None:
+            self.errors.clear()
+            self.settings = stored
+            self.notice.setText(self.tr("Settings saved."))
+            self.saved.emit(stored)
+
+        def failed(exc: Exception) -> None:
+            errors = exc.errors if isinstance(exc, ValidationError) else {"": str(exc)}
+            self.errors.show(errors)
+            self.notice.setText(self.tr("Not saved: correct the fields marked in red."))
+        Op(self, lambda: save_settings(settings)).success(done).failure(failed).run_in_background()

@@ -1,0 +1,177 @@
+"""First run (lần đầu sử dụng): the agency, office hours, printer and the first admin account."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWizard, QWizardPage,
+)
+
+from models.errors import ValidationError
+from models.session import setup_agency
+from models.settings import AgencySettings, validate_settings
+
+from .field_errors import FieldErrors
+from .printers import available_printers
+from .runner import Op
+
+
+class AgencyPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Agency"))
+        self.setSubTitle(self.tr("Who the counter is: printed in the header of every form."))
+        self.errors = FieldErrors()
+        form = QFormLayout(self)
+        self.agency_code = QLineEdit()
+        self.agency_code.setPlaceholderText(self.tr("e.g. 000.00.24.H12"))
+        self.governing_body = QLineEdit()
+        self.governing_body.setPlaceholderText(self.tr("e.g. UBND XÃ TAM ĐẢO"))
+        self.unit_name = QLineEdit(AgencySettings().unit_name)
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(self.tr("e.g. Tam Đảo"))
+        form.addRow(self.tr("Agency code"), self.errors.wrap("agency_code", self.agency_code))
+        form.addRow(self.tr("Governing body"), self.errors.wrap("governing_body", self.governing_body))
+        form.addRow(self.tr("Unit name"), self.errors.wrap("unit_name", self.unit_name))
+        form.addRow(self.tr("Place (date line)"), self.errors.wrap("place", self.place))
+        form.addRow(self.errors.general)
+
+
+class HoursPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Office hours and printer"))
+        self.setSubTitle(self.tr("Due dates count working hours; receipts go to this printer."))
+        self.errors = FieldErrors()
+        form = QFormLayout(self)
+        self.office_hours = QLineEdit(AgencySettings().office_hours)
+        self.office_hours.setToolTip(self.tr("Sessions in order, e.g. 07:00-11:30,13:30-17:00"))
+        self.printer = QComboBox()
+        self.printer.addItem(self.tr("System default printer"), "")
+        for name in available_printers():
+            self.printer.addItem(name, name)
+        self.copies = QSpinBox()
+        self.copies.setRange(1, 5)
+        self.copies.setValue(AgencySettings().receipt_copies)
+        form.addRow(self.tr("Office hours"), self.errors.wrap("office_hours", self.office_hours))
+        form.addRow(self.tr("Printer"), self.printer)
+        form.addRow(self.tr("Receipt copies"), self.errors.wrap("receipt_copies", self.copies))
+        form.addRow(self.errors.general)
+
+
+class AdminPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Administrator account"))
+        self.setSubTitle(self.tr("The first account manages officers and settings."))
+        self.errors = FieldErrors()
+        form = QFormLayout(self)
+        self.username = QLineEdit("admin")
+        self.full_name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.Password)
+        form.addRow(self.tr("Username"), self.errors.wrap("username", self.username))
+        form.addRow(self.tr("Full name"), self.errors.wrap("full_name", self.full_name))
+        form.addRow(self.tr("Password"), self.errors.wrap("password", self.password))
+        form.addRow(self.tr("Repeat password"), self.errors.wrap("confirm", self.confirm))
+        form.addRow(self.errors.general)
+
+
+class SetupWizard(QWizard):
+    """Emits ``completed(username)`` once the agency and its administrator are stored."""
+
+    completed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("MotCua – first-time setup"))
+        self.setWizardStyle(QWizard.ClassicStyle)
+        self.setButtonText(QWizard.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.FinishButton, self.tr("&Finish"))
+        self.setButtonText(QWizard.CancelButton, self.tr("Cancel"))
+        self.agency, self.hours, self.admin = AgencyPage(), HoursPage(), AdminPage()
+        for page in (self.agency, self.hours, self.admin):
+            self.addPage(page)
+        self.status = QLabel()
+        self.resize(620, 420)
+        self._saving = False
+        self._stored = False
+
+    def settings(self) -> AgencySettings:
+        return replace(
+            AgencySettings(),
+            agency_code=self.agency.agency_code.text(),
+            governing_body=self.agency.governing_body.text(),
+            unit_name=self.agency.unit_name.text(), place=self.agency.place.text(),
+            office_hours=self.hours.office_hours.text(), printer=self.hours.printer.currentData(),
+            receipt_copies=self.hours.copies.value(),
+        )
+
+    def validateCurrentPage(self) -> bool:
+        page = self.currentPage()
+        if page is None or self._stored:  # QWizard.accept() validates once more
+            return True
+        if page is self.admin:
+            return self._finish()
+        try:
+            validate_settings(self.settings())
+        except ValidationError as exc:
+            own = {k: v for k, v in exc.errors.items() if k in page.errors._fields}
+            if own:
+                widget = page.errors.show(own)
+                if widget is not None:
+                    widget.setFocus()
+                return False
+        page.errors.clear()
+        return True
+
+    def _finish(self) -> bool:
+        """Store everything in a worker; the wizard closes when the account exists."""
+        page = self.admin
+        if page.password.text() != page.confirm.text():
+            page.errors.show({"confirm": self.tr("The two passwords differ.")})
+            return False
+        if self._saving:
+            return False
+        self._saving = True
+        settings = self.settings()
+        username, name, password = page.username.text(), page.full_name.text(), page.password.text()
+        fields = {k: getattr(settings, k) for k in (
+            "agency_code", "governing_body", "unit_name", "place", "office_hours", "printer",
+            "receipt_copies")}
+
+        def work() -> str:
+            from models.accounts import add_officer, has_officers
+
+            # Check the account first so that a bad password leaves nothing half set up.
+            if not has_officers():
+                add_officer(username, name, "admin", password)
+            setup_agency(**fields)
+            from models.settings import update_settings
+
+            update_settings(default_officer=username.strip().lower())
+            return username.strip().lower()
+
+        def failed(exc: Exception) -> None:
+            self._saving = False
+            errors = getattr(exc, "errors", {"": str(exc)})
+            target = next((p for p in (self.agency, self.hours, self.admin)
+                           if set(errors) & set(p.errors._fields)), self.admin)
+            if target is not self.admin:
+                self.restart()
+                while self.currentPage() is not target:
+                    self.next()
+            target.errors.show(errors)
+
+        def done(user: str) -> None:
+            self._saving = False
+            self._stored = True
+            self.completed.emit(user)
+            self.accept()
+
+        Op(self, work).success(done).failure(failed).run_in_background()
+        return False
