@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 WORKING_DAYS = "working_days"
 CALENDAR_DAYS = "calendar_days"
@@ -72,7 +74,10 @@ def _minutes(t: time) -> int:
 
 
 @lru_cache(maxsize=1)
-def _national_holidays() -> holidays.HolidayBase:
+def _national_holidays() -> "holidays.HolidayBase":
+    # Imported on first use: the package is large and the window should open first.
+    import holidays
+
     return holidays.country_holidays("VN", language="vi")
 
 

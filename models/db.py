@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Iterator
 
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
-from playhouse.db_url import connect as connect_url
 
 from .errors import MotCuaError
 from .migrations import migrate
@@ -35,6 +34,8 @@ def open_database(target: str, *, create: bool = True) -> Database:
     The tables in models.tables are bound to it; services use them through that binding.
     """
     if is_url(target):
+        from playhouse.db_url import connect as connect_url
+
         db = connect_url(target)
     else:
         path = Path(target).expanduser()
