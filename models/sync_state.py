@@ -1,0 +1,86 @@
+"""Storage for the day files (đồng bộ dữ liệu): the agency's signing key, sync settings, exports.
+
+These tables live in the counter's database beside models.tables (same ``database`` proxy).
+They are created idempotently by ``ensure_sync_tables`` the first time a sync service runs, so
+a database made before the sync feature existed needs no manual step.
+
+The agency's private key is stored here, in the database, and not in the user's data folder:
+- the key belongs to the agency, not to one PC: counters sharing a PostgreSQL database sign
+  with the one key the province registered, and a database restored from backup onto a new PC
+  keeps the identity the province trusts;
+- whoever can read this database already reads every citizen's data in it, so a separate key
+  file would add no protection, only one more thing to lose. Backups must be guarded as such.
+"""
+from __future__ import annotations
+
+import weakref
+
+from peewee import (
+    AutoField, BooleanField, CharField, DateField, DateTimeField, IntegerField, TextField,
+)
+
+from .tables import BaseModel, database
+
+
+class SyncKey(BaseModel):
+    """The agency's Ed25519 signing key (khóa ký của cơ quan); one active row."""
+
+    key_id = CharField(primary_key=True)  # first 16 hex digits of SHA-256(public key)
+    algorithm = CharField(default="Ed25519")
+    private_key = TextField()  # base64 of the raw 32-byte seed
+    public_key = TextField()  # base64 of the raw 32-byte public key
+    created_at = DateTimeField()
+    active = BooleanField(default=True)
+
+
+class SyncSetting(BaseModel):
+    """Sync settings as JSON values: the province's public keys, the export folder."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+
+class SyncExport(BaseModel):
+    """One day file written (lần xuất): what it holds and whether the province received it."""
+
+    id = AutoField()
+    agency_code = CharField()
+    day = DateField()
+    revision = IntegerField()
+    created_at = DateTimeField()
+    path = TextField(default="")
+    file_sha256 = CharField()
+    content_digest = CharField()  # digest of everything but the revision (see sync.export)
+    change_count = IntegerField()  # SyncChange rows of the day seen by this export
+    last_seq = IntegerField(default=0)
+    dossiers = IntegerField(default=0)
+    events = IntegerField(default=0)
+    set_aside = TextField(default="[]")  # JSON list of records left out, by name
+    encrypted = BooleanField(default=False)
+    acked_at = DateTimeField(null=True)
+    ack_status = CharField(default="")  # applied | already_applied | superseded | refused
+    ack_message = TextField(default="")
+
+    class Meta:
+        indexes = ((("agency_code", "day", "revision"), True),)
+
+
+SYNC_TABLES = [SyncKey, SyncSetting, SyncExport]
+
+# Counting a dossier's changes (its version in the day file) walks SyncChange by dossier.
+_EXTRA_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS sync_change_dossier_id ON sync_change (dossier_id)",
+)
+
+_ready: "weakref.WeakSet" = weakref.WeakSet()
+
+
+def ensure_sync_tables() -> None:
+    """Create the sync tables (and the extra index) once per open database."""
+    db = database.obj
+    if db is None or db in _ready:
+        return
+    db.create_tables(SYNC_TABLES, safe=True)
+    for statement in _EXTRA_INDEXES:
+        db.execute_sql(statement)
+    _ready.add(db)

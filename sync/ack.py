@@ -1,0 +1,147 @@
+"""Acknowledgements (tệp xác nhận đã nhận): written by the province, imported at the commune.
+
+An ack lists, for one agency, the day files the importer saw and what became of each
+(applied, already applied, superseded by a newer revision, refused with the reason). When the
+province gives its private key to the importer, the ack is signed with the province's Ed25519
+key; a commune that has the province's public key configured accepts only acks so signed.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from models.audit import now as clock
+from models.db import write_transaction
+from models.errors import MotCuaError
+from models.settings import require_settings
+from models.sync_state import SyncExport, ensure_sync_tables
+
+from .format import ACK_FORMAT, SCHEMA_VERSION, SUPPORTED_VERSIONS, canonical_json, portal_datetime, vn_date
+from .keys import ProvincePrivateKey, b64, province_public_key, unb64, verify_ed25519
+from .schema import ack_validator
+
+RECEIVED = ("applied", "already_applied")
+STATUS_TEXT = {"applied": "đã nạp", "already_applied": "đã nạp từ trước",
+               "superseded": "bỏ qua vì tỉnh đã có lần xuất mới hơn", "refused": "bị từ chối"}
+
+
+def build_ack(agency_code: str, files: list[dict], *, now: datetime,
+              province_key: ProvincePrivateKey | None = None) -> dict:
+    """``files``: {day, revision, sha256, status, message, HoSo, TienDo, rejected} each."""
+    doc = {"format": ACK_FORMAT, "schema_version": SCHEMA_VERSION, "agency_code": agency_code,
+           "created_at": portal_datetime(now),
+           "files": sorted(files, key=lambda f: (f["day"], f["revision"], f["sha256"])),
+           "signer": province_key.signer() if province_key else None, "signature": None}
+    if province_key is not None:
+        doc["signature"] = b64(province_key.signing.sign(_signed_part(doc)))
+    return doc
+
+
+def _signed_part(doc: dict) -> bytes:
+    return canonical_json({k: v for k, v in doc.items() if k != "signature"})
+
+
+def ack_file_name(agency_code: str, now: datetime) -> str:
+    return f"motcua-ack_{agency_code}_{now:%Y%m%d%H%M%S}.json"
+
+
+def write_ack(doc: dict, out_dir: str | Path, now: datetime) -> Path:
+    target = Path(out_dir).expanduser() / ack_file_name(doc["agency_code"], now)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+    return target
+
+
+def read_ack(path: str | Path) -> dict:
+    """The ack, checked against its schema; MotCuaError names what is wrong."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise MotCuaError(f"Không tìm thấy tệp xác nhận: {path}")
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise MotCuaError(f"Tệp xác nhận {path} không đọc được (không phải JSON hợp lệ).")
+    if not isinstance(doc, dict) or doc.get("format") != ACK_FORMAT:
+        raise MotCuaError(f"Tệp {path} không phải tệp xác nhận đồng bộ MotCua.")
+    version = doc.get("schema_version")
+    if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
+        raise MotCuaError(f"Tệp xác nhận dùng phiên bản định dạng {version!s}, phần mềm này chỉ đọc "
+                          f"phiên bản {', '.join(map(str, SUPPORTED_VERSIONS))}.")
+    errors = ack_validator().errors(doc)
+    for entry in doc.get("files", []) if not errors else []:
+        try:
+            date.fromisoformat(entry["day"])
+        except ValueError:
+            errors.append("trường “files.day”: không phải ngày có thật")
+    if errors:
+        raise MotCuaError(f"Tệp xác nhận không đúng định dạng: {'; '.join(errors[:3])}.")
+    return doc
+
+
+def check_ack_signature(doc: dict, signing_raw: bytes | None) -> bool:
+    """True when signed by ``signing_raw``; False when there is nothing to check against."""
+    if signing_raw is None:
+        return False
+    if not doc.get("signature") or not doc.get("signer"):
+        raise MotCuaError("Tệp xác nhận không có chữ ký của tỉnh, không được chấp nhận.")
+    try:
+        signature = unb64(doc["signature"], 64)
+    except MotCuaError:
+        raise MotCuaError("Chữ ký trên tệp xác nhận không hợp lệ.")
+    if not verify_ed25519(signing_raw, signature, _signed_part(doc)):
+        raise MotCuaError("Chữ ký trên tệp xác nhận không phải của tỉnh đã cấu hình, hoặc tệp đã bị sửa.")
+    return True
+
+
+@dataclass
+class AckImport:
+    """What an imported ack changed at the counter."""
+
+    matched: list[dict] = field(default_factory=list)  # {day, revision, status, message}
+    unknown: list[dict] = field(default_factory=list)  # files this counter did not export
+    signed: bool = False
+
+    def to_dict(self) -> dict:
+        return {"matched": self.matched, "unknown": self.unknown, "signed": self.signed}
+
+    def lines(self) -> list[str]:
+        out = [f"Ngày {vn_date(date.fromisoformat(m['day']))}, lần xuất {m['revision']}: "
+               f"{STATUS_TEXT[m['status']]}" + (f" – {m['message']}" if m["message"] else "")
+               for m in self.matched]
+        out += [f"Không khớp tệp nào đã xuất: ngày {vn_date(date.fromisoformat(u['day']))}, "
+                f"lần xuất {u['revision']}" for u in self.unknown]
+        if not self.signed:
+            out.append("Lưu ý: chưa cấu hình khóa công khai của tỉnh nên không kiểm tra được chữ ký "
+                       "của tệp xác nhận.")
+        return out
+
+
+def import_ack(path: str | Path, *, now: datetime | None = None) -> AckImport:
+    """Mark the day files the province acknowledges as received (or refused)."""
+    ensure_sync_tables()
+    now = now or clock()
+    doc = read_ack(path)
+    agency = require_settings().agency_code
+    if doc["agency_code"] != agency:
+        raise MotCuaError(f"Tệp xác nhận dành cho cơ quan {doc['agency_code']}, không phải cơ quan này "
+                          f"({agency}).")
+    province = province_public_key()
+    result = AckImport(signed=check_ack_signature(doc, province.signing_raw if province else None))
+    with write_transaction():
+        for entry in doc["files"]:
+            day = date.fromisoformat(entry["day"])
+            row = SyncExport.get_or_none((SyncExport.agency_code == agency) & (SyncExport.day == day)
+                                         & (SyncExport.revision == entry["revision"]))
+            summary = {"day": entry["day"], "revision": entry["revision"], "status": entry["status"],
+                       "message": entry["message"]}
+            if row is None or row.file_sha256 != entry["sha256"]:
+                result.unknown.append(summary)
+                continue
+            if row.ack_status in RECEIVED and entry["status"] not in RECEIVED:
+                summary["status"], summary["message"] = row.ack_status, row.ack_message
+            else:  # an older ack read late never undoes "received"
+                SyncExport.update(acked_at=now, ack_status=entry["status"],
+                                  ack_message=entry["message"]).where(SyncExport.id == row.id).execute()
+            result.matched.append(summary)
+    return result

@@ -1,0 +1,263 @@
+"""The provincial importer (nạp tệp đồng bộ vào cơ sở dữ liệu tập trung).
+
+Idempotent by construction:
+- a dossier is replaced only by a record with a higher PhienBan (its count of changes), so
+  applying a file twice, or an old file after a new one, changes nothing;
+- an event is inserted once per uid and never changed;
+- a file whose revision is lower than one already applied for that agency and day is skipped
+  as superseded (later revisions hold every change of the day).
+
+Each file is verified first and applied in its own transaction; a refused file or a rejected
+record is reported by name and the run goes on. At the end, one ack file per agency.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable
+
+from peewee import EXCLUDED, fn
+
+from models.audit import now as clock
+from models.errors import MotCuaError
+
+from .ack import build_ack, write_ack
+from .central import CentralDossier, CentralEvent, CentralFile, central, close_central, open_central
+from .format import canonical_json, parse_portal_datetime
+from .keys import ProvincePrivateKey, Trust
+from .verify import Inspection, verify_file
+
+CHUNK = 400
+RECEIVED = ("applied", "already_applied")
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str  # applied | already_applied | superseded | refused | skipped
+    message: str = ""
+    agency_code: str = ""
+    day: date | None = None
+    revision: int = 0
+    sha256: str = ""
+    dossiers_new: int = 0
+    dossiers_updated: int = 0
+    dossiers_unchanged: int = 0
+    events_new: int = 0
+    events_existing: int = 0
+    accepted_dossiers: int = 0
+    accepted_events: int = 0
+    rejected: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "status": self.status, "message": self.message,
+                "agency_code": self.agency_code, "day": self.day.isoformat() if self.day else None,
+                "revision": self.revision, "sha256": self.sha256,
+                "dossiers_new": self.dossiers_new, "dossiers_updated": self.dossiers_updated,
+                "dossiers_unchanged": self.dossiers_unchanged, "events_new": self.events_new,
+                "events_existing": self.events_existing, "rejected": self.rejected}
+
+    def ack_entry(self) -> dict:
+        return {"day": self.day.isoformat(), "revision": self.revision, "sha256": self.sha256,
+                "status": self.status, "message": self.message, "HoSo": self.accepted_dossiers,
+                "TienDo": self.accepted_events, "rejected": self.rejected}
+
+    def line(self) -> str:
+        text = {"applied": "đã nạp", "already_applied": "đã nạp từ trước, không đổi",
+                "superseded": "bỏ qua (đã có lần xuất mới hơn)", "refused": "TỪ CHỐI",
+                "skipped": "BỎ QUA"}[self.status]
+        detail = ""
+        if self.status == "applied":
+            detail = (f": {self.dossiers_new} hồ sơ mới, {self.dossiers_updated} cập nhật, "
+                      f"{self.events_new} bước xử lý mới")
+        if self.rejected:
+            detail += f"; {len(self.rejected)} bản ghi lỗi bị loại: " + ", ".join(
+                r["MaHoSo"] or r["uid"] or "(không tên)" for r in self.rejected)
+        return f"{Path(self.path).name}: {text}{detail}" + (f" – {self.message}" if self.message else "")
+
+
+@dataclass
+class ApplySummary:
+    files: list[FileOutcome] = field(default_factory=list)
+    acks: list[Path] = field(default_factory=list)
+
+    def counts(self) -> dict:
+        def total(attr: str) -> int:
+            return sum(getattr(f, attr) for f in self.files)
+        by_status = {s: sum(1 for f in self.files if f.status == s)
+                     for s in ("applied", "already_applied", "superseded", "refused", "skipped")}
+        return {"files": len(self.files), **by_status,
+                "dossiers_new": total("dossiers_new"), "dossiers_updated": total("dossiers_updated"),
+                "dossiers_unchanged": total("dossiers_unchanged"), "events_new": total("events_new"),
+                "events_existing": total("events_existing"),
+                "records_rejected": sum(len(f.rejected) for f in self.files)}
+
+    @property
+    def clean(self) -> bool:
+        return all(f.status not in ("refused", "skipped") and not f.rejected for f in self.files)
+
+    def to_dict(self) -> dict:
+        return {**self.counts(), "acks": [str(p) for p in self.acks],
+                "outcomes": [f.to_dict() for f in self.files]}
+
+
+def _chunks(items: list, size: int = CHUNK):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _dossier_row(record: dict, agency: str, day: date, revision: int, now: datetime) -> dict:
+    return {"uid": record["Uid"], "agency_code": agency, "code": record["MaHoSo"],
+            "version": record["PhienBan"], "procedure_code": record["MaTTHC"],
+            "status": record["TrangThaiHoSo"],
+            "received_at": parse_portal_datetime(record["NgayTiepNhan"]),
+            "due_at": parse_portal_datetime(record["NgayHenTra"]),
+            "finished_at": parse_portal_datetime(record["NgayKetThucXuLy"]),
+            "returned_at": parse_portal_datetime(record["NgayTra"]),
+            "day": day, "revision": revision, "record": canonical_json(record).decode("utf-8"),
+            "applied_at": now}
+
+
+def _apply_dossiers(records: list[dict], outcome: FileOutcome, now: datetime) -> None:
+    agency, day, revision = outcome.agency_code, outcome.day, outcome.revision
+    for chunk in _chunks(records):
+        uids = [r["Uid"] for r in chunk]
+        known = {uid: (version, owner) for uid, version, owner in
+                 CentralDossier.select(CentralDossier.uid, CentralDossier.version,
+                                       CentralDossier.agency_code)
+                 .where(CentralDossier.uid.in_(uids)).tuples()}
+        rows = []
+        for record in chunk:
+            version, owner = known.get(record["Uid"], (None, agency))
+            if owner != agency:
+                outcome.rejected.append({"kind": "HoSo", "uid": record["Uid"], "MaHoSo": record["MaHoSo"],
+                                         "reason": "Uid đã thuộc hồ sơ của cơ quan khác"})
+                continue
+            outcome.accepted_dossiers += 1
+            if version is None:
+                outcome.dossiers_new += 1
+            elif version < record["PhienBan"]:
+                outcome.dossiers_updated += 1
+            else:
+                outcome.dossiers_unchanged += 1
+                continue
+            rows.append(_dossier_row(record, agency, day, revision, now))
+        if rows:
+            columns = ("code", "version", "procedure_code", "status", "received_at", "due_at",
+                       "finished_at", "returned_at", "day", "revision", "record", "applied_at")
+            CentralDossier.insert_many(rows).on_conflict(
+                conflict_target=[CentralDossier.uid],
+                update={getattr(CentralDossier, c): getattr(EXCLUDED, c) for c in columns},
+                # Only a later state replaces, and only from the same agency: safe under races.
+                where=((CentralDossier.version < EXCLUDED.version)
+                       & (CentralDossier.agency_code == EXCLUDED.agency_code)),
+            ).execute()
+
+
+def _apply_events(records: list[dict], outcome: FileOutcome) -> None:
+    agency, day = outcome.agency_code, outcome.day
+    for chunk in _chunks(records):
+        uids = [r["Uid"] for r in chunk]
+        known = {uid: owner for uid, owner in CentralEvent.select(CentralEvent.uid, CentralEvent.agency_code)
+                 .where(CentralEvent.uid.in_(uids)).tuples()}
+        rows = []
+        for record in chunk:
+            owner = known.get(record["Uid"])
+            if owner is not None and owner != agency:
+                outcome.rejected.append({"kind": "TienDo", "uid": record["Uid"], "MaHoSo": record["MaHoSo"],
+                                         "reason": "Uid đã thuộc bước xử lý của cơ quan khác"})
+                continue
+            outcome.accepted_events += 1
+            if owner is not None:
+                outcome.events_existing += 1
+                continue
+            outcome.events_new += 1
+            rows.append({"uid": record["Uid"], "dossier_uid": record["HoSoUid"], "agency_code": agency,
+                         "code": record["MaHoSo"], "at": parse_portal_datetime(record["ThoiDiemXuLy"]),
+                         "action": record["HanhDong"], "status": record["TrangThai"],
+                         "record": canonical_json(record).decode("utf-8"), "day": day})
+        if rows:
+            CentralEvent.insert_many(rows).on_conflict_ignore().execute()
+
+
+def _record_file(outcome: FileOutcome, now: datetime) -> None:
+    values = dict(status=outcome.status, message=outcome.message, name=Path(outcome.path).name,
+                  dossiers=outcome.accepted_dossiers, events=outcome.accepted_events,
+                  rejected=json.dumps(outcome.rejected, ensure_ascii=False), applied_at=now)
+    CentralFile.insert(agency_code=outcome.agency_code, day=outcome.day, revision=outcome.revision,
+                       sha256=outcome.sha256, first_seen_at=now, **values).on_conflict(
+        conflict_target=[CentralFile.agency_code, CentralFile.day, CentralFile.revision, CentralFile.sha256],
+        update={getattr(CentralFile, k): v for k, v in values.items()}).execute()
+
+
+def apply_inspection(report: Inspection, *, now: datetime) -> FileOutcome:
+    """Load one verified file into the open central database (one transaction)."""
+    outcome = FileOutcome(report.path, "refused", agency_code=report.agency_code, day=report.day,
+                          revision=report.revision, sha256=report.sha256)
+    if not report.file_ok:
+        if report.problems:
+            outcome.message = report.problems[0].message
+        else:  # encrypted and no key: the operator's omission, not the commune's fault
+            outcome.status = "skipped"
+            outcome.message = "tệp đã mã hóa; cần khóa bí mật của tỉnh (--key) để nạp"
+        if report.manifest is not None and outcome.status == "refused":
+            with central.obj.atomic():
+                _record_file(outcome, now)
+        return outcome
+    outcome.rejected = list(report.rejected)
+    with central.obj.atomic():
+        done = CentralFile.get_or_none(
+            (CentralFile.agency_code == outcome.agency_code) & (CentralFile.day == outcome.day)
+            & (CentralFile.revision == outcome.revision) & (CentralFile.sha256 == outcome.sha256)
+            & CentralFile.status.in_(RECEIVED))
+        newest = CentralFile.select(fn.MAX(CentralFile.revision)).where(
+            (CentralFile.agency_code == outcome.agency_code) & (CentralFile.day == outcome.day)
+            & CentralFile.status.in_(RECEIVED)).scalar()
+        if done is not None:
+            outcome.status = "already_applied"
+            outcome.accepted_dossiers, outcome.accepted_events = done.dossiers, done.events
+            outcome.dossiers_unchanged = done.dossiers
+            outcome.events_existing = done.events
+        elif newest is not None and newest > outcome.revision:
+            outcome.status = "superseded"
+            outcome.message = f"tỉnh đã nạp lần xuất {newest} của ngày này"
+        else:
+            outcome.status = "applied"
+            _apply_dossiers(report.dossiers, outcome, now)
+            _apply_events(report.events, outcome)
+        _record_file(outcome, now)
+    return outcome
+
+
+def apply_files(paths: list[str | Path], into: str, *, trust: Trust,
+                province_key: ProvincePrivateKey | None = None, ack_dir: str | Path | None = None,
+                now: datetime | None = None,
+                progress: Callable[[int, int, FileOutcome], None] | None = None) -> ApplySummary:
+    """Verify and apply every file into the central database ``into``; write the acks."""
+    now = now or clock()
+    summary = ApplySummary()
+    open_central(into)
+    try:
+        for index, path in enumerate(paths, start=1):
+            try:
+                report = verify_file(path, trust=trust, province_key=province_key)
+                outcome = apply_inspection(report, now=now)
+            except MotCuaError as exc:
+                outcome = FileOutcome(str(path), "refused", str(exc))
+            summary.files.append(outcome)
+            if progress is not None:
+                progress(index, len(paths), outcome)
+    finally:
+        close_central()
+    if ack_dir is not None:
+        by_agency: dict[str, list[dict]] = {}
+        for outcome in summary.files:
+            if outcome.agency_code and outcome.day and outcome.status != "skipped":
+                by_agency.setdefault(outcome.agency_code, []).append(outcome.ack_entry())
+        for agency, entries in sorted(by_agency.items()):
+            unique = {(e["day"], e["revision"], e["sha256"]): e for e in entries}
+            doc = build_ack(agency, list(unique.values()), now=now, province_key=province_key)
+            summary.acks.append(write_ack(doc, ack_dir, now))
+    return summary

@@ -1,0 +1,232 @@
+"""Writing a day file (xuất tệp đồng bộ theo ngày).
+
+Nothing missed: the file holds every SyncChange of the day visible when the export's snapshot
+was taken, and the export records how many that was. A change committed later (during or
+after the export) makes the day's count larger than the recorded one, so the day shows again
+in pending_days and the next export writes the next revision: a change lands in this file or
+a later revision, never nowhere.
+
+Nothing twice, and byte-identical: the revision number goes up only when the content changes.
+Re-exporting an unchanged day finds the same content digest and writes the same revision,
+byte for byte (deterministic JSON, zip, signature and encryption).
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from peewee import IntegrityError
+
+from models.audit import now as clock
+from models.db import write_transaction
+from models.errors import MotCuaError
+from models.paths import data_dir
+from models.settings import require_settings
+from models.sync_state import SyncExport, SyncSetting, ensure_sync_tables
+
+from .container import write_container
+from .crypto import SCHEME, encrypt_member
+from .format import (
+    APP_VERSION, DOSSIERS, ENCRYPTED_SUFFIX, EVENTS, FORMAT, MANIFEST, RECORD_LISTS, SCHEMA_VERSION,
+    TIME_ZONE, canonical_json, day_file_name, sha256_hex,
+)
+from .history import closing_time, days_needing_export
+from .keys import AgencyKey, ProvincePublicKey, agency_signing_key, province_public_key
+from .records import DaySnapshot, read_day
+
+EXPORT_DIR_SETTING = "export_dir"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote; ``set_aside`` names records left out (kind, uid, MaHoSo, reason)."""
+
+    path: Path
+    day: date
+    revision: int
+    dossiers: int
+    events: int
+    set_aside: tuple[dict, ...] = field(default=())
+    encrypted: bool = False
+    new_revision: bool = True
+    sha256: str = ""
+
+    def to_dict(self) -> dict:
+        return {"path": str(self.path), "day": self.day.isoformat(), "revision": self.revision,
+                "dossiers": self.dossiers, "events": self.events, "set_aside": list(self.set_aside),
+                "encrypted": self.encrypted, "new_revision": self.new_revision, "sha256": self.sha256}
+
+
+def default_export_dir() -> Path:
+    """The configured export folder, else "dong-bo" in the user's data folder."""
+    ensure_sync_tables()
+    row = SyncSetting.get_or_none(SyncSetting.key == EXPORT_DIR_SETTING)
+    return Path(json.loads(row.value)) if row else data_dir() / "dong-bo"
+
+
+def set_export_dir(path: str | Path) -> None:
+    ensure_sync_tables()
+    value = json.dumps(str(Path(path).expanduser()), ensure_ascii=False)
+    with write_transaction():
+        SyncSetting.insert(key=EXPORT_DIR_SETTING, value=value).on_conflict(
+            conflict_target=[SyncSetting.key], update={SyncSetting.value: value}).execute()
+
+
+def _header(agency: str, day: date, revision: int, member: str) -> dict:
+    return {"format": FORMAT, "schema_version": SCHEMA_VERSION, "agency_code": agency,
+            "day": day.isoformat(), "revision": revision, "member": member}
+
+
+def _content_digest(agency: str, snapshot: DaySnapshot, payloads: dict[str, bytes],
+                    key: AgencyKey, province: ProvincePublicKey | None) -> str:
+    """Everything the file says except its revision: equal digests mean an unchanged day."""
+    return sha256_hex(canonical_json({
+        "schema_version": SCHEMA_VERSION, "agency_code": agency, "day": snapshot.day.isoformat(),
+        "app_version": APP_VERSION, "signer": key.key_id,
+        "recipient": province.key_id if province else None,
+        "payloads": {name: sha256_hex(data) for name, data in payloads.items()},
+        "set_aside": snapshot.set_aside,
+    }))
+
+
+def record_payloads(snapshot: DaySnapshot) -> dict[str, bytes]:
+    """Each record list as canonical JSON, encoded once (it is most of the export's work)."""
+    return {DOSSIERS: canonical_json(snapshot.dossiers), EVENTS: canonical_json(snapshot.events)}
+
+
+def _member_document(kind: str, header: dict, records_json: bytes) -> bytes:
+    """canonical_json({"header": header, kind: records}) without encoding the records again.
+
+    Sorted keys put "HoSo"/"TienDo" before "header" (capitals sort first).
+    """
+    assert kind < "header"
+    return b'{"' + kind.encode() + b'":' + records_json + b',"header":' + canonical_json(header) + b"}"
+
+
+def build_day_file(agency: str, snapshot: DaySnapshot, revision: int, key: AgencyKey,
+                   province: ProvincePublicKey | None, payloads: dict[str, bytes] | None = None) -> bytes:
+    """The signed zip: manifest first, then the two record members."""
+    payloads = payloads or record_payloads(snapshot)
+    members: list[tuple[str, bytes]] = []
+    listing: dict[str, dict] = {}
+    for logical, records in ((DOSSIERS, snapshot.dossiers), (EVENTS, snapshot.events)):
+        kind = RECORD_LISTS[logical]
+        header = _header(agency, snapshot.day, revision, logical)
+        data = _member_document(kind, header, payloads[logical])
+        name = logical
+        if province is not None:
+            data = encrypt_member(data, header, province.encryption_raw, key.seed)
+            name = logical + ENCRYPTED_SUFFIX
+        members.append((name, data))
+        listing[name] = {"records": kind, "count": len(records), "sha256": sha256_hex(data),
+                         "size": len(data), "encrypted": province is not None}
+    manifest = {
+        "format": FORMAT, "schema_version": SCHEMA_VERSION, "agency_code": agency,
+        "day": snapshot.day.isoformat(), "revision": revision, "app_version": APP_VERSION,
+        "time_zone": TIME_ZONE,
+        "changes": {"count": snapshot.change_count, "last_seq": snapshot.last_seq},
+        "counts": {"HoSo": len(snapshot.dossiers), "TienDo": len(snapshot.events),
+                   "set_aside": len(snapshot.set_aside)},
+        "members": listing,
+        "encryption": {"scheme": SCHEME, "recipient_key_id": province.key_id} if province else None,
+        "signer": key.signer(), "set_aside": snapshot.set_aside,
+    }
+    stored = frozenset(name for name, _ in members if name.endswith(ENCRYPTED_SUFFIX))
+    return write_container([(MANIFEST, canonical_json(manifest))] + members, key.sign, snapshot.day,
+                           stored)
+
+
+def _latest(agency: str, day: date) -> SyncExport | None:
+    return (SyncExport.select().where((SyncExport.agency_code == agency) & (SyncExport.day == day))
+            .order_by(SyncExport.revision.desc()).first())
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a half-written file never has the final name."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".zip", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def run_export(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> ExportResult:
+    """Export ``day`` into ``out_dir`` (default: the export folder) and record it.
+
+    Two exports of one day at once (two counters, or the closing-time export and a click)
+    are serialised by the write transaction: the one that finds a newer revision recorded
+    meanwhile starts again from a fresh snapshot, so a revision never goes back in time.
+    """
+    ensure_sync_tables()
+    now = now or clock()
+    settings = require_settings()
+    agency = settings.agency_code
+    key = agency_signing_key(now)
+    province = province_public_key()
+    target = Path(out_dir if out_dir is not None else default_export_dir()).expanduser() \
+        / day_file_name(agency, day)
+    for _attempt in range(5):
+        # The latest export is read before the snapshot: if it is still the latest at commit
+        # time, this snapshot is at least as new as the one it holds.
+        latest = _latest(agency, day)
+        snapshot = read_day(day, agency_name=settings.governing_body)
+        payloads = record_payloads(snapshot)
+        digest = _content_digest(agency, snapshot, payloads, key, province)
+        same = latest is not None and latest.content_digest == digest
+        revision = latest.revision if same else (latest.revision + 1 if latest else 1)
+        data = build_day_file(agency, snapshot, revision, key, province, payloads)
+        file_sha = sha256_hex(data)
+        try:
+            with write_transaction():
+                current = _latest(agency, day)
+                if (current.revision if current else 0) != (latest.revision if latest else 0):
+                    raise _Raced()
+                if same:
+                    SyncExport.update(path=str(target), change_count=max(current.change_count,
+                                                                         snapshot.change_count)) \
+                        .where(SyncExport.id == current.id).execute()
+                else:
+                    SyncExport.create(
+                        agency_code=agency, day=day, revision=revision, created_at=now,
+                        path=str(target), file_sha256=file_sha, content_digest=digest,
+                        change_count=snapshot.change_count, last_seq=snapshot.last_seq,
+                        dossiers=len(snapshot.dossiers), events=len(snapshot.events),
+                        set_aside=json.dumps(snapshot.set_aside, ensure_ascii=False),
+                        encrypted=province is not None)
+                # Inside the transaction: if the file cannot be written, nothing is recorded.
+                _write_atomically(target, data)
+        except (_Raced, IntegrityError):
+            continue  # another export of the same day was recorded meanwhile: start again
+        return ExportResult(target, day, revision, len(snapshot.dossiers), len(snapshot.events),
+                            tuple(snapshot.set_aside), province is not None, not same, file_sha)
+    raise MotCuaError(f"Không xuất được tệp ngày {day:%d/%m/%Y}: nhiều lần xuất cùng lúc. Hãy thử lại.")
+
+
+class _Raced(Exception):
+    pass
+
+
+def export_day(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> Path:
+    """Export one day and return the file's path (see run_export for the details)."""
+    return run_export(day, out_dir, now=now).path
+
+
+def export_if_due(now: datetime | None = None, out_dir: str | Path | None = None, *,
+                  closing: bool = False) -> list[ExportResult]:
+    """Export what is due: every past day with changes not yet in a file, and today once the
+    office has closed (or the app is closing, ``closing=True``). Returns what was written."""
+    now = now or clock()
+    include_today = closing or now.time() >= closing_time()
+    return [run_export(day, out_dir, now=now)
+            for day in days_needing_export(now.date(), include_today=include_today)]

@@ -1,0 +1,354 @@
+"""Checking a day file (kiểm tra tệp đồng bộ): structure, schema, hashes, signature, records.
+
+Every problem is named in Vietnamese with a stable code, so the officer knows what to do:
+a truncated copy is copied again, an altered or foreign member means the stick was tampered
+with or files were mixed up, a wrong signer means the file is not from that agency's counter.
+
+A record that fails its schema does not spoil the file: it is listed (by MaHoSo and uid) and
+the importer applies the others. Every other problem refuses the whole file.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from models.errors import MotCuaError
+
+from .container import Container, ContainerError, open_container
+from .crypto import DecryptError, decrypt_member, read_envelope
+from .format import (
+    DOSSIERS, ENCRYPTED_SUFFIX, EVENTS, FORMAT, MANIFEST, RECORD_LISTS, SCHEMA_VERSION,
+    SUPPORTED_VERSIONS, sha256_hex, vn_date,
+)
+from .keys import ProvincePrivateKey, Trust, key_id, unb64, verify_ed25519
+from .schema import day_validator
+
+INVALID_RECORD = "invalid_record"
+_MEMBER_DOCS = {DOSSIERS: "dossiersMember", EVENTS: "eventsMember"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    message: str
+    member: str = ""
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "message": self.message, "member": self.member}
+
+
+@dataclass
+class Inspection:
+    """What verify found; ``dossiers``/``events`` are the valid records when they could be read."""
+
+    path: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    manifest: dict | None = None
+    dossiers: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)  # {kind, uid, MaHoSo, reason}
+    content_checked: bool = False
+    sealed: bool = False  # encrypted and no province key given: records not looked at
+    sha256: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """A sound file: nothing wrong, and every record checked unless encrypted for the province
+        (then its hashes and signature vouch that it arrives as the agency wrote it)."""
+        return not self.problems and (self.content_checked or self.sealed)
+
+    @property
+    def file_ok(self) -> bool:
+        """The file itself is sound (some records may still be rejected)."""
+        return self.content_checked and all(p.code == INVALID_RECORD for p in self.problems)
+
+    @property
+    def agency_code(self) -> str:
+        return (self.manifest or {}).get("agency_code", "")
+
+    @property
+    def day(self) -> date | None:
+        text = (self.manifest or {}).get("day")
+        return date.fromisoformat(text) if text else None
+
+    @property
+    def revision(self) -> int:
+        return int((self.manifest or {}).get("revision", 0))
+
+    def add(self, code: str, message: str, member: str = "") -> None:
+        self.problems.append(Problem(code, message, member))
+
+    def to_dict(self) -> dict:
+        m = self.manifest or {}
+        return {"path": self.path, "ok": self.ok, "agency_code": m.get("agency_code"),
+                "day": m.get("day"), "revision": m.get("revision"),
+                "schema_version": m.get("schema_version"), "counts": m.get("counts"),
+                "encrypted": bool(m.get("encryption")), "sha256": self.sha256,
+                "problems": [p.to_dict() for p in self.problems], "notes": self.notes,
+                "rejected": self.rejected}
+
+
+def _origin(data: bytes) -> tuple | None:
+    """(agency, day, revision) a member says it belongs to, if it can be read at all."""
+    try:
+        try:
+            header = read_envelope(data)[0]
+        except ValueError:
+            header = json.loads(data.decode("utf-8"))["header"]
+        return header["agency_code"], header["day"], header["revision"]
+    except Exception:  # noqa: BLE001 - garbage has no origin
+        return None
+
+
+def _foreign_message(name: str, origin: tuple) -> str:
+    agency, day, revision = origin
+    try:
+        day_text = vn_date(date.fromisoformat(day))
+    except (TypeError, ValueError):
+        day_text = str(day)
+    return (f"Thành phần “{name}” lấy từ một tệp khác (cơ quan {agency}, ngày {day_text}, "
+            f"lần xuất {revision}), không phải của tệp này.")
+
+
+def _check_signature(c: Container, manifest: dict, trust: Trust | None, report: Inspection) -> None:
+    agency, signer = manifest["agency_code"], manifest["signer"]
+    try:
+        embedded = unb64(signer["public_key"], 32)
+    except MotCuaError:
+        report.add("bad_signature", "Bản kê ghi khóa ký không hợp lệ.")
+        return
+    trusted = trust.keys_for(agency) if trust else set()
+    if key_id(embedded) != signer["key_id"]:
+        report.add("bad_signature", "Mã khóa ký trong bản kê không khớp với khóa ghi kèm.")
+        return
+    valid = verify_ed25519(embedded, c.signature, c.signed_part)
+    if valid and embedded in trusted:
+        return
+    if not valid:
+        if any(verify_ed25519(k, c.signature, c.signed_part) for k in trusted - {embedded}):
+            report.add("bad_signature", "Bản kê ghi sai khóa ký (tệp đã bị sửa sau khi ký).")
+        else:
+            report.add("bad_signature", "Chữ ký số không khớp nội dung: tệp đã bị thay đổi sau khi ký, "
+                                        "hoặc bị hỏng khi sao chép.")
+    elif not trusted:
+        report.add("untrusted_signer",
+                   f"Chưa có khóa công khai của cơ quan {agency} trong danh sách khóa tin cậy, nên không "
+                   "xác nhận được người ký (dùng --pubkey TỆP hoặc --keyring THƯ_MỤC).")
+    else:
+        report.add("wrong_signer",
+                   f"Tệp được ký bằng khóa {signer['key_id']}, không phải khóa đã đăng ký của cơ quan "
+                   f"{agency}: tệp không do Bộ phận Một cửa của cơ quan này lập.")
+
+
+def _check_members(c: Container, manifest: dict, report: Inspection) -> list[str]:
+    """Hashes against the manifest; returns the intact members."""
+    listing: dict = manifest["members"]
+    expected_names = {n + (ENCRYPTED_SUFFIX if manifest["encryption"] else "") for n in RECORD_LISTS}
+    if set(listing) != expected_names:
+        report.add("schema_invalid", "Bản kê liệt kê các thành phần không đúng định dạng "
+                                     f"(cần: {', '.join(sorted(expected_names))}).")
+    present = (set(c.members) | set(c.broken)) - {MANIFEST}
+    for name in sorted(present - set(listing)):
+        report.add("extra_member", f"Tệp có thành phần lạ “{name}” không có trong bản kê.", name)
+    intact = []
+    for name in sorted(listing):
+        entry = listing[name]
+        if name in c.broken:
+            report.add("altered_member", f"Thành phần “{name}” bị hỏng: dữ liệu nén không giải được "
+                                         "(tệp bị sửa hoặc hỏng khi sao chép).", name)
+        elif name not in c.members:
+            report.add("missing_member", f"Tệp thiếu thành phần “{name}”.", name)
+        elif sha256_hex(c.members[name]) != entry["sha256"] or len(c.members[name]) != entry["size"]:
+            origin = _origin(c.members[name])
+            mine = (manifest["agency_code"], manifest["day"], manifest["revision"])
+            if origin is not None and origin != mine:
+                report.add("foreign_member", _foreign_message(name, origin), name)
+            else:
+                report.add("altered_member", f"Thành phần “{name}” đã bị thay đổi (mã băm SHA-256 "
+                                             "không khớp bản kê).", name)
+        elif name in expected_names:
+            intact.append(name)
+    return intact
+
+
+def _check_content(c: Container, manifest: dict, intact: list[str],
+                   province_key: ProvincePrivateKey | None, report: Inspection) -> None:
+    mine = (manifest["agency_code"], manifest["day"], manifest["revision"])
+    checked = sealed = 0
+    for name in intact:
+        entry, logical = manifest["members"][name], name.removesuffix(ENCRYPTED_SUFFIX)
+        kind = RECORD_LISTS[logical]
+        data = c.members[name]
+        if entry["records"] != kind or entry["encrypted"] != name.endswith(ENCRYPTED_SUFFIX):
+            report.add("schema_invalid", f"Bản kê ghi sai loại bản ghi hoặc cách mã hóa của “{name}”.", name)
+            continue
+        if entry["encrypted"]:
+            try:
+                envelope = read_envelope(data)[0]
+            except (ValueError, UnicodeDecodeError):
+                report.add("bad_member", f"“{name}” không phải dữ liệu mã hóa đúng định dạng.", name)
+                continue
+            errors = day_validator("envelopeHeader").errors(envelope)
+            if errors:
+                report.add("schema_invalid", f"Phần đầu của “{name}” không đúng định dạng: {errors[0]}.", name)
+                continue
+            if (envelope["agency_code"], envelope["day"], envelope["revision"]) != mine \
+                    or envelope["member"] != logical:
+                report.add("foreign_member", _foreign_message(name, (envelope["agency_code"],
+                           envelope["day"], envelope["revision"])), name)
+                continue
+            recipient = manifest["encryption"]["recipient_key_id"]
+            if envelope["recipient_key_id"] != recipient:
+                report.add("schema_invalid", f"“{name}” mã hóa cho khóa khác với khóa ghi trong bản kê.", name)
+                continue
+            if province_key is None:
+                report.notes.append(f"“{name}” đã mã hóa cho tỉnh; chưa kiểm tra nội dung bên trong "
+                                    "(cần khóa bí mật của tỉnh: --key TỆP).")
+                sealed += 1
+                continue
+            if recipient != province_key.key_id:
+                report.add("wrong_recipient", f"Tệp được mã hóa cho khóa {recipient}, không phải khóa "
+                                              f"của tỉnh này ({province_key.key_id}).", name)
+                continue
+            try:
+                data = decrypt_member(data, province_key.encryption)[1]
+            except DecryptError:
+                report.add("decrypt_failed", f"Không giải mã được “{name}”: sai khóa hoặc dữ liệu đã bị "
+                                             "sửa.", name)
+                continue
+        try:
+            doc = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            report.add("bad_member", f"Thành phần “{name}” không đọc được (không phải JSON UTF-8 "
+                                     "hợp lệ).", name)
+            continue
+        errors = day_validator(_MEMBER_DOCS[logical]).errors(doc)
+        if errors:
+            report.add("schema_invalid", f"Thành phần “{name}” không đúng định dạng: {errors[0]}.", name)
+            continue
+        header = doc["header"]
+        if (header["agency_code"], header["day"], header["revision"]) != mine or header["member"] != logical:
+            report.add("foreign_member", _foreign_message(name, (header["agency_code"], header["day"],
+                                                                  header["revision"])), name)
+            continue
+        records = doc[kind]
+        if len(records) != entry["count"] or len(records) != manifest["counts"][kind]:
+            report.add("count_mismatch", f"“{name}” có {len(records)} bản ghi, bản kê ghi "
+                                         f"{entry['count']}.", name)
+        _check_records(kind, records, manifest["agency_code"], report)
+        checked += 1
+    report.content_checked = checked == len(RECORD_LISTS)
+    report.sealed = sealed == len(RECORD_LISTS)
+
+
+def _label(value, limit: int = 64) -> str:
+    return value[:limit] if isinstance(value, str) else ""
+
+
+def _check_records(kind: str, records: list, agency: str, report: Inspection) -> None:
+    validate = day_validator(kind).errors
+    seen: set[str] = set()
+    good = report.dossiers if kind == "HoSo" else report.events
+    for record in records:
+        errors = validate(record)
+        uid = _label(record.get("Uid")) if isinstance(record, dict) else ""
+        code = _label(record.get("MaHoSo")) if isinstance(record, dict) else ""
+        if not errors and kind == "HoSo" and record["MaCoQuan"] != agency:
+            errors = ["hồ sơ thuộc cơ quan khác với cơ quan gửi tệp"]
+        if not errors and uid in seen:
+            errors = ["trùng Uid với một bản ghi khác trong tệp"]
+        if errors:
+            reason = "; ".join(errors[:3])
+            report.rejected.append({"kind": kind, "uid": uid, "MaHoSo": code, "reason": reason})
+            report.add(INVALID_RECORD, f"Bản ghi {kind} {code or uid or '(không tên)'} không hợp lệ: "
+                                       f"{reason}.")
+        else:
+            seen.add(uid)
+            good.append(record)
+
+
+def inspect_bytes(data: bytes, *, trust: Trust | None = None,
+                  province_key: ProvincePrivateKey | None = None, path: str = "") -> Inspection:
+    """Check everything that can be checked; never raises for a bad file."""
+    report = Inspection(path=path, sha256=sha256_hex(data))
+    try:
+        c = open_container(data)
+    except ContainerError as exc:
+        report.add(exc.code, exc.message)
+        return report
+    if MANIFEST in c.broken:
+        report.add("altered_member", "Bản kê (manifest.json) bị hỏng: dữ liệu nén không giải được.", MANIFEST)
+        return report
+    if MANIFEST not in c.members:
+        report.add("missing_member", "Tệp thiếu bản kê (manifest.json).", MANIFEST)
+        return report
+    try:
+        manifest = json.loads(c.members[MANIFEST].decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        report.add("bad_manifest", "Bản kê (manifest.json) không đọc được (không phải JSON hợp lệ).", MANIFEST)
+        return report
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        report.add("not_a_sync_file", "Đây không phải tệp đồng bộ MotCua (bản kê không đúng loại).", MANIFEST)
+        return report
+    version = manifest.get("schema_version")
+    if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
+        report.add("unknown_schema_version",
+                   f"Tệp dùng phiên bản định dạng {version!s}, phần mềm này chỉ đọc phiên bản "
+                   f"{', '.join(map(str, SUPPORTED_VERSIONS))}. Hãy cập nhật MotCua rồi kiểm tra lại.",
+                   MANIFEST)
+        return report
+    errors = day_validator("manifest").errors(manifest)
+    if not errors:
+        try:
+            date.fromisoformat(manifest["day"])
+        except ValueError:
+            errors = ["trường “day”: không phải ngày có thật"]
+    if errors:
+        report.add("schema_invalid", f"Bản kê không đúng định dạng phiên bản {SCHEMA_VERSION}: "
+                                     f"{'; '.join(errors[:3])}.", MANIFEST)
+        return report
+    report.manifest = manifest
+    intact = _check_members(c, manifest, report)
+    _check_signature(c, manifest, trust, report)
+    if not report.problems:
+        _check_content(c, manifest, intact, province_key, report)
+    return report
+
+
+def verify_file(path: str | Path, *, trust: Trust | None = None,
+                province_key: ProvincePrivateKey | None = None) -> Inspection:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise MotCuaError(f"Không tìm thấy tệp: {path}")
+    except OSError as exc:
+        raise MotCuaError(f"Không đọc được tệp {path}: {exc.strerror or exc}")
+    return inspect_bytes(data, trust=trust, province_key=province_key, path=str(path))
+
+
+def inspection_lines(report: Inspection) -> list[str]:
+    """The verdict as an officer reads it."""
+    lines = [f"Tệp: {report.path}"]
+    m = report.manifest
+    if m:
+        lines.append(f"Cơ quan: {m['agency_code']} – ngày {vn_date(date.fromisoformat(m['day']))} – "
+                     f"lần xuất {m['revision']} – {m['counts']['HoSo']} hồ sơ, "
+                     f"{m['counts']['TienDo']} bước xử lý"
+                     + (" – đã mã hóa" if m.get("encryption") else " – không mã hóa"))
+        if m["counts"]["set_aside"]:
+            lines.append(f"Khi xuất đã để riêng {m['counts']['set_aside']} bản ghi lỗi: "
+                         + ", ".join(s["MaHoSo"] or s["uid"] for s in m["set_aside"]))
+    for p in report.problems:
+        lines.append(f"LỖI: {p.message}")
+    for note in report.notes:
+        lines.append(f"Lưu ý: {note}")
+    if report.ok and report.content_checked:
+        lines.append("KẾT QUẢ: tệp hợp lệ (đủ thành phần, đúng định dạng, đúng mã băm, đúng chữ ký).")
+    elif report.ok:
+        lines.append("KẾT QUẢ: tệp hợp lệ (cấu trúc, mã băm và chữ ký đúng; nội dung đã mã hóa cho tỉnh).")
+    else:
+        lines.append("KẾT QUẢ: tệp KHÔNG hợp lệ, không được nạp.")
+    return lines
