@@ -30,11 +30,13 @@ def register(commands) -> None:
     p.add_argument("--all", action="store_true", help="in cả các dòng toàn số 0")
     p.add_argument("--pdf", metavar="FILE", help="ghi Biểu 06 ra tệp PDF (A4 ngang)")
     p.add_argument("--xlsx", metavar="FILE", help="ghi Biểu 06 ra tệp Excel (.xlsx)")
-    p.add_argument("--receiver", default="", help="đơn vị nhận báo cáo (in trên biểu)")
+    p.add_argument("--receiver", default="", metavar="ĐƠN_VỊ", help="đơn vị nhận báo cáo (in trên biểu)")
     p.add_argument("--late", action="store_true", help="danh sách hồ sơ quá hạn trong kỳ")
     p.add_argument("--figure", choices=FIGURES, metavar="CHỈ_TIÊU",
                    help="danh sách hồ sơ sau một chỉ tiêu: " + ", ".join(FIGURES))
-    p.add_argument("--key", help="với --figure/--late: tên lĩnh vực hoặc mã thủ tục (mặc định: tổng)")
+    p.add_argument("--key", metavar="LĨNH_VỰC|MÃ_TTHC",
+                   help="với --figure/--late: tên lĩnh vực (hoặc mã thủ tục với --by procedure); "
+                        "mặc định: dòng tổng cộng")
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="in kết quả dạng JSON")
     p.set_defaults(handler=cmd_report)
 
@@ -118,6 +120,10 @@ def report_lines(report: PeriodReport) -> list[str]:
     if not report.rows:
         lines.append("(Không có hồ sơ nào trong kỳ.)")
     lines.append(line("Tổng cộng", report.total))
+    progress = report.total.progress_rate
+    if progress is not None:
+        lines.append(f"Tiến độ giải quyết (đã giải quyết đúng hạn và đang giải quyết trong hạn): "
+                     f"{progress * 100:.2f}%".replace(".", ","))
     return lines
 
 

@@ -1,0 +1,329 @@
+"""The SQL behind the period report: every dossier that matters for a period gets a class, and
+the report counts the classes (GROUP BY), then sums them into figures (CASE sums).
+
+A dossier's class is (received in the period or before it, online or not, outcome), where the
+outcome is one small integer:
+
+    0 counts nowhere (closed before the period, or refused in the period it was received in)
+    1 resolved before due   2 resolved on time   3 resolved late
+    4 in progress at the end, within time        5 in progress at the end, late
+
+``FIGURE_CLASSES`` says which classes each figure of Biểu 06 counts; the report and the
+drill-down both read it, so every figure is reproducible from the dossiers it counts. The
+definitions themselves are explained in ``models.reports``.
+
+Performance: each of three slices of dossiers is read from its own index alone (covering
+indexes, ``REPORT_INDEXES``); the common dossier (finished inside the period) is classified by a
+few column comparisons; only refused / withdrawn / stopped dossiers look up their closing event,
+and only dossiers in progress at the period end look up their history. The rows are counted per
+procedure and class (one sort on two small integers), and the few hundred counts are summed
+into figures per procedure in SQL.
+
+Plain SQL for SQLite and PostgreSQL: the differences are the parameter style, how a timestamp
+is cut to its date (dates only are compared, DOMAIN §7), MOD, and SQLite's INDEXED BY.
+"""
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from peewee import Database
+
+from .db import is_sqlite
+from .statuses import (
+    FINANCIAL, FINISHED, NEW, PROCESSING, RECEIVED, REFUSED, RETURNED, STOPPED, SUPPLEMENT,
+    WITHDRAWN,
+)
+from .tables import Dossier, DueDateChange, StatusEvent, database
+
+NOWHERE, BEFORE_DUE, ON_TIME, RESOLVED_LATE, WITHIN_TIME, PENDING_LATE = range(6)
+RESOLVED_OUTCOMES = (BEFORE_DUE, ON_TIME, RESOLVED_LATE)
+PENDING_OUTCOMES = (WITHIN_TIME, PENDING_LATE)
+COUNTED = RESOLVED_OUTCOMES + PENDING_OUTCOMES
+
+
+@dataclass(frozen=True)
+class FigureClass:
+    """Which dossier classes a figure counts: None in a field means "any"."""
+
+    outcomes: tuple[int, ...]
+    new: int | None = None  # 1 received in the period, 0 received before it
+    online: int | None = None  # 1 channel 2, 0 channels 1 and 3
+
+
+FIGURE_CLASSES: dict[str, FigureClass] = {
+    "received.total": FigureClass(COUNTED),
+    "received.online": FigureClass(COUNTED, new=1, online=1),
+    "received.direct_postal": FigureClass(COUNTED, new=1, online=0),
+    "received.carried_over": FigureClass(COUNTED, new=0),
+    "resolved.total": FigureClass(RESOLVED_OUTCOMES),
+    "resolved.before_due": FigureClass((BEFORE_DUE,)),
+    "resolved.on_time": FigureClass((ON_TIME,)),
+    "resolved.late": FigureClass((RESOLVED_LATE,)),
+    "in_progress.total": FigureClass(PENDING_OUTCOMES),
+    "in_progress.within_time": FigureClass((WITHIN_TIME,)),
+    "in_progress.late": FigureClass((PENDING_LATE,)),
+}
+FIGURES = tuple(FIGURE_CLASSES)
+# The figures the query counts; each total is the sum of its group's other figures.
+LEAF_FIGURES = tuple(f for f in FIGURES if not f.endswith(".total"))
+
+# Indexes the report needs besides those of models.tables (to fold into a migration):
+# - the period's dossiers, read from the index alone (every column the common case needs);
+# - dossiers received before the period and finished since its start (carried over);
+# - dossiers received before the period that are pending or closed by an event (partial, so
+#   small: the same columns, only for those statuses).
+_BEFORE_STATUSES = (RECEIVED, PROCESSING, SUPPLEMENT, FINANCIAL, REFUSED, WITHDRAWN, STOPPED)
+REPORT_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS dossier_report_scan ON dossier "
+    "(received_at, procedure_id, channel, status, finished_at, due_at, paused_at)",
+    "CREATE INDEX IF NOT EXISTS dossier_report_finished ON dossier (finished_at, received_at)",
+    "CREATE INDEX IF NOT EXISTS dossier_report_open ON dossier "
+    "(received_at, procedure_id, channel, status, finished_at, due_at, paused_at) "
+    f"WHERE status IN ({', '.join(str(s) for s in _BEFORE_STATUSES)})",
+)
+_indexed: "weakref.WeakSet[Database]" = weakref.WeakSet()
+
+
+def ensure_report_indexes(db: Database | None = None) -> None:
+    """Create the report's indexes once per open database (cheap when they exist)."""
+    db = db or database.obj
+    if db in _indexed:
+        return
+    for statement in REPORT_INDEXES:
+        db.execute_sql(statement)
+    _indexed.add(db)
+
+
+@dataclass(frozen=True)
+class _Dialect:
+    sqlite: bool
+
+    def param(self, name: str) -> str:
+        return f":{name}" if self.sqlite else f"%({name})s"
+
+    def day(self, expression: str) -> str:
+        """The calendar date of a timestamp, comparable with a date parameter."""
+        # Peewee stores SQLite datetimes as "YYYY-MM-DD HH:MM:SS" text: the first ten characters
+        # are the date, and text order is time order.
+        return f"substr({expression}, 1, 10)" if self.sqlite else f"CAST({expression} AS date)"
+
+    def using(self, index: str) -> str:
+        """SQLite: read this slice from its own index, with or without ANALYZE statistics
+        (without them the planner prefers an older, non-covering index)."""
+        return f" INDEXED BY {index}" if self.sqlite else ""
+
+    def mod(self, expression: str, divisor: int) -> str:
+        # psycopg2 reads "%" as a parameter mark, so PostgreSQL gets MOD()
+        return f"({expression}) % {divisor}" if self.sqlite else f"MOD({expression}, {divisor})"
+
+    def days_between(self, later: str, earlier: str) -> str:
+        """Whole days from one date expression to another."""
+        if self.sqlite:
+            return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+        return f"({later} - {earlier})"
+
+    def value(self, value: date | datetime) -> object:
+        if not self.sqlite:
+            return value
+        if isinstance(value, datetime):
+            return value.strftime("%Y-%m-%d %H:%M:%S")
+        return value.isoformat()
+
+
+def dialect(db: Database | None = None) -> _Dialect:
+    return _Dialect(is_sqlite(db or database.obj))
+
+
+def _ints(values) -> str:
+    return ", ".join(str(int(v)) for v in values)
+
+
+_EVENTS = StatusEvent._meta.table_name
+_DUE_CHANGES = DueDateChange._meta.table_name
+_DOSSIER = Dossier._meta.table_name
+_FINISHED = _ints((FINISHED, RETURNED))
+_CLOSED_BY_EVENT = _ints((REFUSED, WITHDRAWN, STOPPED))
+
+
+class _Sql:
+    """SQL fragments about one dossier row ``d``; shared by the counts and the drill-down."""
+
+    def __init__(self, d: _Dialect) -> None:
+        self.d = d
+        self.start, self.end, self.asof, self.asof_day = (
+            d.param(n) for n in ("start", "end", "asof", "asof_day"))
+
+    # -- in progress at the end: the state at ``asof`` from the history ----------------------
+    # The status a dossier had at that moment is the from_status of its first event after it;
+    # the due date it had is the old_due_at of its first due-date change after it.
+    def asof_due(self) -> str:
+        return (f"COALESCE((SELECT c.old_due_at FROM {_DUE_CHANGES} c WHERE c.dossier_id = d.id "
+                f"AND c.at >= {self.asof} ORDER BY c.at, c.id LIMIT 1), d.due_at)")
+
+    def _asof_status(self) -> str:
+        return (f"COALESCE((SELECT e.from_status FROM {_EVENTS} e WHERE e.dossier_id = d.id "
+                f"AND e.at >= {self.asof} ORDER BY e.at, e.id LIMIT 1), d.status)")
+
+    def _paused_since(self) -> str:
+        return (f"(SELECT MAX(e.at) FROM {_EVENTS} e WHERE e.dossier_id = d.id "
+                f"AND e.action = 'supplement' AND e.at < {self.asof})")
+
+    def pending_check_day(self) -> str:
+        """The date compared with the due date: the period's last day (or today), or — the clock
+        being stopped by an outstanding supplement request — the date of that request."""
+        return (f"CASE WHEN {self._asof_status()} = {SUPPLEMENT} THEN {self.d.day(self._paused_since())} "
+                f"ELSE {self.asof_day} END")
+
+    def pending_outcome(self) -> str:
+        """Within time or late at ``asof``; nowhere if the dossier was then an online
+        registration not yet accepted (1 Mới đăng ký). One history lookup per question."""
+        day, due = self.d.day, self.d.day(self.asof_due())
+
+        def judged(check_day: str) -> str:
+            return f"CASE WHEN {check_day} > {due} THEN {PENDING_LATE} ELSE {WITHIN_TIME} END"
+        return (f"CASE {self._asof_status()} WHEN {NEW} THEN {NOWHERE} "
+                f"WHEN {SUPPLEMENT} THEN {judged(day(self._paused_since()))} "
+                f"ELSE {judged(self.asof_day)} END")
+
+    # -- closed: judged at the moment the clock stopped, against the due date then ------------
+    def compare(self, stopped: str) -> str:
+        """Dates only: before the due date, on it, after it.
+
+        ``stopped < day(due)`` is "an earlier date" for a timestamp (SQLite text
+        "2026-10-05 10:00:00" < "2026-10-06"; PostgreSQL compares with midnight): one cut less
+        on the common row.
+        """
+        day = self.d.day
+        return (f"CASE WHEN {stopped} < {day('d.due_at')} THEN {BEFORE_DUE} "
+                f"WHEN {day(stopped)} = {day('d.due_at')} THEN {ON_TIME} ELSE {RESOLVED_LATE} END")
+
+    def closed_by_event_at(self) -> str:
+        """Refused / withdrawn / stopped: the time of that status event (one lookup).
+
+        The services always write that event; a row without one (hand-imported data) is taken
+        as closed when received, so that it is never counted as pending forever.
+        """
+        return "COALESCE(MIN(e.at), d.received_at)"
+
+    def event_stop(self, closed: str) -> str:
+        # Withdrawn or stopped while a supplement request was outstanding: the clock had stopped
+        # at the request (paused_at is left set when a paused dossier is closed).
+        return (f"CASE WHEN d.status IN ({_ints((WITHDRAWN, STOPPED))}) "
+                f"THEN COALESCE(d.paused_at, {closed}) ELSE {closed} END")
+
+    def outcome(self) -> str:
+        finished = "d.finished_at"  # set by the finish action, kept when returned (10)
+        closed = self.closed_by_event_at()
+        # Refused (3) in the period it was received in, or refused as an online registration
+        # (from 1 Mới đăng ký): never accepted for resolution.
+        void = f"d.status = {REFUSED} AND (d.received_at >= {self.start} OR MIN(e.from_status) = {NEW})"
+        by_event = (
+            f"(SELECT CASE WHEN {closed} >= {self.end} THEN {self.pending_outcome()} "
+            f"WHEN {closed} < {self.start} THEN {NOWHERE} WHEN {void} THEN {NOWHERE} "
+            f"ELSE {self.compare(self.event_stop(closed))} END "
+            f"FROM {_EVENTS} e WHERE e.dossier_id = d.id AND e.to_status = d.status)"
+        )
+        return (
+            f"CASE WHEN d.status IN ({_FINISHED}) THEN "
+            f"CASE WHEN {finished} >= {self.end} THEN {self.pending_outcome()} "
+            f"WHEN {finished} < {self.start} THEN {NOWHERE} ELSE {self.compare(finished)} END "
+            f"WHEN d.status IN ({_CLOSED_BY_EVENT}) THEN {by_event} "
+            f"ELSE {self.pending_outcome()} END"
+        )
+
+    # -- the drill-down's details of one classified dossier -----------------------------------
+    def closed_at(self) -> str:
+        by_event = (f"(SELECT {self.closed_by_event_at()} FROM {_EVENTS} e "
+                    f"WHERE e.dossier_id = d.id AND e.to_status = d.status)")
+        return (f"CASE WHEN d.status IN ({_FINISHED}) THEN d.finished_at "
+                f"WHEN d.status IN ({_CLOSED_BY_EVENT}) THEN {by_event} END")
+
+    def resolved_stop_day(self) -> str:
+        by_event = (f"(SELECT {self.d.day(self.event_stop(self.closed_by_event_at()))} FROM {_EVENTS} e "
+                    f"WHERE e.dossier_id = d.id AND e.to_status = d.status)")
+        return f"CASE WHEN d.status IN ({_FINISHED}) THEN {self.d.day('d.finished_at')} ELSE {by_event} END"
+
+    # -- the three slices of dossiers that can matter, each served by an index ----------------
+    def slices(self, columns: str) -> list[str]:
+        """``columns`` may use ``d`` and ``{new}`` (1 for the slice received in the period)."""
+        using = self.d.using
+        return [
+            f"SELECT {columns.format(new=1)} FROM {_DOSSIER} d{using('dossier_report_scan')} "
+            f"WHERE d.received_at >= {self.start} AND d.received_at < {self.end} AND d.status <> {NEW}",
+            # received before the period, pending or closed by an event (the partial index's
+            # condition, written exactly as in REPORT_INDEXES)
+            f"SELECT {columns.format(new=0)} FROM {_DOSSIER} d{using('dossier_report_open')} "
+            f"WHERE d.status IN ({', '.join(str(s) for s in _BEFORE_STATUSES)}) "
+            f"AND d.received_at < {self.start}",
+            # received before the period and finished since its start
+            f"SELECT {columns.format(new=0)} FROM {_DOSSIER} d{using('dossier_report_finished')} "
+            f"WHERE d.finished_at >= {self.start} AND d.received_at < {self.start} "
+            f"AND d.status IN ({_FINISHED})",
+        ]
+
+
+def figure_condition(figure_class: FigureClass, alias: str = "k") -> str:
+    """A condition selecting the classified rows a figure counts."""
+    outcomes = figure_class.outcomes
+    parts = [f"{alias}.outcome = {outcomes[0]}" if len(outcomes) == 1
+             else f"{alias}.outcome IN ({_ints(outcomes)})"]
+    if figure_class.new is not None:
+        parts.append(f"{alias}.new = {figure_class.new}")
+    if figure_class.online is not None:
+        parts.append(f"{alias}.online = {figure_class.online}")
+    return "(" + " AND ".join(parts) + ")"
+
+
+def aggregate_sql(d: _Dialect) -> str:
+    """The detailed figures (``LEAF_FIGURES``) per procedure.
+
+    One pass over the classified dossiers of the three slices counts them per procedure and
+    class (GROUP BY on one small integer, ``cell`` = outcome + 8·new + 16·online); the outer
+    GROUP BY sums those few hundred counts into figures with CASE sums. Columns: procedure_id,
+    then one per figure of ``LEAF_FIGURES``.
+    """
+    sql = _Sql(d)
+    online = "CASE WHEN d.channel = 2 THEN 16 ELSE 0 END"
+    columns = f"d.procedure_id AS procedure_id, {{new}} * 8 + {online} + {sql.outcome()} AS cell"
+    rows = " UNION ALL ".join(sql.slices(columns))
+    counts = (f"SELECT g.procedure_id, {d.mod('g.cell / 8', 2)} AS new, g.cell / 16 AS online, "
+              f"{d.mod('g.cell', 8)} AS outcome, COUNT(*) AS n "
+              f"FROM ({rows}) g GROUP BY g.procedure_id, g.cell")
+    sums = ", ".join(f"SUM(CASE WHEN {figure_condition(FIGURE_CLASSES[f])} THEN k.n ELSE 0 END)"
+                     for f in LEAF_FIGURES)
+    return f"SELECT k.procedure_id, {sums} FROM ({counts}) k GROUP BY k.procedure_id"
+
+
+def detail_sql(d: _Dialect, condition: str, *, procedure_ids: list[int] | None, latest_first: bool,
+               limit: int | None, offset: int) -> str:
+    """The classified dossiers matching ``condition`` (see ``figure_condition``), with the
+    moments they were judged by: code, procedure_id, applicant_name, channel, status,
+    received_at, outcome, closed_at, due_at (judged), check_day, due_day."""
+    sql = _Sql(d)
+    columns = (f"d.id AS id, d.procedure_id AS procedure_id, {{new}} AS new, "
+               f"CASE WHEN d.channel = 2 THEN 1 ELSE 0 END AS online, {sql.outcome()} AS outcome")
+    rows = " UNION ALL ".join(sql.slices(columns))
+    where = condition
+    if procedure_ids is not None:
+        where += f" AND k.procedure_id IN ({_ints(procedure_ids)})"
+    pending = f"k.outcome IN ({_ints(PENDING_OUTCOMES)})"
+    check_day = f"CASE WHEN {pending} THEN {sql.pending_check_day()} ELSE {sql.resolved_stop_day()} END"
+    due_at = f"CASE WHEN {pending} THEN {sql.asof_due()} ELSE d.due_at END"
+    due_day = f"CASE WHEN {pending} THEN {d.day(sql.asof_due())} ELSE {d.day('d.due_at')} END"
+    order = "d.received_at, d.code"
+    if latest_first:
+        order = f"{d.days_between(check_day, due_day)} DESC, {order}"
+    page = f" LIMIT {int(limit)} OFFSET {max(int(offset), 0)}" if limit is not None else ""
+    return (
+        f"SELECT d.code, k.procedure_id, d.applicant_name, d.channel, d.status, d.received_at, "
+        f"k.outcome, CASE WHEN {pending} THEN NULL ELSE {sql.closed_at()} END, "
+        f"{due_at}, {check_day}, {due_day} "
+        f"FROM ({rows}) k JOIN {_DOSSIER} d ON d.id = k.id WHERE {where} ORDER BY {order}{page}"
+    )
+
+
+def query_params(d: _Dialect, start: datetime, end: datetime, asof: datetime, asof_day: date) -> dict:
+    return {"start": d.value(start), "end": d.value(end), "asof": d.value(asof),
+            "asof_day": d.value(asof_day)}
