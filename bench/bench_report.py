@@ -27,7 +27,6 @@ from models.db import close_database  # noqa: E402
 from models.holidays_admin import load_calendar  # noqa: E402
 from models.report_documents import period_report_pdf, period_report_xlsx  # noqa: E402
 from models.report_period import Period  # noqa: E402
-from models.report_query import REPORT_INDEXES, ensure_report_indexes  # noqa: E402
 from models.reports import dossiers_behind, late_dossiers, period_report  # noqa: E402
 from models.session import acting_officer, open_counter, setup_agency  # noqa: E402
 from models.tables import Dossier, DueDateChange, Procedure, StatusEvent, database  # noqa: E402
@@ -232,9 +231,6 @@ def main() -> None:
         counts = fill(args.dossiers, rng)
         print(f"fill: {counts} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     total_rows = Dossier.select().count()
-    db = database.obj
-    # Indexes the report adds on first use (to fold into a migration): time them separately.
-    index_ms, _ = timed(lambda: ensure_report_indexes(db))
     year, quarter = Period.year(2025), Period.quarter(2025, 4)
     cold, report = timed(lambda: period_report(year, now=NOW))
     warm, _ = timed(lambda: period_report(year, now=NOW), 3)
@@ -249,7 +245,6 @@ def main() -> None:
     total = report.total
     figures = {
         "dossiers_in_database": total_rows,
-        "report_indexes_ms": round(index_ms[0]),
         "year_report_cold_ms": round(cold[0]),
         "year_report_warm_median_ms": round(statistics.median(warm)),
         "year_report_by_procedure_median_ms": round(statistics.median(by_procedure_ms)),
@@ -276,7 +271,6 @@ def main() -> None:
     for key, value in figures.items():
         target = f"  (target < {targets[key]})" if key in targets else ""
         print(f"{key:36} {value:12,}{target}")
-    print("indexes:", "; ".join(REPORT_INDEXES))
     print(json.dumps(figures))
     close_database()
 

@@ -50,7 +50,19 @@ def _create_sqlite_name_index(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial]
+def _v2_sync_and_reports(db: Database) -> None:
+    """Day-file state (signing key, exports, acks) and the indexes the period report reads."""
+    from .report_query import REPORT_INDEXES
+    from .sync_state import SYNC_INDEXES, SYNC_TABLES
+
+    db.create_tables(SYNC_TABLES)
+    for statement in SYNC_INDEXES + REPORT_INDEXES:
+        db.execute_sql(statement)
+    # dossier_report_scan starts with received_at: the single-column index is redundant.
+    db.execute_sql("DROP INDEX IF EXISTS dossier_received_at")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_sync_and_reports]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

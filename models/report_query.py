@@ -24,7 +24,6 @@ is cut to its date (dates only are compared, DOMAIN §7), MOD, and SQLite's INDE
 """
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -69,7 +68,7 @@ FIGURES = tuple(FIGURE_CLASSES)
 # The figures the query counts; each total is the sum of its group's other figures.
 LEAF_FIGURES = tuple(f for f in FIGURES if not f.endswith(".total"))
 
-# Indexes the report needs besides those of models.tables (to fold into a migration):
+# Indexes the report needs besides those of models.tables (created by schema migration 2):
 # - the period's dossiers, read from the index alone (every column the common case needs);
 # - dossiers received before the period and finished since its start (carried over);
 # - dossiers received before the period that are pending or closed by an event (partial, so
@@ -83,17 +82,7 @@ REPORT_INDEXES = (
     "(received_at, procedure_id, channel, status, finished_at, due_at, paused_at) "
     f"WHERE status IN ({', '.join(str(s) for s in _BEFORE_STATUSES)})",
 )
-_indexed: "weakref.WeakSet[Database]" = weakref.WeakSet()
 
-
-def ensure_report_indexes(db: Database | None = None) -> None:
-    """Create the report's indexes once per open database (cheap when they exist)."""
-    db = db or database.obj
-    if db in _indexed:
-        return
-    for statement in REPORT_INDEXES:
-        db.execute_sql(statement)
-    _indexed.add(db)
 
 
 @dataclass(frozen=True)

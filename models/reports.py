@@ -55,7 +55,7 @@ from .holidays_admin import load_calendar
 from .report_period import Period, parse_period, period_between
 from .report_query import (
     FIGURE_CLASSES, FIGURES, LEAF_FIGURES, RESOLVED_OUTCOMES, aggregate_sql, detail_sql, dialect,
-    ensure_report_indexes, figure_condition, query_params,
+    figure_condition, query_params,
 )
 from .statuses import CHANNELS, STATUS_NAMES
 from .tables import Procedure, database
@@ -288,7 +288,6 @@ def _procedures() -> dict[int, _ProcedureKey]:
 
 
 def _execute(sql: str, params: dict) -> list[tuple]:
-    ensure_report_indexes()
     return list(database.obj.execute_sql(sql, params).fetchall())
 
 

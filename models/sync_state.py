@@ -1,8 +1,7 @@
 """Storage for the day files (đồng bộ dữ liệu): the agency's signing key, sync settings, exports.
 
 These tables live in the counter's database beside models.tables (same ``database`` proxy).
-They are created idempotently by ``ensure_sync_tables`` the first time a sync service runs, so
-a database made before the sync feature existed needs no manual step.
+They are created by schema migration 2 (models.migrations), like every other table.
 
 The agency's private key is stored here, in the database, and not in the user's data folder:
 - the key belongs to the agency, not to one PC: counters sharing a PostgreSQL database sign
@@ -12,8 +11,6 @@ The agency's private key is stored here, in the database, and not in the user's 
   file would add no protection, only one more thing to lose. Backups must be guarded as such.
 """
 from __future__ import annotations
-
-import weakref
 
 from peewee import (
     AutoField, BooleanField, CharField, DateField, DateTimeField, IntegerField, TextField,
@@ -68,19 +65,6 @@ class SyncExport(BaseModel):
 SYNC_TABLES = [SyncKey, SyncSetting, SyncExport]
 
 # Counting a dossier's changes (its version in the day file) walks SyncChange by dossier.
-_EXTRA_INDEXES = (
+SYNC_INDEXES = (
     "CREATE INDEX IF NOT EXISTS sync_change_dossier_id ON sync_change (dossier_id)",
 )
-
-_ready: "weakref.WeakSet" = weakref.WeakSet()
-
-
-def ensure_sync_tables() -> None:
-    """Create the sync tables (and the extra index) once per open database."""
-    db = database.obj
-    if db is None or db in _ready:
-        return
-    db.create_tables(SYNC_TABLES, safe=True)
-    for statement in _EXTRA_INDEXES:
-        db.execute_sql(statement)
-    _ready.add(db)

@@ -134,7 +134,8 @@ class Dossier(BaseModel):
     fee = IntegerField(default=0)
     notes = TextField(default="")
     status = SmallIntegerField()
-    received_at = DateTimeField(index=True)
+    # Indexed (with the report's columns) by dossier_report_scan, migration 2.
+    received_at = DateTimeField()
     due_at = DateTimeField()
     paused_at = DateTimeField(null=True)  # set while a supplement request is outstanding
     finished_at = DateTimeField(null=True)

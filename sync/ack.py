@@ -16,7 +16,7 @@ from models.audit import now as clock
 from models.db import write_transaction
 from models.errors import MotCuaError
 from models.settings import require_settings
-from models.sync_state import SyncExport, ensure_sync_tables
+from models.sync_state import SyncExport
 
 from .format import ACK_FORMAT, SCHEMA_VERSION, SUPPORTED_VERSIONS, canonical_json, portal_datetime, vn_date
 from .keys import ProvincePrivateKey, b64, province_public_key, unb64, verify_ed25519
@@ -119,7 +119,6 @@ class AckImport:
 
 def import_ack(path: str | Path, *, now: datetime | None = None) -> AckImport:
     """Mark the day files the province acknowledges as received (or refused)."""
-    ensure_sync_tables()
     now = now or clock()
     doc = read_ack(path)
     agency = require_settings().agency_code

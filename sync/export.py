@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import tempfile
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -26,7 +29,7 @@ from models.db import write_transaction
 from models.errors import MotCuaError
 from models.paths import data_dir
 from models.settings import require_settings
-from models.sync_state import SyncExport, SyncSetting, ensure_sync_tables
+from models.sync_state import SyncExport, SyncSetting
 
 from .container import write_container
 from .crypto import SCHEME, encrypt_member
@@ -63,13 +66,11 @@ class ExportResult:
 
 def default_export_dir() -> Path:
     """The configured export folder, else "dong-bo" in the user's data folder."""
-    ensure_sync_tables()
     row = SyncSetting.get_or_none(SyncSetting.key == EXPORT_DIR_SETTING)
     return Path(json.loads(row.value)) if row else data_dir() / "dong-bo"
 
 
 def set_export_dir(path: str | Path) -> None:
-    ensure_sync_tables()
     value = json.dumps(str(Path(path).expanduser()), ensure_ascii=False)
     with write_transaction():
         SyncSetting.insert(key=EXPORT_DIR_SETTING, value=value).on_conflict(
@@ -161,14 +162,25 @@ def _write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
+# Exports in one app (the closing-time export and an officer's click) take turns; exports
+# from several counters sharing a database are reconciled by the retry in run_export.
+_EXPORT_LOCK = threading.RLock()
+_ATTEMPTS = 8
+
+
 def run_export(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> ExportResult:
+    """Export ``day`` into ``out_dir`` (default: the export folder) and record it."""
+    with _EXPORT_LOCK:
+        return _run_export(day, out_dir, now=now)
+
+
+def _run_export(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> ExportResult:
     """Export ``day`` into ``out_dir`` (default: the export folder) and record it.
 
     Two exports of one day at once (two counters, or the closing-time export and a click)
     are serialised by the write transaction: the one that finds a newer revision recorded
     meanwhile starts again from a fresh snapshot, so a revision never goes back in time.
     """
-    ensure_sync_tables()
     now = now or clock()
     settings = require_settings()
     agency = settings.agency_code
@@ -176,7 +188,9 @@ def run_export(day: date, out_dir: str | Path | None = None, *, now: datetime | 
     province = province_public_key()
     target = Path(out_dir if out_dir is not None else default_export_dir()).expanduser() \
         / day_file_name(agency, day)
-    for _attempt in range(5):
+    for attempt in range(_ATTEMPTS):
+        if attempt:  # another counter won the race: let it finish before reading again
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
         # The latest export is read before the snapshot: if it is still the latest at commit
         # time, this snapshot is at least as new as the one it holds.
         latest = _latest(agency, day)

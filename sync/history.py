@@ -12,7 +12,7 @@ from peewee import fn
 
 from models.audit import now as clock
 from models.settings import require_settings
-from models.sync_state import SyncExport, ensure_sync_tables
+from models.sync_state import SyncExport
 from models.tables import SyncChange
 
 from .format import vn_date
@@ -78,7 +78,6 @@ def _record(row: SyncExport) -> ExportRecord:
 
 def export_history(limit: int = 100) -> list[ExportRecord]:
     """The latest exports first."""
-    ensure_sync_tables()
     rows = (SyncExport.select().where(SyncExport.agency_code == require_settings().agency_code)
             .order_by(SyncExport.day.desc(), SyncExport.revision.desc()).limit(limit))
     return [_record(r) for r in rows]
@@ -125,7 +124,6 @@ class _DayState:
 
 
 def _day_states() -> list[_DayState]:
-    ensure_sync_tables()
     agency = require_settings().agency_code
     counts, latest = change_counts(), _latest_exports(agency)
     return [_DayState(d, counts.get(d, 0), latest.get(d)) for d in sorted(set(counts) | set(latest))]

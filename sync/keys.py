@@ -32,7 +32,7 @@ from models.db import write_transaction
 from models.errors import MotCuaError
 from models.paths import data_dir
 from models.settings import require_settings
-from models.sync_state import SyncKey, SyncSetting, ensure_sync_tables
+from models.sync_state import SyncKey, SyncSetting
 
 from .format import portal_datetime
 
@@ -107,7 +107,6 @@ def _agency_key_from_row(row: SyncKey) -> AgencyKey:
 
 def agency_signing_key(now: datetime | None = None) -> AgencyKey:
     """The agency's Ed25519 key, created (once) on first need."""
-    ensure_sync_tables()
     row = SyncKey.select().where(SyncKey.active).order_by(SyncKey.created_at, SyncKey.key_id).first()
     if row is None:
         with write_transaction():
@@ -216,7 +215,6 @@ def parse_province_public(data: dict, source: str = "") -> ProvincePublicKey:
 
 def set_province_key(path: str | Path) -> ProvincePublicKey:
     """Configure the province's public key at the counter: from now on records are encrypted."""
-    ensure_sync_tables()
     data = _read_json(path, "khóa công khai của tỉnh")
     key = parse_province_public(data, str(path))
     value = json.dumps(province_public_document(key, data.get("created_at", "")), ensure_ascii=False)
@@ -227,14 +225,12 @@ def set_province_key(path: str | Path) -> ProvincePublicKey:
 
 
 def clear_province_key() -> None:
-    ensure_sync_tables()
     with write_transaction():
         SyncSetting.delete().where(SyncSetting.key == PROVINCE_SETTING).execute()
 
 
 def province_public_key() -> ProvincePublicKey | None:
     """The configured province key, or None (then records go unencrypted, and acks unchecked)."""
-    ensure_sync_tables()
     row = SyncSetting.get_or_none(SyncSetting.key == PROVINCE_SETTING)
     return parse_province_public(json.loads(row.value)) if row else None
 
