@@ -7,25 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from printing.data import FormSettings
 from printing.period_report import render_period_report
 from printing.period_report_data import PeriodReportData, ReportLine
 from printing.period_report_xlsx import render_period_report_xlsx
 
 from .audit import now as clock
+from .forms import form_settings
 from .reports import GROUPINGS, TOTAL_NAME, Figures, PeriodReport
 from .settings import AgencySettings, require_settings
-
-
-def form_settings(settings: AgencySettings) -> FormSettings:
-    """The agency settings the forms print."""
-    return FormSettings(
-        governing_body=settings.governing_body, unit_name=settings.unit_name, place=settings.place,
-        agency_code=settings.agency_code, head_title=settings.head_title,
-        head_name=settings.head_name, page_size=settings.page_size,
-        receipt_copies=settings.receipt_copies, lookup_url=settings.lookup_url,
-        contact_phone=settings.contact_phone,
-    )
 
 
 def _line(name: str, f: Figures) -> ReportLine:

@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 from pypdf import PdfReader
 
-from models.report_documents import form_settings, period_report_pdf
+from models.forms import form_settings
+from models.report_documents import period_report_pdf
 from models.report_period import Period
 from models.reports import period_report
 from models.settings import load_settings
