@@ -5,7 +5,6 @@ import argparse
 from pathlib import Path
 
 from models.errors import MotCuaError, ValidationError
-from models.report_documents import period_report_pdf, period_report_xlsx
 from models.report_period import Period, parse_period, period_between
 from models.reports import (
     FIGURE_NAMES, FIGURES, GROUPINGS, Figures, PeriodReport, ReportDossier, dossiers_behind,
@@ -71,6 +70,9 @@ def _write_files(ctx: Context, report: PeriodReport) -> list[str]:
     args = ctx.args
     if not (args.pdf or args.xlsx):
         return []
+    # Loaded only when a file is asked for: reportlab and openpyxl slow every command's start.
+    from models.report_documents import period_report_pdf, period_report_xlsx
+
     options = {"receiving_unit": args.receiver, "preparer_name": _preparer(ctx)}
     lines = []
     if args.pdf:
