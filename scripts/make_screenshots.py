@@ -52,6 +52,28 @@ def demo_data() -> None:
     workflow.return_result(views[3].code, officer, recipient="Phạm Thị Dung", at=later(views[3], 6))
 
 
+HISTORY_PROCEDURES = ["1.004873", "2.001035", "1.001193", "1.001731", "2.000815"]
+
+
+def history_data() -> None:
+    """Resolved dossiers in the earlier months of this year, some late, for the report charts
+    (added after the desk's screenshot, so that it still shows the recent dossiers only)."""
+    officer = acting_officer()
+    now = datetime.now()
+    for month in range(1, now.month):
+        for i in range(6 + month % 3):
+            name, id_number, phone, address = PEOPLE[(month + i) % len(PEOPLE)]
+            received = datetime(now.year, month, 3 + 3 * i, 8 + i % 3, 15)
+            view = receive(IntakeRequest(procedure=HISTORY_PROCEDURES[(month + i) % 5],
+                                         received_at=received,
+                                         applicant=PersonInput(name=name, id_number=id_number,
+                                                               phone=phone, address=address)),
+                           officer, now=received)
+            late = (month * 7 + i * 3) % 10 < 2  # about one in five
+            done = view.due_at + timedelta(days=2) if late else view.received_at + timedelta(hours=3)
+            workflow.finish(view.code, officer, at=done)
+
+
 def save(widget: QWidget, folder: Path, name: str) -> None:
     QApplication.processEvents()
     path = folder / f"{name}.png"
@@ -105,11 +127,28 @@ def main(argv: list[str]) -> int:
     intake.procedure.select_data("1.004873")
     wait_idle(app)
     save(window, folder, "03-intake")
-    for index, name in ((DESK, "04-dossier-desk"), (RETURN, "05-return"), (CATALOG, "06-catalog"),
-                        (REPORTS, "07-reports"), (SETTINGS, "08-settings")):
+    for index, name in ((DESK, "04-dossier-desk"), (RETURN, "05-return"), (CATALOG, "06-catalog")):
         window.show_tab(index)
         wait_idle(app)
         save(window, folder, name)
+    history_data()
+    window.show_tab(REPORTS)
+    wait_idle(app)
+    save(window, folder, "07-reports")
+    reports = window.reports
+    reports.kind.setCurrentIndex(reports.kind.findData("year"))
+    reports.run_report()
+    wait_idle(app)
+    reports.tabs.setCurrentIndex(1)  # the charts: the month chart is computed now
+    wait_idle(app)
+    save(window, folder, "12-report-charts")
+    reports.tabs.setCurrentIndex(2)  # late and due soon
+    wait_idle(app)
+    save(window, folder, "13-late-panel")
+    reports.tabs.setCurrentIndex(0)
+    window.show_tab(SETTINGS)
+    wait_idle(app)
+    save(window, folder, "08-settings")
     window.show_tab(DESK)
     code = window.desk.model.code_at(window.desk.model.rowCount() - 1)
     dialog = window.open_dossier(code)

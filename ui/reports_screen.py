@@ -1,20 +1,32 @@
 """Báo cáo (reports): Biểu số 06/VPCP/KSTT for a period, the dossiers behind any figure, the
-late list, and the report as PDF or Excel (models.reports computes; this screen shows)."""
+late list, and the report as PDF or Excel (models.reports computes; this screen shows).
+
+Three tabs keep it usable on a 1366×768 screen: the table with its drill-down list, the charts
+(ui/report_charts.py: on-time rate by month, resolved dossiers by field) and the late and
+due-soon dossiers with their apology (ui/late_panel.py).
+"""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Callable
 
 from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QSpinBox, QSplitter, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
 )
 
+from models.audit import now as clock
+
 from models.report_period import Period
+from models.report_trends import monthly_on_time_rates
 from models.reports import FIGURE_NAMES, GROUPINGS, TOTAL_NAME, dossiers_behind, late_dossiers, period_report
 
 from .i18n import DATE_FORMAT, fmt_datetime, to_date
+from .late_panel import LatePanel
+from .report_charts import ReportCharts
 from .runner import Op
 
 CTX = "ReportsScreen"
@@ -40,6 +52,7 @@ PERIOD_KINDS = (
     ("range", QT_TRANSLATE_NOOP("ReportsScreen", "From – to")),
 )
 LATE = QColor("#f8d7da")
+TABLE_TAB, CHARTS_TAB, LATE_TAB = range(3)
 
 
 def _tr(text: str) -> str:
@@ -54,16 +67,23 @@ def _item(text: str, number: bool = False) -> QTableWidgetItem:
 
 
 class ReportsScreen(QWidget):
-    """``open_code(code)`` when a dossier of a drill-down list is opened."""
+    """``open_code(code)`` when a dossier of a drill-down list or of the late panel is opened;
+    ``changed(view)`` when the late panel recorded an extension."""
 
     open_code = Signal(str)
+    changed = Signal(object)
     reported = Signal(object)
+    trended = Signal(object)  # the list of MonthRate shown on the month chart
     drilled = Signal(int)
 
-    def __init__(self, parent=None):
+    def __init__(self, officer=None, parent=None, *, now: Callable[[], datetime] = clock):
         super().__init__(parent)
+        self.officer = officer
+        self.now = now  # the clock of the report's "as of" and of the late panel (tests set it)
         self.report = None
         self.details: list = []
+        self._trend_wanted: tuple[Period, datetime] | None = None  # the month chart, to compute
+        self._trend_request = 0
         today = date.today()
         self.kind = QComboBox()
         for key, label in PERIOD_KINDS:
@@ -133,10 +153,21 @@ class ReportsScreen(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
         splitter.setSizes([400, 250])
+        self.charts = ReportCharts()
+        self.charts.segment_clicked.connect(self.drill_field)
+        self.late_panel = LatePanel(officer, now=lambda: self.now())
+        self.late_panel.open_code.connect(self.open_code)
+        self.late_panel.changed.connect(self.changed)
+        self.late_panel.loaded.connect(self._late_loaded)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(splitter, self.tr("Figures"))
+        self.tabs.addTab(self.charts, self.tr("Charts"))
+        self.tabs.addTab(self.late_panel, self.tr("Late and due soon"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.title)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.tabs, 1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.show_button.clicked.connect(self.run_report)
         self.late_button.clicked.connect(self.show_late)
@@ -167,6 +198,16 @@ class ReportsScreen(QWidget):
 
     def load(self) -> None:
         self.run_report()
+        self.late_panel.load()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == LATE_TAB:
+            self.late_panel.load()  # "late" and "due soon" change with the clock
+        elif index == CHARTS_TAB and self._trend_wanted is not None:
+            self._load_trend()
+
+    def _late_loaded(self, count: int) -> None:
+        self.tabs.setTabText(LATE_TAB, self.tr("Late and due soon (%1)").replace("%1", str(count)))
 
     def run_report(self) -> None:
         try:
@@ -174,10 +215,30 @@ class ReportsScreen(QWidget):
         except Exception as exc:  # ValidationError: end before start
             self.title.setText(str(exc))
             return
-        by = self.by.currentData()
+        by, now = self.by.currentData(), self.now()
         self.title.setText(self.tr("Computing…"))
-        Op(self, lambda: period_report(period, by=by)).with_progress(self.tr("Computing the report…")) \
-            .success(self._show).run_in_background()
+        Op(self, lambda: period_report(period, by=by, now=now)) \
+            .with_progress(self.tr("Computing the report…")).success(self._show).run_in_background()
+        self._trend_wanted = (period, now)
+        if self.tabs.currentIndex() == CHARTS_TAB:
+            self._load_trend()
+
+    def _load_trend(self) -> None:
+        """The month chart: one report per month (models.report_trends), so it is computed
+        only when the charts are looked at, and only the latest request is shown."""
+        period, now = self._trend_wanted
+        self._trend_wanted = None
+        self._trend_request += 1
+        request = self._trend_request
+        self.charts.computing()
+        Op(self, lambda: monthly_on_time_rates(period, now=now)) \
+            .success(lambda rates: self._show_rates(rates, request)).run_in_background()
+
+    def _show_rates(self, rates, request: int) -> None:
+        if request != self._trend_request:
+            return  # a later period was asked for meanwhile
+        self.charts.show_rates(rates)
+        self.trended.emit(rates)
 
     def _show(self, report) -> None:
         self.report = report
@@ -203,6 +264,7 @@ class ReportsScreen(QWidget):
             rate = figures.on_time_rate
             self.table.setItem(r, len(FIGURES) + 1,
                                _item("–" if rate is None else f"{rate * 100:.2f} %".replace(".", ","), True))
+        self.charts.show_report(report)
         self.reported.emit(report)
 
     def drill(self, row: int, column: int) -> None:
@@ -213,8 +275,21 @@ class ReportsScreen(QWidget):
         period, by = self.report.period, self.report.by
         name = self.table.item(row, 0).text()
         self.detail_title.setText(f"{FIGURE_NAMES[figure]} – {name}")
-        Op(self, lambda: dossiers_behind(period, figure, key=key, by=by)).success(self._details) \
+        now = self.now()
+        Op(self, lambda: dossiers_behind(period, figure, key=key, by=by, now=now)).success(self._details) \
             .run_in_background()
+
+    def drill_field(self, figure: str, key: str) -> None:
+        """A segment of the field chart: its dossiers, in the table tab's list."""
+        if self.report is None:
+            return
+        from models.reports import NO_FIELD
+
+        period, now = self.report.period, self.now()
+        self.detail_title.setText(f"{FIGURE_NAMES[figure]} – {key or NO_FIELD}")
+        self.tabs.setCurrentIndex(TABLE_TAB)
+        Op(self, lambda: dossiers_behind(period, figure, key=key, by="field", now=now)) \
+            .success(self._details).run_in_background()
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):
@@ -232,9 +307,10 @@ class ReportsScreen(QWidget):
         except Exception as exc:
             self.title.setText(str(exc))
             return
-        by = self.by.currentData()
+        by, now = self.by.currentData(), self.now()
         self.detail_title.setText(self.tr("Late dossiers, %1").replace("%1", period.range_text))
-        Op(self, lambda: late_dossiers(period, by=by)).success(self._details).run_in_background()
+        self.tabs.setCurrentIndex(TABLE_TAB)
+        Op(self, lambda: late_dossiers(period, by=by, now=now)).success(self._details).run_in_background()
 
     def _details(self, dossiers) -> None:
         self.details = dossiers

@@ -841,6 +841,89 @@
     </message>
 </context>
 <context>
+    <name>LatePanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>List the late and due-soon dossiers again</source>
+        <translation>Lấy lại danh sách hồ sơ quá hạn và sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Print apology for the selected dossier…</source>
+        <translation>In phiếu xin lỗi cho hồ sơ đang chọn…</translation>
+    </message>
+    <message>
+        <source>Give a late dossier a new appointment and print the apology (Ctrl+P)</source>
+        <translation>Hẹn lại ngày trả kết quả cho hồ sơ quá hạn và in phiếu xin lỗi (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>Xin lỗi</translation>
+    </message>
+    <message>
+        <source>Enter or double-click to open the dossier</source>
+        <translation>Nhấn Enter hoặc nhấp đúp để mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Print apology…</source>
+        <translation>In phiếu xin lỗi…</translation>
+    </message>
+    <message>
+        <source>Give a new appointment and print the apology form</source>
+        <translation>Hẹn lại ngày trả kết quả và in Phiếu xin lỗi</translation>
+    </message>
+    <message>
+        <source>%1 late, %2 due within a day</source>
+        <translation>%1 quá hạn, %2 đến hạn trong vòng 1 ngày</translation>
+    </message>
+    <message>
+        <source>(the first %1 of each)</source>
+        <translation>(mỗi loại hiển thị %1 hồ sơ đầu tiên)</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Late (waiting for papers)</source>
+        <translation>Quá hạn (đang chờ bổ sung)</translation>
+    </message>
+    <message>
+        <source>Late (today)</source>
+        <translation>Quá hạn (trong ngày)</translation>
+    </message>
+    <message>
+        <source>Late by %1 days</source>
+        <translation>Quá hạn %1 ngày</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Intake (F5)</source>
@@ -1068,6 +1151,49 @@
     </message>
 </context>
 <context>
+    <name>ReportCharts</name>
+    <message>
+        <source>On-time rate by month</source>
+        <translation>Tỷ lệ đúng hạn theo tháng</translation>
+    </message>
+    <message>
+        <source>Resolved dossiers by field</source>
+        <translation>Hồ sơ đã giải quyết theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Click a bar to list its dossiers</source>
+        <translation>Nhấp vào một cột để xem danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <source>On-time rate by month: computing…</source>
+        <translation>Tỷ lệ đúng hạn theo tháng: đang tính…</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>On-time rate (%)</source>
+        <translation>Tỷ lệ đúng hạn (%)</translation>
+    </message>
+    <message>
+        <source>On-time rate by month, %1</source>
+        <translation>Tỷ lệ đúng hạn theo tháng, %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 % on time (%3 of %4 resolved)</source>
+        <translation>%1: %2 % đúng hạn (%3/%4 hồ sơ đã giải quyết)</translation>
+    </message>
+    <message>
+        <source>Dossiers resolved</source>
+        <translation>Số hồ sơ đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Resolved dossiers by field, %1</source>
+        <translation>Hồ sơ đã giải quyết theo lĩnh vực, %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportsScreen</name>
     <message>
         <source>Received
@@ -1231,6 +1357,22 @@ rate</source>
     <message>
         <source>By</source>
         <translation>Theo</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Bảng số liệu</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Biểu đồ</translation>
+    </message>
+    <message>
+        <source>Late and due soon</source>
+        <translation>Quá hạn – sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Late and due soon (%1)</source>
+        <translation>Quá hạn – sắp đến hạn (%1)</translation>
     </message>
     <message>
         <source>Computing…</source>
