@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from models.db import close_database  # noqa: E402
+from models.document_names import document_name_ids  # noqa: E402
 from models.dossiers import get_dossier, get_dossier_row  # noqa: E402
 from models.intake import IntakeRequest, PersonInput, receive  # noqa: E402
 from models.search import DossierFilter, list_dossiers, search  # noqa: E402
@@ -59,6 +60,8 @@ def fill(n: int, rng: random.Random) -> None:
     procedures = list(Procedure.select())
     docs_of = {p.id: [(d.name, d.originals, d.copies) for d in p.documents][:3] for p in procedures}
     db = database.obj
+    with db.atomic():
+        name_ids = document_name_ids([n for docs in docs_of.values() for n, _, _ in docs])
     db.execute_sql("PRAGMA synchronous=OFF")
     start = datetime(2024, 11, 20, 7, 0)
     per_day = max(1, -(-n // 730))  # rounded up: the fill ends before the timed intakes
@@ -97,7 +100,8 @@ def fill(n: int, rng: random.Random) -> None:
                                    to_status=2, at=received, officer=officer.id))
                 dues.append(dict(dossier=did, at=received, kind="initial", new_due_at=due,
                                  officer=officer.id))
-                documents += [dict(dossier=did, position=j, name=nm, originals=o, copies=c)
+                documents += [dict(dossier=did, position=j, document_name=name_ids[nm],
+                                   originals=o, copies=c)
                               for j, (nm, o, c) in enumerate(docs_of[p.id], start=1)]
                 audits.append(dict(at=received, officer=officer.id, action="dossier.receive",
                                    entity="dossier", entity_id=dossiers[-1]["code"], details="{}"))

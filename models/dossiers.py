@@ -13,7 +13,7 @@ from .statuses import (
     ACTION_NAMES, CHANNELS, FINISHED, OPEN, RESULT_DELIVERY, RETURNED, STATUS_NAMES, SUPPLEMENT,
     allowed_actions,
 )
-from .tables import Dossier, DossierDocument, DueDateChange, Officer, StatusEvent
+from .tables import DocumentName, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent
 
 DUE_SOON = timedelta(days=1)  # DOMAIN §4: "sắp đến hạn" = due within a day
 
@@ -169,9 +169,11 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
     documents = events = due_history = ()
     if full:
         documents = tuple(
-            DocumentView(d.name, d.originals, d.copies)
-            for d in DossierDocument.select().where(DossierDocument.dossier == row.id)
-            .order_by(DossierDocument.position)
+            DocumentView(name, originals, copies)
+            for name, originals, copies in DossierDocument
+            .select(DocumentName.name, DossierDocument.originals, DossierDocument.copies)
+            .join(DocumentName).where(DossierDocument.dossier == row.id)
+            .order_by(DossierDocument.position).tuples()
         )
         events = tuple(
             EventView(e.uid, e.action, ACTION_NAMES.get(e.action, e.action), e.from_status,

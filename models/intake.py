@@ -15,6 +15,7 @@ from .audit import audit, now as clock
 from .catalog import ProcedureInfo, get_procedure, get_procedure_row
 from .codes import allocate_code
 from .db import write_transaction
+from .document_names import document_name_ids
 from .dossiers import DossierView, to_view
 from .errors import MotCuaError, ValidationError
 from .holidays_admin import load_calendar
@@ -287,8 +288,9 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
             register_number=register_number, updated_at=now,
         )
         if checked.documents:
+            name_ids = document_name_ids([n for n, _, _ in checked.documents])
             DossierDocument.insert_many([
-                dict(dossier=row.id, position=i, name=n, originals=o, copies=c)
+                dict(dossier=row.id, position=i, document_name=name_ids[n], originals=o, copies=c)
                 for i, (n, o, c) in enumerate(checked.documents, start=1)
             ]).execute()
         event = StatusEvent.create(

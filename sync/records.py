@@ -21,7 +21,8 @@ from peewee import fn
 from models.db import is_postgres
 from models.statuses import ACTION_NAMES
 from models.tables import (
-    Dossier, DossierDocument, DueDateChange, Officer, Procedure, StatusEvent, SyncChange, database,
+    DocumentName, Dossier, DossierDocument, DueDateChange, Officer, Procedure, StatusEvent,
+    SyncChange, database,
 )
 
 from .format import portal_datetime
@@ -221,8 +222,9 @@ def read_day(day: date, *, agency_name: str = "") -> DaySnapshot:
         documents: dict[int, list[dict]] = defaultdict(list)
         for dossier_id, position, name, originals, copies in database.obj.execute(
                 DossierDocument.select(DossierDocument.dossier, DossierDocument.position,
-                                       DossierDocument.name, DossierDocument.originals,
+                                       DocumentName.name, DossierDocument.originals,
                                        DossierDocument.copies)
+                .join(DocumentName)
                 .where(DossierDocument.dossier.in_(day_ids))
                 .order_by(DossierDocument.dossier, DossierDocument.position)):
             documents[dossier_id].append({"ThuTu": position, "TenTepDinhKem": name,
