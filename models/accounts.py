@@ -146,3 +146,25 @@ def authenticate(username: str, password: str) -> OfficerInfo:
 
 def has_officers() -> bool:
     return Officer.select().exists()
+
+
+def anyone_can_sign_in() -> bool:
+    """False on a new database, and on one set up from the command line with no password yet."""
+    return Officer.select().where((Officer.active == True) & (Officer.password_hash != "")).exists()  # noqa: E712
+
+
+def open_admin_account(username: str, full_name: str, password: str) -> OfficerInfo:
+    """The first-run wizard's administrator: a new account, or the password-less one that
+    ``setup`` on the command line made (so the GUI can take over a CLI-configured counter)."""
+    row = Officer.get_or_none(Officer.username == clean(username).lower())
+    if row is None or row.password_hash:
+        return add_officer(username, full_name, "admin", password)
+    _check_password(password)
+    if not clean(full_name):
+        raise ValidationError({"full_name": "Họ và tên cán bộ không được để trống."})
+    with write_transaction():
+        row.full_name, row.role, row.active = clean(full_name), "admin", True
+        row.password_hash = hash_password(password)
+        row.save()
+        audit("officer.passwd", row, "officer", row.username)
+    return _info(row)

@@ -6,7 +6,7 @@ import sys
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from models.accounts import get_officer_row, has_officers
+from models.accounts import anyone_can_sign_in, get_officer_row
 from models.paths import default_database
 from models.session import open_counter
 from models.settings import load_settings
@@ -41,10 +41,11 @@ class AppController(QObject):
 
     def start(self) -> None:
         open_counter(self.db_path)
-        if not load_settings().configured or not has_officers():
+        settings = load_settings()
+        if not settings.configured or not anyone_can_sign_in():
             from .setup_wizard import SetupWizard
 
-            self.wizard = SetupWizard()
+            self.wizard = SetupWizard(settings)
             self.wizard.completed.connect(self._signed_in)
             self.wizard.show()
         else:

@@ -18,18 +18,18 @@ from .runner import Op
 
 
 class AgencyPage(QWizardPage):
-    def __init__(self):
+    def __init__(self, initial: AgencySettings):
         super().__init__()
         self.setTitle(self.tr("Agency"))
         self.setSubTitle(self.tr("Who the counter is: printed in the header of every form."))
         self.errors = FieldErrors()
         form = QFormLayout(self)
-        self.agency_code = QLineEdit()
+        self.agency_code = QLineEdit(initial.agency_code)
         self.agency_code.setPlaceholderText(self.tr("e.g. 000.00.24.H12"))
-        self.governing_body = QLineEdit()
+        self.governing_body = QLineEdit(initial.governing_body)
         self.governing_body.setPlaceholderText(self.tr("e.g. UBND XÃ TAM ĐẢO"))
-        self.unit_name = QLineEdit(AgencySettings().unit_name)
-        self.place = QLineEdit()
+        self.unit_name = QLineEdit(initial.unit_name)
+        self.place = QLineEdit(initial.place)
         self.place.setPlaceholderText(self.tr("e.g. Tam Đảo"))
         form.addRow(self.tr("Agency code"), self.errors.wrap("agency_code", self.agency_code))
         form.addRow(self.tr("Governing body"), self.errors.wrap("governing_body", self.governing_body))
@@ -39,21 +39,22 @@ class AgencyPage(QWizardPage):
 
 
 class HoursPage(QWizardPage):
-    def __init__(self):
+    def __init__(self, initial: AgencySettings):
         super().__init__()
         self.setTitle(self.tr("Office hours and printer"))
         self.setSubTitle(self.tr("Due dates count working hours; receipts go to this printer."))
         self.errors = FieldErrors()
         form = QFormLayout(self)
-        self.office_hours = QLineEdit(AgencySettings().office_hours)
+        self.office_hours = QLineEdit(initial.office_hours)
         self.office_hours.setToolTip(self.tr("Sessions in order, e.g. 07:00-11:30,13:30-17:00"))
         self.printer = QComboBox()
         self.printer.addItem(self.tr("System default printer"), "")
         for name in available_printers():
             self.printer.addItem(name, name)
+        self.printer.setCurrentIndex(max(0, self.printer.findData(initial.printer)))
         self.copies = QSpinBox()
         self.copies.setRange(1, 5)
-        self.copies.setValue(AgencySettings().receipt_copies)
+        self.copies.setValue(initial.receipt_copies)
         form.addRow(self.tr("Office hours"), self.errors.wrap("office_hours", self.office_hours))
         form.addRow(self.tr("Printer"), self.printer)
         form.addRow(self.tr("Receipt copies"), self.errors.wrap("receipt_copies", self.copies))
@@ -61,13 +62,13 @@ class HoursPage(QWizardPage):
 
 
 class AdminPage(QWizardPage):
-    def __init__(self):
+    def __init__(self, initial: AgencySettings):
         super().__init__()
         self.setTitle(self.tr("Administrator account"))
         self.setSubTitle(self.tr("The first account manages officers and settings."))
         self.errors = FieldErrors()
         form = QFormLayout(self)
-        self.username = QLineEdit("admin")
+        self.username = QLineEdit(initial.default_officer or "admin")
         self.full_name = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
@@ -85,15 +86,17 @@ class SetupWizard(QWizard):
 
     completed = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, initial: AgencySettings | None = None, parent=None):
+        """``initial``: what is already stored (a counter set up from the command line)."""
         super().__init__(parent)
+        initial = initial or AgencySettings()
         self.setWindowTitle(self.tr("MotCua – first-time setup"))
         self.setWizardStyle(QWizard.ClassicStyle)
         self.setButtonText(QWizard.NextButton, self.tr("&Next >"))
         self.setButtonText(QWizard.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.FinishButton, self.tr("&Finish"))
         self.setButtonText(QWizard.CancelButton, self.tr("Cancel"))
-        self.agency, self.hours, self.admin = AgencyPage(), HoursPage(), AdminPage()
+        self.agency, self.hours, self.admin = AgencyPage(initial), HoursPage(initial), AdminPage(initial)
         for page in (self.agency, self.hours, self.admin):
             self.addPage(page)
         self.status = QLabel()
@@ -145,11 +148,10 @@ class SetupWizard(QWizard):
             "receipt_copies")}
 
         def work() -> str:
-            from models.accounts import add_officer, has_officers
+            from models.accounts import open_admin_account
 
-            # Check the account first so that a bad password leaves nothing half set up.
-            if not has_officers():
-                add_officer(username, name, "admin", password)
+            # The account first, so that a bad password leaves nothing half set up.
+            open_admin_account(username, name, password)
             setup_agency(**fields)
             from models.settings import update_settings
 

@@ -68,3 +68,35 @@ def test_sign_in_refuses_a_wrong_password_then_lets_the_officer_in(db_path, qtbo
     assert controller.window.officer.username == "admin"
     idle()
     close_database()
+
+
+def test_a_counter_set_up_on_the_command_line_is_finished_in_the_wizard(db_path, qtbot, idle, printed):
+    """`setup` on the command line leaves an admin without a password: the app must not
+    lock the officer out, but ask for that password with the stored agency filled in."""
+    from models.db import close_database
+    from models.session import open_counter, setup_agency
+
+    open_counter(str(db_path))
+    setup_agency(agency_code="H12.22.01", governing_body="UBND XÃ TAM ĐẢO", place="Tam Đảo")
+    controller = AppController(str(db_path))
+    controller.start()
+    wizard = controller.wizard
+    qtbot.addWidget(wizard)
+    assert controller.sign_in is None
+    assert wizard.agency.agency_code.text() == "H12.22.01"
+    assert wizard.agency.place.text() == "Tam Đảo"
+    wizard.next()
+    wizard.next()
+    admin = wizard.admin
+    assert admin.username.text() == "admin"
+    type_text(qtbot, admin.full_name, "Phạm Văn Quản")
+    qtbot.keyClicks(admin.password, "matkhau123")
+    qtbot.keyClicks(admin.confirm, "matkhau123")
+    with qtbot.waitSignal(controller.window_shown, timeout=15000):
+        qtbot.keyClick(admin.confirm, Qt.Key_Return)
+    idle()
+    qtbot.addWidget(controller.window)
+    assert authenticate("admin", "matkhau123").full_name == "Phạm Văn Quản"
+    assert load_settings().agency_code == "H12.22.01"
+    idle()
+    close_database()
