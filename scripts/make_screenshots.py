@@ -74,6 +74,26 @@ def history_data() -> None:
             workflow.finish(view.code, officer, at=done)
 
 
+def sync_data(work: Path) -> None:
+    """Every past day exported; the province applied all but the last two and acknowledged them."""
+    from sync.ack import import_ack
+    from sync.apply import apply_files
+    from sync.export import export_if_due
+    from sync.keys import Trust, agency_public_key_document, unb64
+
+    now = datetime.now().replace(second=0, microsecond=0)
+    results = export_if_due(now)
+    if len(results) < 3:
+        return
+    document = agency_public_key_document()
+    trust = Trust()
+    trust.add(document["agency_code"], unb64(document["public_key"]))
+    summary = apply_files([r.path for r in results[:-2]], str(work / "central.sqlite3"), trust=trust,
+                          ack_dir=work / "acks", now=now)
+    for ack in summary.acks:
+        import_ack(ack, now=now)
+
+
 def save(widget: QWidget, folder: Path, name: str) -> None:
     QApplication.processEvents()
     path = folder / f"{name}.png"
@@ -95,7 +115,7 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="motcua-shots-"))
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "qsettings"))
     from ui.app import make_application
-    from ui.main_window import CATALOG, DESK, INTAKE, REPORTS, RETURN, SETTINGS, MainWindow
+    from ui.main_window import CATALOG, DESK, INTAKE, REPORTS, RETURN, SETTINGS, SYNC, MainWindow
     from ui.setup_wizard import SetupWizard
     from ui.sign_in_dialog import SignInDialog
 
@@ -110,6 +130,9 @@ def main(argv: list[str]) -> int:
     setup_agency(agency_code="000.00.24.H12", governing_body="UBND XÃ TAM ĐẢO",
                  unit_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", place="Tam Đảo",
                  admin_name="Nguyễn Văn Quản", admin_password="matkhau123")
+    from sync.export import set_export_dir
+
+    set_export_dir(work / "dong-bo")  # never the user's own sync folder
     demo_data()
     sign_in = SignInDialog()
     sign_in.show()
@@ -165,6 +188,11 @@ def main(argv: list[str]) -> int:
     for _ in range(20):  # let QPdfView render its pages
         app.processEvents()
     save(preview, folder, "11-receipt-preview")
+    sync_data(work)
+    window.sync_banner.refresh()
+    window.show_tab(SYNC)
+    wait_idle(app)
+    save(window, folder, "14-sync")
     window.show_tab(INTAKE)
     window.close()
     for widget in (preview, dialog, window):

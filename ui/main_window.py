@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
+from models.audit import now as clock
 from models.settings import AgencySettings, load_settings
 
+from .auto_export import FIVE_MINUTES, AutoExport
 from .catalog_screen import CatalogScreen
 from .desk_screen import DeskScreen
 from .dossier_dialog import DossierDialog
@@ -15,12 +17,15 @@ from .prefs import qsettings
 from .reports_screen import ReportsScreen
 from .return_screen import ReturnScreen
 from .settings_screen import SettingsScreen
+from .sync_banner import SyncBanner
+from .sync_screen import SyncScreen
 
-INTAKE, DESK, RETURN, CATALOG, REPORTS, SETTINGS = range(6)
+INTAKE, DESK, RETURN, CATALOG, REPORTS, SYNC, SETTINGS = range(7)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, officer, db_path: str = ""):
+    def __init__(self, officer, db_path: str = "", *, now=clock, sync_interval_ms: int = FIVE_MINUTES):
+        """``now`` and ``sync_interval_ms`` drive the sync banner and the automatic export (tests)."""
         super().__init__()
         self.officer = officer
         is_admin = officer.role == "admin"
@@ -33,13 +38,23 @@ class MainWindow(QMainWindow):
         self.catalog = CatalogScreen(officer, is_admin)
         self.settings = SettingsScreen(officer, is_admin)
         self.reports = ReportsScreen(officer)
+        self.sync = SyncScreen(now=now)
+        self.sync_banner = SyncBanner(now=now, interval_ms=sync_interval_ms)
+        self.auto_export = AutoExport(self, now=now, interval_ms=sync_interval_ms)
         self.tabs.addTab(self.intake, self.tr("Intake (F5)"))
         self.tabs.addTab(self.desk, self.tr("Dossiers (F6)"))
         self.tabs.addTab(self.returns, self.tr("Return results (F2)"))
         self.tabs.addTab(self.catalog, self.tr("Catalog"))
         self.tabs.addTab(self.reports, self.tr("Reports"))
+        self.tabs.addTab(self.sync, self.tr("Sync"))
         self.tabs.addTab(self.settings, self.tr("Settings"))
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.sync_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         who = QLabel(self.tr("Officer: %1").replace("%1", officer.full_name))
         self.statusBar().addPermanentWidget(who)
         if db_path:
@@ -53,6 +68,10 @@ class MainWindow(QMainWindow):
         self.intake.saved.connect(lambda _v: self._refresh_lists())
         self.settings.saved.connect(self.set_title)
         self.catalog.changed.connect(self.intake.load)
+        self.sync_banner.open_sync.connect(lambda: self.show_tab(SYNC))
+        self.sync.changed.connect(self.sync_banner.refresh)
+        self.auto_export.exported.connect(lambda _r: self._synced())
+        self.auto_export.failed.connect(lambda message: self.statusBar().showMessage(message))
         for key, index in (("F5", INTAKE), ("F6", DESK)):
             QShortcut(QKeySequence(key), self, lambda i=index: self.show_tab(i),
                       context=Qt.ApplicationShortcut)
@@ -61,6 +80,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.set_title(load_settings())
         self._restore()
+        self.sync_banner.start()
+        self.auto_export.start()
 
     # -- screens ----------------------------------------------------------------------------
     def _tab_shown(self, index: int) -> None:
@@ -100,6 +121,11 @@ class MainWindow(QMainWindow):
         if RETURN in self._loaded:
             self.returns.load()
 
+    def _synced(self) -> None:
+        self.sync_banner.refresh()
+        if SYNC in self._loaded:
+            self.sync.load()
+
     def set_title(self, settings: AgencySettings) -> None:
         agency = " – ".join(x for x in (settings.governing_body, settings.agency_code) if x)
         self.setWindowTitle(f"MotCua – {agency}" if agency else "MotCua")
@@ -117,6 +143,8 @@ class MainWindow(QMainWindow):
         self._tab_shown(self.tabs.currentIndex())
 
     def closeEvent(self, event) -> None:
+        self.sync_banner.timer.stop()
+        self.auto_export.at_close()  # today's work into the sync folder; never blocks closing
         prefs = qsettings()
         prefs.setValue("window/geometry", self.saveGeometry())
         prefs.setValue("window/tab", self.tabs.currentIndex())

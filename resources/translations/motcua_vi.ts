@@ -196,7 +196,7 @@
         <translation>Nhập từ tệp…</translation>
     </message>
     <message>
-        <source>A province's catalog as JSON or CSV; checked in full before anything changes</source>
+        <source>A province&apos;s catalog as JSON or CSV; checked in full before anything changes</source>
         <translation>Danh mục của tỉnh dạng JSON hoặc CSV; kiểm tra toàn bộ trước khi thay đổi</translation>
     </message>
     <message>
@@ -732,7 +732,7 @@
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <source>Authorised person (applying on the applicant's behalf)</source>
+        <source>Authorised person (applying on the applicant&apos;s behalf)</source>
         <translation>Người được ủy quyền (nộp thay người nộp hồ sơ)</translation>
     </message>
     <message>
@@ -944,6 +944,10 @@
     <message>
         <source>Reports</source>
         <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1465,11 +1469,11 @@ rate</source>
         <translation>Địa danh (dòng ngày tháng)</translation>
     </message>
     <message>
-        <source>Head's title (signs apologies)</source>
+        <source>Head&apos;s title (signs apologies)</source>
         <translation>Chức danh thủ trưởng (ký phiếu xin lỗi)</translation>
     </message>
     <message>
-        <source>Head's name</source>
+        <source>Head&apos;s name</source>
         <translation>Họ tên thủ trưởng</translation>
     </message>
     <message>
@@ -1593,6 +1597,136 @@ rate</source>
     <message>
         <source>Quit</source>
         <translation>Thoát</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBanner</name>
+    <message>
+        <source>Open Sync</source>
+        <translation>Mở Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Export the day files and import the province&apos;s acknowledgements</source>
+        <translation>Xuất tệp đồng bộ theo ngày và nhập tệp xác nhận của tỉnh</translation>
+    </message>
+    <message>
+        <source>… and %1 more days.</source>
+        <translation>… và %1 ngày khác.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Export to the sync folder</source>
+        <translation>Xuất tệp vào thư mục đồng bộ</translation>
+    </message>
+    <message>
+        <source>Write the chosen day&apos;s file into the sync folder</source>
+        <translation>Ghi tệp của ngày đã chọn vào thư mục đồng bộ</translation>
+    </message>
+    <message>
+        <source>Export to a USB drive / other folder…</source>
+        <translation>Xuất ra ổ USB / thư mục khác…</translation>
+    </message>
+    <message>
+        <source>Import the province&apos;s acknowledgement…</source>
+        <translation>Nhập tệp xác nhận của tỉnh…</translation>
+    </message>
+    <message>
+        <source>Change the sync folder…</source>
+        <translation>Đổi thư mục đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Lần xuất</translation>
+    </message>
+    <message>
+        <source>Exported at</source>
+        <translation>Thời điểm xuất</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Mã hóa</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Province&apos;s acknowledgement</source>
+        <translation>Xác nhận của tỉnh</translation>
+    </message>
+    <message>
+        <source>Exported files</source>
+        <translation>Các tệp đã xuất</translation>
+    </message>
+    <message>
+        <source>Sync folder: %1</source>
+        <translation>Thư mục đồng bộ: %1</translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet</source>
+        <translation>Chưa có xác nhận</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Exporting the day file…</source>
+        <translation>Đang xuất tệp đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Choose the USB drive or folder</source>
+        <translation>Chọn ổ USB hoặc thư mục</translation>
+    </message>
+    <message>
+        <source>File of %1 written (revision %2): %3 dossiers, %4 events.</source>
+        <translation>Đã ghi tệp ngày %1 (lần xuất %2): %3 hồ sơ, %4 sự kiện.</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the last export: the same file was written again.</source>
+        <translation>Không có gì thay đổi từ lần xuất trước: đã ghi lại đúng tệp đó.</translation>
+    </message>
+    <message>
+        <source>%1 records were left out: see the file&apos;s manifest.</source>
+        <translation>Có %1 bản ghi bị để riêng, không đưa vào tệp: xem tệp manifest.</translation>
+    </message>
+    <message>
+        <source>Could not write or read the file %1. Check the drive or folder and try again.</source>
+        <translation>Không ghi hoặc đọc được tệp %1. Hãy kiểm tra ổ đĩa hoặc thư mục rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Choose the province&apos;s acknowledgement file</source>
+        <translation>Chọn tệp xác nhận của tỉnh</translation>
+    </message>
+    <message>
+        <source>Acknowledgement files (*.json)</source>
+        <translation>Tệp xác nhận (*.json)</translation>
+    </message>
+    <message>
+        <source>Acknowledgement imported.</source>
+        <translation>Đã nhập tệp xác nhận.</translation>
+    </message>
+    <message>
+        <source>Choose the sync folder</source>
+        <translation>Chọn thư mục đồng bộ</translation>
     </message>
 </context>
 </TS>

@@ -7,8 +7,11 @@ from models.intake import IntakeRequest, PersonInput, receive
 
 
 @pytest.fixture(autouse=True)
-def private_qsettings(tmp_path, qapp):
+def private_qsettings(tmp_path, qapp, monkeypatch):
     from PySide6.QtCore import QSettings
+
+    # The data folder too: closing the window exports today's day file into it (ui/auto_export.py).
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
     from ui.gc_guard import install, uninstall
     from ui.i18n import install_translators
