@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from .audit import audit
 from .calendar import WorkingCalendar
+from .dates import as_date
 from .db import write_transaction
 from .errors import ValidationError
 from .settings import load_settings
@@ -17,12 +18,8 @@ def load_calendar() -> WorkingCalendar:
     off: dict[date, str] = {}
     working: dict[date, str] = {}
     for row in CalendarOverride.select():
-        (working if row.working else off)[_as_date(row.day)] = row.reason
+        (working if row.working else off)[as_date(row.day)] = row.reason
     return WorkingCalendar(hours=load_settings().hours, extra_off=off, extra_working=working)
-
-
-def _as_date(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def set_override(day: date, working: bool, reason: str, *, officer=None, at: datetime | None = None) -> None:
@@ -50,7 +47,7 @@ def remove_override(day: date, *, officer=None, at: datetime | None = None) -> b
 def list_days(year: int) -> list[dict]:
     """Every day of the year that is not an ordinary Mon–Fri working day or weekend, with why."""
     calendar = load_calendar()
-    overrides = {_as_date(r.day) for r in CalendarOverride.select()}
+    overrides = {as_date(r.day) for r in CalendarOverride.select()}
     return [
         {"date": day.isoformat(), "working": working, "reason": reason,
          "source": "admin" if day in overrides else "holidays"}

@@ -50,6 +50,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
 from .audit import now as clock
+from .dates import as_date
 from .errors import ValidationError
 from .holidays_admin import load_calendar
 from .report_period import Period, parse_period, period_between
@@ -382,7 +383,7 @@ def _list(period: Period, figures: list[str], key: str | None, by: str, now: dat
     for (code, procedure_id, applicant, channel, status, received_at, outcome, closed_at, due_at,
          check_day, due_day) in rows:
         p = procedures[procedure_id]
-        checked, due = _day(check_day), _day(due_day)
+        checked, due = as_date(check_day), as_date(due_day)
         days = max((checked - due).days, 0)
         resolved = outcome in RESOLVED_OUTCOMES
         out.append(ReportDossier(
@@ -403,14 +404,6 @@ def _working_days_after(calendar, due: date, checked: date) -> int:
         count += calendar.is_working_day(day)
         day += timedelta(days=1)
     return count
-
-
-def _day(value) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
 
 
 def _moment(value) -> datetime | None:

@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from peewee import fn
 
 from models.audit import now as clock
+from models.dates import as_date
 from models.settings import require_settings
 from models.sync_state import SyncExport
 from models.tables import SyncChange
@@ -83,18 +84,10 @@ def export_history(limit: int = 100) -> list[ExportRecord]:
     return [_record(r) for r in rows]
 
 
-def _as_date(value) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
 def change_counts() -> dict[date, int]:
     """How many changes each day has (by the time each change was written)."""
     day = fn.DATE(SyncChange.at)
-    return {_as_date(d): n for d, n in
+    return {as_date(d): n for d, n in
             SyncChange.select(day, fn.COUNT(SyncChange.seq)).group_by(day).tuples()}
 
 
