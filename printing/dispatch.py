@@ -3,7 +3,7 @@
 Each PDF page is rasterised with QtPdf (PDFium) at the printer's resolution
 and painted onto a QPrinter, so printing needs neither a PDF viewer nor a
 driver that understands PDF. Only QtGui, QtPdf and QtPrintSupport are used,
-never QtWidgets (PySide6's QtPrintSupport binding loads the QtWidgets library
+never Qt's widget module (PySide6's QtPrintSupport binding loads that library
 as its own dependency, but no widget and no QApplication is made here); it
 works without a display (QT_QPA_PLATFORM=offscreen).
 
