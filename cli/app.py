@@ -68,16 +68,40 @@ def build_parser() -> argparse.ArgumentParser:
         prog="motcua",
         description="MotCua – phần mềm Bộ phận Một cửa. Không có lệnh: mở giao diện.",
     )
-    parser.add_argument("--db", help="tệp SQLite hoặc URL postgresql://… (mặc định: MOTCUA_DB "
-                                     "hoặc thư mục dữ liệu của người dùng)")
-    parser.add_argument("--officer", help="tên đăng nhập của cán bộ thực hiện (mặc định: cán bộ "
-                                          "mặc định trong cài đặt)")
-    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    _add_common_options(parser, None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="lệnh",
                                      parser_class=VietnameseParser)
     for module in command_modules():
         module.register(commands)
+    for sub in _all_subparsers(commands):
+        # The common options are accepted after the command too (`intake … --json`); there
+        # they default to "not given", so a value given before the command stands.
+        _add_common_options(sub, argparse.SUPPRESS)
     return parser
+
+
+def _add_common_options(parser: argparse.ArgumentParser, default) -> None:
+    present = {s for action in parser._actions for s in action.option_strings}
+    extra = {} if default is None else {"default": default}
+    if "--db" not in present:
+        parser.add_argument("--db", help="tệp SQLite hoặc URL postgresql://… (mặc định: MOTCUA_DB "
+                                         "hoặc thư mục dữ liệu của người dùng)", **extra)
+    if "--officer" not in present:
+        parser.add_argument("--officer", help="tên đăng nhập của cán bộ thực hiện (mặc định: "
+                                              "cán bộ mặc định trong cài đặt)", **extra)
+    if "--json" not in present:
+        parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON", **extra)
+
+
+def _all_subparsers(commands) -> list[argparse.ArgumentParser]:
+    """Every command's parser, sub-commands (officers add, holidays list …) included."""
+    found = []
+    for sub in dict.fromkeys(commands.choices.values()):
+        found.append(sub)
+        for action in sub._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                found += _all_subparsers(action)
+    return found
 
 
 def run(argv: list[str]) -> int:
@@ -99,6 +123,8 @@ def run(argv: list[str]) -> int:
     except MotCuaError as exc:
         sys.stderr.write(f"Lỗi: {exc}\n")
         return 2
+    except BrokenPipeError:  # the output was piped into a command that stopped reading
+        return 0
     except OSError as exc:
         sys.stderr.write(f"Lỗi: không đọc/ghi được tệp: {exc}\n")
         return 2

@@ -133,3 +133,13 @@ def test_usage_errors_are_in_vietnamese(cli):
     result = cli("due-date", expect=2)
     assert "Cách dùng:" in result.stderr and "thiếu tham số bắt buộc: --received" in result.stderr
     assert "không phải số nguyên" in cli("list", "--limit", "x", expect=2).stderr
+
+
+def test_common_options_also_follow_the_command(cli, tmp_path):
+    due = js(cli("due-date", "--received", "2026-11-16T12:15", "--working-days", "1", "--json"))
+    assert due["due_at"] == "2026-11-17T11:30:00"
+    d = js(cli("intake", "--from-json", "-", "--json", stdin=intake_json()))
+    assert d["code"].endswith("-0001")
+    assert [o["username"] for o in js(cli("officers", "list", "--json"))] == ["admin"]
+    other = tmp_path / "other.sqlite3"
+    assert js(cli("settings", "--db", str(other), "--json"))["agency_code"] == ""
