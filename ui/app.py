@@ -1,6 +1,7 @@
 """Starting the desktop app: open the database, first-run wizard or sign-in, then the window."""
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QObject, Signal
@@ -66,7 +67,17 @@ class AppController(QObject):
         self.window_shown.emit(self.window)
 
 
+def _no_screen() -> bool:
+    """On Linux without X11 or Wayland Qt aborts with an English message; say it plainly."""
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(db: str | None = None, officer: str | None = None) -> int:
+    if _no_screen():
+        sys.stderr.write("Lỗi: không tìm thấy màn hình để mở giao diện. Hãy chạy MotCua trong "
+                         "phiên đồ họa, hoặc dùng các lệnh dòng lệnh (python main.py --help).\n")
+        return 1
     app = make_application()
     controller = AppController(db or default_database(), officer)
     controller.start()
