@@ -15,7 +15,7 @@ from models.intake import parse_local_datetime
 from models.session import setup_agency
 from models.settings import load_settings
 
-from .context import Context, fmt_dt
+from .context import Context, fmt_dt, parse_day
 
 
 def register(commands) -> None:
@@ -172,13 +172,6 @@ def cmd_officer_update(ctx: Context) -> None:
     ctx.emit(asdict(info), f"Đã cập nhật cán bộ {info.username}.")
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError({"date": f"Ngày “{text}” phải có dạng YYYY-MM-DD."})
-
-
 def cmd_holidays_list(ctx: Context) -> None:
     days = list_days(ctx.args.year)
     ctx.emit(days, [f"{date.fromisoformat(d['date']):%d/%m/%Y}  "
@@ -186,14 +179,14 @@ def cmd_holidays_list(ctx: Context) -> None:
 
 
 def cmd_holidays_add(ctx: Context) -> None:
-    day = _date(ctx.args.date)
+    day = parse_day(ctx.args.date)
     set_override(day, ctx.args.working, ctx.args.reason, officer=ctx.officer())
     ctx.emit({"date": day.isoformat(), "working": ctx.args.working, "reason": ctx.args.reason},
              f"Đã ghi ngày {day:%d/%m/%Y} là {'ngày làm việc' if ctx.args.working else 'ngày nghỉ'}.")
 
 
 def cmd_holidays_remove(ctx: Context) -> int:
-    day = _date(ctx.args.date)
+    day = parse_day(ctx.args.date)
     removed = remove_override(day, officer=ctx.officer())
     ctx.emit({"date": day.isoformat(), "removed": removed},
              f"Đã bỏ ngày {day:%d/%m/%Y}." if removed else f"Ngày {day:%d/%m/%Y} chưa được thêm.")

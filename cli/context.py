@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from models.errors import ValidationError
 from models.session import acting_officer
 from models.tables import Officer
 
@@ -14,6 +15,16 @@ from models.tables import Officer
 def fmt_dt(value: datetime | None) -> str:
     """Dates on screen as Vietnamese write them: 09:30 13/02/2026."""
     return f"{value:%H:%M %d/%m/%Y}" if value else ""
+
+
+def parse_day(text: str, field: str = "date") -> date:
+    """A date as typed on the command line: 2026-11-23, or 23/11/2026 as officers write it."""
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(str(text).strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError({field: f"Ngày “{text}” không đúng dạng YYYY-MM-DD hoặc dd/mm/yyyy."})
 
 
 def _default(value: Any):

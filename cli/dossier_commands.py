@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 
 from models import workflow
 from models.dossiers import DossierView, get_dossier
@@ -12,7 +11,7 @@ from models.intake import IntakeRequest, parse_local_datetime, receive
 from models.search import DossierFilter, list_dossiers, search
 from models.statuses import STATUS_NAMES
 
-from .context import Context, fmt_dt
+from .context import Context, fmt_dt, parse_day
 
 
 def register(commands) -> None:
@@ -116,19 +115,10 @@ def cmd_search(ctx: Context) -> None:
     _emit_list(ctx, search(" ".join(ctx.args.text), limit=ctx.args.limit))
 
 
-def _day(text: str | None, name: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError({name: f"Ngày “{text}” phải có dạng YYYY-MM-DD."})
-
-
 def cmd_list(ctx: Context) -> None:
     a = ctx.args
-    flt = DossierFilter(statuses=a.status or [], received_from=_day(a.date_from, "from"),
-                        received_to=_day(a.date_to, "to"), procedure=a.procedure, late=a.late,
+    flt = DossierFilter(statuses=a.status or [], received_from=a.date_from and parse_day(a.date_from, "from"),
+                        received_to=a.date_to and parse_day(a.date_to, "to"), procedure=a.procedure, late=a.late,
                         due_soon=a.due_soon, text=a.text)
     page = list_dossiers(flt, limit=a.limit, after=(a.after, a.after) if a.after else None)
     _emit_list(ctx, page.rows)

@@ -1,13 +1,12 @@
 """Printing commands: forms to PDF files, print jobs, the list of printers."""
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from models.errors import MotCuaError, ValidationError
 from models.form_kinds import FORM_KINDS, FORM_NAMES, REGISTER_NAME
 
-from .context import Context
+from .context import Context, parse_day
 
 OTHER_FORMS = [k for k in FORM_KINDS if k != "receipt"]
 
@@ -63,17 +62,10 @@ def cmd_form(ctx: Context) -> None:
     ctx.emit(result, f"Đã xuất {FORM_NAMES[ctx.args.kind]} ra {result['path']}.")
 
 
-def _day(text: str, field: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError({field: f"Ngày “{text}” phải có dạng YYYY-MM-DD."})
-
-
 def cmd_register(ctx: Context) -> None:
     from models.forms import render_register
 
-    pdf = render_register(_day(ctx.args.date_from, "from"), _day(ctx.args.date_to, "to"))
+    pdf = render_register(parse_day(ctx.args.date_from, "from"), parse_day(ctx.args.date_to, "to"))
     result = _write(ctx.args.out, pdf)
     ctx.emit(result, f"Đã xuất {REGISTER_NAME} ra {result['path']}.")
 

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime
 from pathlib import Path
 
 from models.audit import now as clock
 from models.errors import ValidationError
 
-from .context import Context
+from .context import Context, parse_day
 
 
 def register(commands) -> None:
@@ -66,17 +65,6 @@ def _trust_options(p) -> None:
     p.add_argument("--key", metavar="FILE", help="khóa bí mật của tỉnh, để giải mã và ký tệp xác nhận")
 
 
-def parse_day(text: str | None) -> date:
-    if not text:
-        return clock().date()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise ValidationError({"date": f"Ngày “{text}” không đúng dạng YYYY-MM-DD hoặc dd/mm/yyyy."})
-
-
 def cmd_export(ctx: Context) -> None:
     from sync.export import export_if_due, run_export
 
@@ -85,7 +73,7 @@ def cmd_export(ctx: Context) -> None:
         ctx.emit({"exports": [r.to_dict() for r in results]},
                  [_export_line(r) for r in results] or ["Không có ngày nào cần xuất."])
         return
-    result = run_export(parse_day(ctx.args.date), ctx.args.out)
+    result = run_export(parse_day(ctx.args.date) if ctx.args.date else clock().date(), ctx.args.out)
     ctx.emit(result.to_dict(), [_export_line(result)])
 
 

@@ -16,7 +16,7 @@ from peewee import (
     AutoField, BooleanField, CharField, DateField, DateTimeField, IntegerField, TextField,
 )
 
-from .tables import BaseModel, database
+from .tables import BaseModel
 
 
 class SyncKey(BaseModel):

@@ -8,7 +8,7 @@ prints the apology, as the dossier window does.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -50,10 +50,7 @@ def late_and_due_soon(now: datetime, limit: int = LIMIT) -> tuple[list[DossierVi
 def suggested_new_due(view: DossierView, now: datetime) -> datetime:
     """The next working day after today (or after the due date, if that is later), at the due
     date's time of day: the earliest appointment an apology can honestly promise."""
-    calendar = load_calendar()
-    day = max(now.date(), view.due_at.date()) + timedelta(days=1)
-    while not calendar.is_working_day(day):
-        day += timedelta(days=1)
+    day = load_calendar().next_working_day(max(now.date(), view.due_at.date()))
     return datetime.combine(day, view.due_at.time())
 
 

@@ -1,8 +1,6 @@
 """The printers this PC can use, and printing a dossier's form off the GUI thread."""
 from __future__ import annotations
 
-from models.settings import load_settings
-
 
 def available_printers() -> list[str]:
     from printing.dispatch import list_printers
@@ -11,12 +9,12 @@ def available_printers() -> list[str]:
 
 
 def print_dossier_form(kind: str, code: str) -> None:
-    """Send a form to the configured printer (receipt: the configured number of copies).
+    """Send a form to the configured printer, one job.
 
+    The receipt's PDF already holds its copies (Liên 1, Liên 2 …, the receipt_copies
+    setting): asking the printer for that many copies again printed each twice.
     Runs in a worker; raises printing.dispatch.PrintError with a Vietnamese message.
     """
     from models.forms import print_form
 
-    settings = load_settings()
-    copies = settings.receipt_copies if kind == "receipt" else 1
-    print_form(kind, code, printer=settings.printer or None, copies=copies)
+    print_form(kind, code)

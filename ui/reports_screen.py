@@ -14,12 +14,11 @@ from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signa
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSpinBox, QSplitter, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QPushButton, QSpinBox, QSplitter, QTabWidget, QTableWidget, QVBoxLayout,
     QWidget,
 )
 
 from models.audit import now as clock
-
 from models.report_period import Period
 from models.report_trends import monthly_on_time_rates
 from models.reports import FIGURE_NAMES, GROUPINGS, TOTAL_NAME, dossiers_behind, late_dossiers, period_report
@@ -27,6 +26,7 @@ from models.reports import FIGURE_NAMES, GROUPINGS, TOTAL_NAME, dossiers_behind,
 from .i18n import DATE_FORMAT, fmt_datetime, to_date
 from .late_panel import LatePanel
 from .report_charts import ReportCharts
+from .table_items import table_item
 from .runner import Op
 
 CTX = "ReportsScreen"
@@ -57,13 +57,6 @@ TABLE_TAB, CHARTS_TAB, LATE_TAB = range(3)
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
-
-
-def _item(text: str, number: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if number:
-        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-    return item
 
 
 class ReportsScreen(QWidget):
@@ -250,20 +243,20 @@ class ReportsScreen(QWidget):
         for r, row in enumerate(rows):
             figures = report.total if row is None else row.figures
             name = TOTAL_NAME if row is None else row.name
-            first = _item(name)
+            first = table_item(name)
             if row is None:
                 font = first.font()
                 font.setBold(True)
                 first.setFont(font)
             self.table.setItem(r, 0, first)
             for c, figure in enumerate(FIGURES, start=1):
-                item = _item(str(figures.get(figure)), number=True)
+                item = table_item(str(figures.get(figure)), number=True)
                 if figure.endswith(".late") and figures.get(figure):
                     item.setBackground(QBrush(LATE))
                 self.table.setItem(r, c, item)
             rate = figures.on_time_rate
             self.table.setItem(r, len(FIGURES) + 1,
-                               _item("–" if rate is None else f"{rate * 100:.2f} %".replace(".", ","), True))
+                               table_item("–" if rate is None else f"{rate * 100:.2f} %".replace(".", ","), True))
         self.charts.show_report(report)
         self.reported.emit(report)
 
@@ -320,7 +313,7 @@ class ReportsScreen(QWidget):
                       fmt_datetime(d.due_at), fmt_datetime(d.closed_at), d.status_name,
                       str(d.days_late) if d.days_late else ""]
             for c, value in enumerate(values):
-                item = _item(value, number=(c == 7))
+                item = table_item(value, number=(c == 7))
                 if d.late:
                     item.setBackground(QBrush(LATE))
                 self.detail.setItem(r, c, item)

@@ -9,7 +9,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QTableWidget, QVBoxLayout, QWidget,
 )
 
 from models.audit import now as clock
@@ -19,15 +19,9 @@ from sync.history import export_history
 
 from .i18n import DATE_FORMAT, fmt_date, fmt_datetime, fmt_number, to_date, to_qdate
 from .runner import Op, show_error
+from .table_items import table_item
 
 DAY, REVISION, TIME, DOSSIERS, EVENTS, ENCRYPTED, PATH, ACK = range(8)
-
-
-def _item(text: str, number: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if number:
-        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-    return item
 
 
 class SyncScreen(QWidget):
@@ -102,12 +96,12 @@ class SyncScreen(QWidget):
             if record.ack_message:
                 ack += " – " + record.ack_message
             cells = {
-                DAY: _item(fmt_date(record.day)), REVISION: _item(str(record.revision), True),
-                TIME: _item(fmt_datetime(record.created_at)),
-                DOSSIERS: _item(fmt_number(record.dossiers), True),
-                EVENTS: _item(fmt_number(record.events), True),
-                ENCRYPTED: _item(self.tr("Yes") if record.encrypted else self.tr("No")),
-                PATH: _item(record.path), ACK: _item(ack),
+                DAY: table_item(fmt_date(record.day)), REVISION: table_item(str(record.revision), True),
+                TIME: table_item(fmt_datetime(record.created_at)),
+                DOSSIERS: table_item(fmt_number(record.dossiers), True),
+                EVENTS: table_item(fmt_number(record.events), True),
+                ENCRYPTED: table_item(self.tr("Yes") if record.encrypted else self.tr("No")),
+                PATH: table_item(record.path), ACK: table_item(ack),
             }
             cells[PATH].setToolTip(record.path)
             for column, item in cells.items():

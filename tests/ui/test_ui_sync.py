@@ -3,7 +3,6 @@ province's acknowledgement, and the automatic export (on the timer and when the 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
