@@ -43,14 +43,20 @@ def format_code(agency_code: str, day: datetime, sequence: int) -> str:
     return f"{agency_code}-{day:%y%m%d}-{sequence:04d}"
 
 
-def allocate_code(agency_code: str, received_at: datetime) -> str:
-    """Take the next code of the reception day. Call inside the dossier's write transaction."""
-    day = f"{received_at:%y%m%d}"
-    where = (CodeCounter.agency_code == agency_code) & (CodeCounter.day == day)
-    # An upsert locks the counter row until commit, on SQLite and PostgreSQL alike.
-    CodeCounter.insert(agency_code=agency_code, day=day, last=1).on_conflict(
+def next_in_sequence(agency_code: str, key: str) -> int:
+    """Bump and return a counter of the agency (a day "YYMMDD", a register year "Y2026").
+
+    Call inside the writing transaction: the upsert locks the counter row until commit, on
+    SQLite and PostgreSQL alike, and a rollback gives the number back.
+    """
+    CodeCounter.insert(agency_code=agency_code, day=key, last=1).on_conflict(
         conflict_target=[CodeCounter.agency_code, CodeCounter.day],
         update={CodeCounter.last: CodeCounter.last + 1},
     ).execute()
-    sequence = CodeCounter.select(CodeCounter.last).where(where).scalar()
-    return format_code(agency_code, received_at, sequence)
+    return CodeCounter.select(CodeCounter.last).where(
+        (CodeCounter.agency_code == agency_code) & (CodeCounter.day == key)).scalar()
+
+
+def allocate_code(agency_code: str, received_at: datetime) -> str:
+    """Take the next code of the reception day. Call inside the dossier's write transaction."""
+    return format_code(agency_code, received_at, next_in_sequence(agency_code, f"{received_at:%y%m%d}"))

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from .audit import audit, now as clock
 from .catalog import ProcedureInfo, get_procedure, get_procedure_row
-from .codes import allocate_code
+from .codes import allocate_code, next_in_sequence
 from .db import write_transaction
 from .document_names import document_name_ids
 from .dossiers import DossierView, to_view
@@ -24,7 +24,7 @@ from .identity import (
 )
 from .settings import require_settings
 from .statuses import CHANNELS, RECEIVED, RESULT_DELIVERY
-from .tables import Applicant, CodeCounter, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent, SyncChange
+from .tables import Applicant, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent, SyncChange
 from .text import clean, fold
 
 # A clock a few minutes off must not block the queue; a date in the future is a typing error.
@@ -306,13 +306,7 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
 
 def _next_register_number(agency_code: str, received_at: datetime) -> int:
     """Số thứ tự in the register (Sổ theo dõi hồ sơ): counted per calendar year."""
-    key = f"Y{received_at:%Y}"
-    CodeCounter.insert(agency_code=agency_code, day=key, last=1).on_conflict(
-        conflict_target=[CodeCounter.agency_code, CodeCounter.day],
-        update={CodeCounter.last: CodeCounter.last + 1},
-    ).execute()
-    return CodeCounter.select(CodeCounter.last).where(
-        (CodeCounter.agency_code == agency_code) & (CodeCounter.day == key)).scalar()
+    return next_in_sequence(agency_code, f"Y{received_at:%Y}")
 
 
 def _remember_applicant(person: CleanPerson, now: datetime) -> Applicant | None:

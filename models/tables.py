@@ -218,7 +218,7 @@ class CodeCounter(BaseModel):
     """Last sequence used per agency and day; bumped in the dossier's own transaction."""
 
     agency_code = CharField()
-    day = CharField()  # YYMMDD
+    day = CharField()  # the key: a day "YYMMDD", or "Y2026" for the register's yearly number
     last = IntegerField()
 
     class Meta:
