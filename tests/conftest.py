@@ -17,6 +17,8 @@ from models.db import close_database  # noqa: E402
 from models.session import acting_officer, open_counter, setup_agency  # noqa: E402
 
 AGENCY = "000.00.24.H12"
+# The admin password tests and scripts sign in with (MOTCUA_PASSWORD).
+TEST_PASSWORD = "mat-khau-thu-nghiem"
 
 
 @pytest.fixture

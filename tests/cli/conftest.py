@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TEST_PASSWORD
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -17,12 +19,13 @@ def cli(tmp_path):
     db = tmp_path / "cli.sqlite3"
 
     def run(*args, stdin: str | None = None, expect: int = 0):
-        env = {**os.environ, "MOTCUA_DB": str(db)}
+        env = {**os.environ, "MOTCUA_DB": str(db), "MOTCUA_PASSWORD": TEST_PASSWORD}
         result = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin,
                                 capture_output=True, text=True, env=env, cwd=tmp_path)
         assert result.returncode == expect, result.stderr + result.stdout
         return result
-    run("setup", "--agency-code", "H12.22.01", "--agency-name", "UBND XÃ TAM ĐẢO", "--place", "Tam Đảo")
+    run("setup", "--agency-code", "H12.22.01", "--agency-name", "UBND XÃ TAM ĐẢO", "--place", "Tam Đảo",
+        "--admin-password", TEST_PASSWORD)
     return run
 
 
