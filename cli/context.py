@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from models.errors import ValidationError
+from models.dates import parse_date
 from models.session import acting_officer
 from models.tables import Officer
 
@@ -19,12 +19,7 @@ def fmt_dt(value: datetime | None) -> str:
 
 def parse_day(text: str, field: str = "date") -> date:
     """A date as typed on the command line: 2026-11-23, or 23/11/2026 as officers write it."""
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(str(text).strip(), fmt).date()
-        except ValueError:
-            continue
-    raise ValidationError({field: f"Ngày “{text}” không đúng dạng YYYY-MM-DD hoặc dd/mm/yyyy."})
+    return parse_date(text, field)
 
 
 def _default(value: Any):

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from .audit import audit, now as clock
 from .catalog import ProcedureInfo, get_procedure, get_procedure_row
 from .codes import allocate_code, next_in_sequence
+from .dates import BIRTH_YEARS, parse_date, parse_datetime
 from .db import write_transaction
 from .document_names import document_name_ids
 from .dossiers import DossierView, to_view
@@ -51,11 +52,8 @@ class PersonInput:
         if not data:
             return None
         birth = data.get("birth_date")
-        if isinstance(birth, str) and birth:
-            try:
-                birth = date.fromisoformat(birth)
-            except ValueError:
-                raise ValidationError({"birth_date": "Ngày sinh phải có dạng YYYY-MM-DD."})
+        if birth:
+            birth = parse_date(birth, "birth_date", label="Ngày sinh", years=BIRTH_YEARS)
         return cls(
             name=data.get("name", ""), id_number=str(data.get("id_number", "") or ""),
             phone=str(data.get("phone", "") or ""), email=data.get("email", "") or "",
@@ -109,19 +107,8 @@ def _small_int(value, name: str) -> int:
 
 
 def parse_local_datetime(value, name: str = "at") -> datetime:
-    """ISO text → naive local time (Asia/Ho_Chi_Minh); an explicit offset is converted."""
-    if isinstance(value, datetime):
-        moment = value
-    else:
-        try:
-            moment = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-        except ValueError:
-            raise ValidationError({name: f"Thời gian “{value}” không đúng dạng ISO (YYYY-MM-DDTHH:MM)."})
-    if moment.tzinfo is not None:
-        from zoneinfo import ZoneInfo
-
-        moment = moment.astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).replace(tzinfo=None)
-    return moment.replace(microsecond=0)
+    """A moment typed on the command line or in intake JSON (see models.dates)."""
+    return parse_datetime(value, name)
 
 
 @dataclass

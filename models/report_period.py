@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from .dates import parse_date
 from .errors import ValidationError
 
 PERIOD_KINDS = ("day", "month", "quarter", "half", "year", "range")
@@ -90,13 +91,6 @@ class Period:
     def to_dict(self) -> dict:
         return {"from": self.start.isoformat(), "to": self.end.isoformat(), "kind": self.kind,
                 "label": self.label}
-
-
-def parse_date(text: str, name: str = "date") -> date:
-    try:
-        return date.fromisoformat(str(text).strip())
-    except ValueError:
-        raise ValidationError({name: f"Ngày “{text}” không đúng dạng YYYY-MM-DD."})
 
 
 _SPECS = {

@@ -26,7 +26,9 @@ def test_procedures_and_due_date(cli):
     due = js(cli("--json", "due-date", "--received", "2026-11-16T09:30", "--procedure", "1.004873"))
     assert due["due_at"] == "2026-11-19T09:30:00"
     bad = cli("due-date", "--received", "hôm qua", "--working-days", "1", expect=2)
-    assert "không đúng dạng" in bad.stderr
+    assert "không phải là ngày" in bad.stderr
+    unreal = cli("due-date", "--received", "31/02/2026 09:00", "--working-days", "1", expect=2)
+    assert "không có thật" in unreal.stderr
 
 
 def test_intake_show_search_list(cli, tmp_path):

@@ -39,8 +39,12 @@ def test_bad_period_specs_are_explained(spec):
 
 
 def test_bad_ranges_are_explained():
-    with pytest.raises(ValidationError, match="YYYY-MM-DD"):
-        period_between("01/10/2026", "2026-10-31")
+    # Officers write dates as the forms do; both forms mean the same period.
+    assert period_between("01/10/2026", "31/10/2026") == period_between("2026-10-01", "2026-10-31")
+    with pytest.raises(ValidationError, match="không phải là ngày"):
+        period_between("1 tháng 10", "2026-10-31")
+    with pytest.raises(ValidationError, match="không có thật"):
+        period_between("2026-10-01", "31/09/2026")
     with pytest.raises(ValidationError, match="không được trước ngày bắt đầu"):
         period_between("2026-10-31", "2026-10-01")
     assert Period.day(date(2026, 10, 5)).kind == "day"

@@ -65,4 +65,4 @@ def test_apply_without_the_province_key_skips_encrypted_files(officer, db_path, 
 
 def test_a_bad_date_is_refused_in_vietnamese(counter, db_path, capsys):
     assert run(["--db", str(db_path), "export-sync", "--date", "2026/03/02"]) == 2
-    assert "Ngày “2026/03/02” không đúng dạng YYYY-MM-DD hoặc dd/mm/yyyy." in capsys.readouterr().err
+    assert "Ngày “2026/03/02” không phải là ngày (ghi theo dạng dd/mm/yyyy hoặc YYYY-MM-DD)." in capsys.readouterr().err
