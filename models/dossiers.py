@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from .audit import now as clock
 from .calendar import duration_text
 from .codes import normalise_dossier_code
-from .errors import NotFoundError
+from .errors import NotFoundError, ValidationError
 from .statuses import (
     ACTION_NAMES, CHANNELS, FINISHED, OPEN, RESULT_DELIVERY, RETURNED, STATUS_NAMES, SUPPLEMENT,
     allowed_actions,
@@ -107,6 +107,7 @@ class DossierView:
     events: tuple[EventView, ...] = ()
     due_history: tuple[DueChangeView, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    portal_code: str | None = None  # the portal's code of an online dossier (models.online)
 
     @property
     def status_name(self) -> str:
@@ -205,6 +206,7 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
         late=is_late(row.status, row.due_at, row.paused_at, row.finished_at, now),
         due_soon=is_due_soon(row.status, row.due_at, now),
         documents=documents, events=events, due_history=due_history, warnings=warnings,
+        portal_code=row.portal_code,
     )
 
 
@@ -216,7 +218,18 @@ def to_views(rows: list[Dossier], *, now: datetime | None = None) -> list[Dossie
 
 
 def get_dossier_row(code: str) -> Dossier:
-    row = Dossier.get_or_none(Dossier.code == normalise_dossier_code(code))
+    """By the counter's code, else by the portal's code of an online dossier.
+
+    A portal code can equal the counter's code of another dossier (models.online explains
+    when); then the code is ambiguous and the officer is asked for the counter's code.
+    """
+    wanted = normalise_dossier_code(code)
+    row = Dossier.get_or_none(Dossier.code == wanted)
+    by_portal = Dossier.get_or_none(Dossier.portal_code == wanted) if wanted else None
+    if row is not None and by_portal is not None and by_portal.id != row.id:
+        raise ValidationError({"code": f"Mã “{wanted}” vừa là mã tại quầy của hồ sơ {row.code}, vừa là mã trên "
+                                       f"Cổng của hồ sơ trực tuyến {by_portal.code}. Hãy dùng mã tại quầy."})
+    row = row or by_portal
     if row is None:
         raise NotFoundError(f"Không tìm thấy hồ sơ có mã “{code.strip()}”.")
     return row

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from .audit import audit, now as clock
 from .catalog import ProcedureInfo, get_procedure, get_procedure_row
+from .catalog_releases import promote_due
 from .codes import allocate_code, next_in_sequence
 from .dates import BIRTH_YEARS, parse_date, parse_datetime
 from .db import write_transaction
@@ -251,12 +252,13 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
     """Record a dossier and return it with its code and due date."""
     now = now or clock()
     settings = require_settings()
+    promote_due(now)  # a catalog published for today applies to this dossier
     checked = check_intake(request, now=now)
     applicant, authorised = checked.applicant, checked.authorised
     with write_transaction():
         code = allocate_code(settings.agency_code, checked.received_at)
-        register_number = _next_register_number(settings.agency_code, checked.received_at)
-        person = _remember_applicant(applicant, now)
+        register_number = next_register_number(settings.agency_code, checked.received_at)
+        person = remember_applicant(applicant, now)
         row = Dossier.create(
             uid=uuid.uuid4().hex, code=code, agency_code=settings.agency_code,
             procedure=get_procedure_row(checked.procedure.code),
@@ -291,12 +293,12 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
     return to_view(row, now=now, warnings=tuple(checked.warnings))
 
 
-def _next_register_number(agency_code: str, received_at: datetime) -> int:
+def next_register_number(agency_code: str, received_at: datetime) -> int:
     """Số thứ tự in the register (Sổ theo dõi hồ sơ): counted per calendar year."""
     return next_in_sequence(agency_code, f"Y{received_at:%Y}")
 
 
-def _remember_applicant(person: CleanPerson, now: datetime) -> Applicant | None:
+def remember_applicant(person: CleanPerson, now: datetime) -> Applicant | None:
     """Keep the latest details of a returning applicant, found by ID number."""
     if not person.id_number:
         return None
