@@ -5,8 +5,8 @@ A province package may carry the commune's whole catalog (the ``catalog export``
 ``"decision"`` and ``"effective_from"``). It is stored as a release. A release whose date has
 come is imported at once; one dated in the future is held in the ``catalog_release`` table and
 imported by ``promote_due`` once its day comes — each command-line run and the desktop app's
-start call it, the app every few minutes, and the intake and acceptance services just before
-they read the catalog — so the first dossier of the effective day uses the new time limits.
+start call it, the app again every few minutes, and the acceptance of an online dossier just
+before it reads the catalog — so the first dossier of the effective day uses the new limits.
 
 Nothing is recomputed behind the officer's back: dossiers already received keep the due dates
 stored with them. The report names the open dossiers whose procedure changes, so that the

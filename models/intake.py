@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta
 
 from .audit import audit, now as clock
 from .catalog import ProcedureInfo, get_procedure, get_procedure_row
-from .catalog_releases import promote_due
 from .codes import allocate_code, next_in_sequence
 from .dates import BIRTH_YEARS, parse_date, parse_datetime
 from .db import write_transaction
@@ -252,7 +251,6 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
     """Record a dossier and return it with its code and due date."""
     now = now or clock()
     settings = require_settings()
-    promote_due(now)  # a catalog published for today applies to this dossier
     checked = check_intake(request, now=now)
     applicant, authorised = checked.applicant, checked.authorised
     with write_transaction():

@@ -210,8 +210,10 @@ def apply_package_bytes(data: bytes, *, by: Officer, now: datetime | None = None
                 raise _Refused("sequence_reused", f"số thứ tự {report.sequence} đã dùng cho một gói khác đã áp dụng; "
                                                   "tỉnh không lập hai gói cùng số. Không áp dụng; hãy báo tỉnh.")
             if last and report.sequence > last + 1:
-                outcome.notes.append(f"chưa nhận các gói số {last + 1}–{report.sequence - 1}; nếu tỉnh đã gửi, "
-                                     "hãy tìm và áp dụng (hồ sơ trong gói thiếu sẽ được tỉnh gửi lại).")
+                missing = (f"gói số {last + 1}" if report.sequence == last + 2
+                           else f"các gói số {last + 1}–{report.sequence - 1}")
+                outcome.notes.append(f"chưa nhận {missing} (có thể thẻ nhớ bị thất lạc). Các gói cũ hơn gói này sẽ "
+                                     "không áp dụng được nữa; tỉnh gửi lại hồ sơ, cập nhật còn thiếu trong gói sau.")
             _apply_contents(report, outcome, by, now)
             _record(report, APPLIED, by, now, summary=outcome.summary())
             _confirm_acks(agency, report.manifest.get("acknowledged", []), now)

@@ -11,6 +11,7 @@ from datetime import date, datetime
 import pytest
 
 from models.catalog import get_procedure
+from models.catalog_releases import promote_due
 from models.dossiers import get_dossier
 from models.holidays_admin import list_days, load_calendar, set_override
 from models.intake import receive
@@ -112,6 +113,10 @@ def test_a_catalog_for_a_future_date_waits_for_it(province, officer, tmp_path):
     on_the_eve = receive(request(procedure=XAC_NHAN_HON_NHAN, received_at=datetime(2026, 3, 3, 16, 0)),
                          officer, now=datetime(2026, 3, 3, 16, 0))
     assert on_the_eve.due_at == datetime(2026, 3, 6, 16, 0)  # still 3 days
+    # The counter opens on the 4th (the app and every command promote due catalogs at start).
+    promoted = promote_due(datetime(2026, 3, 4, 7, 0))
+    assert [(p.decision, p.applied) for p in promoted] == [("Quyết định 200/QĐ-UBND", True)]
+    assert promote_due(datetime(2026, 3, 4, 7, 5)) == []
     on_the_day = receive(request(procedure=XAC_NHAN_HON_NHAN, received_at=datetime(2026, 3, 4, 8, 0),
                                  id_number="001190099999"), officer, now=datetime(2026, 3, 4, 8, 0))
     assert on_the_day.due_at == datetime(2026, 3, 11, 8, 0)  # 5 days from the effective date
@@ -285,3 +290,27 @@ def test_refusals_and_applications_are_audited(province, officer, tmp_path):
     rows = list(AuditLog.select().where(AuditLog.action.startswith("package.")).order_by(AuditLog.id))
     assert [(r.action, r.officer_id) for r in rows] == [("package.apply", officer.id), ("package.refuse", officer.id)]
     assert json.loads(rows[1].details)["problem"] == "wrong_agency"
+
+
+def test_a_newer_packages_catalog_replaces_an_older_one_still_waiting(province, officer, tmp_path):
+    def days(n):
+        def change(entries):
+            entries["1.004873"]["duration"] = {"value": n, "unit": "working_days"}
+        return change
+    later = catalog_with(tmp_path / "a.json", decision="QĐ 10/QĐ-UBND", effective_from="2026-03-10", change=days(5))
+    apply_package_file(province.make(now=NOW, catalog=later).path, by=officer, now=NOW)
+    sooner = catalog_with(tmp_path / "b.json", decision="QĐ 11/QĐ-UBND", effective_from="2026-03-05", change=days(4))
+    outcome = apply_package_file(province.make(now=datetime(2026, 3, 2, 11, 0), catalog=sooner).path,
+                                 by=officer, now=NOW)
+    assert outcome.catalog.superseded == [{"decision": "QĐ 10/QĐ-UBND", "effective_from": "2026-03-10"}]
+    assert [p.decision for p in promote_due(datetime(2026, 3, 11, 7, 0))] == ["QĐ 11/QĐ-UBND"]
+    assert get_procedure("1.004873").duration_value == 4
+
+
+def test_a_missing_package_is_noted(province, officer, tmp_path):
+    apply_package_file(_calendar_package(province, tmp_path, NOW).path, by=officer, now=NOW)
+    _calendar_package(province, tmp_path, datetime(2026, 3, 2, 11, 0))  # lost on the way
+    third = _calendar_package(province, tmp_path, datetime(2026, 3, 2, 12, 0))
+    outcome = apply_package_file(third.path, by=officer, now=NOW)
+    assert outcome.status == "applied" and outcome.sequence == 3
+    assert outcome.notes[0].startswith("chưa nhận gói số 2 (có thể thẻ nhớ bị thất lạc)")
