@@ -89,6 +89,23 @@ class PackageOutcome:
     def name(self) -> str:
         return Path(self.path).name if self.path else ""
 
+    def headline(self) -> str:
+        """One line for the banner: what kind of things changed."""
+        if self.status != APPLIED:
+            return self.lines()[0]
+        parts = []
+        if self.calendar:
+            parts.append(f"lịch làm việc ({self.calendar.count} ngày thay đổi)")
+        if self.catalog:
+            parts.append(f"danh mục thủ tục {'đã áp dụng' if self.catalog.applied else 'hiệu lực từ ' + vn_date(self.catalog.effective_from)}"
+                         + (f", {len(self.catalog.affected)} hồ sơ đang giải quyết thuộc thủ tục thay đổi"
+                            if self.catalog.affected else ""))
+        if self.online:
+            parts.append(f"{len(self.online.registered)} hồ sơ trực tuyến mới chờ tiếp nhận")
+        if self.updates:
+            parts.append(f"{len(self.updates.applied)} cập nhật tiến độ hồ sơ liên thông")
+        return f"Đã áp dụng gói số {self.sequence} của tỉnh: " + "; ".join(parts or ["không có thay đổi"]) + "."
+
     def lines(self) -> list[str]:
         head = f"Gói số {self.sequence} của tỉnh" if self.sequence else "Gói dữ liệu của tỉnh"
         if self.created_at:

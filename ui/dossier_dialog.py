@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.dossiers import DossierView, get_dossier
-from models.statuses import ACTION_NAMES, CHANNELS, RESULT_DELIVERY, STATUS_NAMES
+from models.statuses import ACTION_NAMES, CHANNELS, NEW, RESULT_DELIVERY, STATUS_NAMES
 
 from .action_dialogs import ACTIONS, ActionDialog
 from .form_printer import FormPrinter
@@ -141,8 +141,10 @@ class DossierDialog(QDialog):
             action, self.ready_action = self.ready_action, None
             if action in view.allowed_actions:
                 self.start_action(action)
-            else:
+            elif action == "return":
                 self.state.setText(state + " – " + self.tr("cannot be returned in this status"))
+            else:
+                self.state.setText(state + " – " + self.tr("no longer waiting for this step"))
 
     def _event_note(self, event) -> str:
         note = event.note
@@ -177,6 +179,7 @@ class DossierDialog(QDialog):
             (self.tr("Channel"), CHANNELS.get(view.channel, "")),
             (self.tr("Result collected"), RESULT_DELIVERY.get(view.result_delivery, "")),
             (self.tr("Sets / fee"), f"{view.sets} / {fmt_number(view.fee)} đ"),
+            (self.tr("Code on the portal"), view.portal_code or ""),
             (self.tr("Received"), f"{fmt_datetime(view.received_at)} – {view.officer_name}"),
             (self.tr("Due"), fmt_datetime(view.due_at)),
             (self.tr("Processing unit"), view.processing_unit),
@@ -185,6 +188,10 @@ class DossierDialog(QDialog):
             (self.tr("Receipt printed"), self.tr("yes") if view.receipt_printed else self.tr("no – reprint it")),
             (self.tr("Notes"), view.notes),
         ]
+        if view.status == NEW:  # an online dossier waiting: submitted, not received yet
+            rows = [(self.tr("Submitted online"), fmt_datetime(view.received_at)) if label == self.tr("Received")
+                    else (label, self.tr("set when accepted")) if label == self.tr("Due") else (label, value)
+                    for label, value in rows]
         for label, value in rows:
             if value:
                 text = QLabel(value)
@@ -208,8 +215,10 @@ class DossierDialog(QDialog):
         from models.forms import FORM_NAMES
 
         self.reprint_menu.clear()
-        kinds = ["receipt", "control"] + sorted({FORM_AFTER[e.action] for e in view.events
-                                                 if e.action in FORM_AFTER})
+        # An online dossier has a receipt once accepted (received), not while it waits.
+        received = any(e.action == "receive" for e in view.events)
+        kinds = (["receipt", "control"] if received else []) + sorted({FORM_AFTER[e.action] for e in view.events
+                                                                     if e.action in FORM_AFTER})
         for kind in kinds:
             self.reprint_menu.addAction(FORM_NAMES[kind], lambda k=kind: self.printer.show(k, self.code))
 

@@ -22,7 +22,7 @@ from sync.container import write_container
 from sync.keys import load_province_private
 from sync.package_apply import apply_package_file
 
-from package_fixtures import AGENCY, Province, catalog_with, online_dossier, other_counter_key, write_json
+from tests.package_fixtures import AGENCY, Province, catalog_with, online_dossier, other_counter_key, write_json
 from tests.factories import XAC_NHAN_HON_NHAN, request
 
 NOW = datetime(2026, 3, 2, 10, 0)  # Monday

@@ -23,7 +23,7 @@ from sync.package_apply import apply_package_file
 from sync.province_central import CentralOnline, CentralPackageAck, CentralUpdate, ensure_province_tables
 from sync.verify import verify_file
 
-from package_fixtures import AGENCY, Province, online_dossier, update, write_json
+from tests.package_fixtures import AGENCY, Province, online_dossier, update, write_json
 from sync_fixtures import clock, own_trust
 from tests.factories import XAC_NHAN_HON_NHAN, request
 

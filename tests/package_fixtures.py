@@ -1,5 +1,6 @@
-"""Helpers for the province-package tests: the province's keys, the commune's public key file,
-and the contents a province would send (catalog, calendar, online dossiers, updates)."""
+"""Helpers for the province-package tests (sync, cli and ui): the province's keys, the
+commune's public key file, and what a province sends (catalog, calendar, online dossiers,
+updates)."""
 from __future__ import annotations
 
 import json
