@@ -29,6 +29,11 @@ CSV_COLUMNS = [
 ]
 COMPARED = ("name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
             "fee", "fee_note", "confirmed", "source", "note", "active", "documents", "national_code")
+# The compared fields as an officer reads them in a report of changes.
+FIELD_LABELS = {"name": "tên", "field": "lĩnh vực", "level": "cấp", "duration_value": "thời hạn",
+                "duration_unit": "đơn vị thời hạn", "same_day_cutoff": "giờ chốt trong ngày", "fee": "lệ phí",
+                "fee_note": "ghi chú lệ phí", "confirmed": "đã xác minh", "source": "nguồn", "note": "ghi chú",
+                "active": "đang áp dụng", "documents": "giấy tờ", "national_code": "mã TTHC quốc gia"}
 
 
 @dataclass(frozen=True)

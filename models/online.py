@@ -8,8 +8,9 @@ moment of acceptance, appointment computed then) or refuses it (3, with the refu
 
 The portal's code and the counter's code:
 - The portal's code is always kept (``Dossier.portal_code``): it is the reference the citizen
-  and the portal know, every day file reports it (``MaHoSoCong``), and ``show`` / ``search`` /
-  the barcode field find the dossier by it as by the counter's code.
+  and the portal know; the day file reports it in the data (``DuLieu.portal_code``) of the step
+  that received or refused the dossier, and ``show`` / ``search`` find the dossier by it as by
+  the counter's code. (Day-file schema 1 has no dossier field for it; a later schema may.)
 - The dossier's own code (``MaHoSo``, the receipt's barcode) is the portal's code itself when
   that code cannot collide with the counter's sequence: it has the national shape
   ``<agency code>-YYMMDD-NNNN`` with an agency part other than this counter's.

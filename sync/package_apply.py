@@ -19,6 +19,7 @@ from peewee import fn
 
 from models.audit import audit, now as clock
 from models.calendar_decisions import parse_calendar_document
+from models.catalog import FIELD_LABELS
 from models.catalog_releases import CatalogOutcome, parse_catalog_document, schedule
 from models.db import write_transaction
 from models.errors import MotCuaError, ValidationError
@@ -148,7 +149,8 @@ def _catalog_lines(c: CatalogOutcome) -> list[str]:
     else:
         out = [f"Danh mục thủ tục theo {c.decision}: có hiệu lực từ {when}, sẽ tự áp dụng vào ngày đó – "
                f"{len(c.added)} thủ tục mới, {len(c.updated)} thủ tục sẽ thay đổi."]
-    out += [f"  {code}: {', '.join(fields)}" for code, fields in sorted(c.updated.items())]
+    out += [f"  {code}: đổi {', '.join(FIELD_LABELS.get(f, f) for f in fields)}"
+            for code, fields in sorted(c.updated.items())]
     for s in c.superseded:
         out.append(f"  Thay cho danh mục theo {s['decision']} (hiệu lực {vn_date(date.fromisoformat(s['effective_from']))})"
                    " chưa đến ngày áp dụng.")

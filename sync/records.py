@@ -150,8 +150,6 @@ def dossier_record(d: dict, *, version: int, documents: list[dict], events: list
         "DanhSachLePhi": [{"TenPhiLePhi": FEE_NAME, "MaPhiLePhi": "", "HinhThucThu": "",
                            "Gia": d["fee"], "LoaiPhiLePhi": "1"}] if d["fee"] else [],
         "DanhSachHoSoBoSung": rounds, "DanhSachGiaHan": extensions, "DanhSachGiayToKetQua": [],
-        # The portal's code of an online dossier (models.online): the reference the portal knows.
-        **({"MaHoSoCong": d["portal_code"]} if d.get("portal_code") else {}),
     }
 
 

@@ -73,7 +73,7 @@ class DossierDialog(QDialog):
         self.due_history = _table([self.tr("Time"), self.tr("Change"), self.tr("Old due date"),
                                    self.tr("New due date"), self.tr("Reason")])
         self.documents = _table([self.tr("Document"), self.tr("Originals"), self.tr("Copies")])
-        tabs = QTabWidget()
+        self.tabs = tabs = QTabWidget()
         tabs.addTab(self.events, self.tr("Timeline"))
         tabs.addTab(self.due_history, self.tr("Due dates"))
         tabs.addTab(self.documents, self.tr("Documents"))
@@ -188,10 +188,10 @@ class DossierDialog(QDialog):
             (self.tr("Receipt printed"), self.tr("yes") if view.receipt_printed else self.tr("no – reprint it")),
             (self.tr("Notes"), view.notes),
         ]
-        if view.status == NEW:  # an online dossier waiting: submitted, not received yet
+        if view.status == NEW:  # an online dossier waiting: submitted, not received yet (no receipt)
             rows = [(self.tr("Submitted online"), fmt_datetime(view.received_at)) if label == self.tr("Received")
                     else (label, self.tr("set when accepted")) if label == self.tr("Due") else (label, value)
-                    for label, value in rows]
+                    for label, value in rows if label != self.tr("Receipt printed")]
         for label, value in rows:
             if value:
                 text = QLabel(value)
@@ -223,6 +223,8 @@ class DossierDialog(QDialog):
             self.reprint_menu.addAction(FORM_NAMES[kind], lambda k=kind: self.printer.show(k, self.code))
 
     def start_action(self, action: str) -> ActionDialog:
+        if action == "accept":  # the papers of an online dossier are checked before accepting it
+            self.tabs.setCurrentWidget(self.documents)
         self.action_dialog = ActionDialog(action, self.view, self.officer, self)
         self.action_dialog.done_view.connect(self._action_done)
         self.action_dialog.show()

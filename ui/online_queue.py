@@ -24,6 +24,7 @@ from .runner import Op
 from .table_items import table_item
 
 PORTAL, CODE, SUBMITTED, APPLICANT, PROCEDURE = range(5)
+MAX_ROWS = 5
 
 
 class OnlineQueueTable(QTableWidget):
@@ -60,7 +61,6 @@ class OnlineQueue(QGroupBox):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(PROCEDURE, QHeaderView.Stretch)
-        self.table.setMaximumHeight(150)
         self.table.activated_row.connect(lambda row: self._open(row, "accept"))
         self.table.doubleClicked.connect(lambda index: self._open(index.row(), None))
         self.accept_button = QPushButton(self.tr("Check and accept…"))
@@ -97,6 +97,9 @@ class OnlineQueue(QGroupBox):
                 self.table.setItem(row, column, table_item(text))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(PROCEDURE, QHeaderView.Stretch)
+        # As tall as its rows, up to about five: the desk's list keeps the room.
+        rows = self.table.verticalHeader().defaultSectionSize() * min(max(len(self.views), 1), MAX_ROWS)
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + 2 * self.table.frameWidth())
         if self.views and self.table.currentRow() < 0:
             self.table.selectRow(0)
         self.setVisible(bool(self.views))

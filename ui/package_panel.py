@@ -8,8 +8,8 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QTableWidget, QVBoxLayout,
+    QAbstractItemView, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QScrollArea, QTableWidget, QVBoxLayout,
 )
 
 from models.audit import now as clock
@@ -41,6 +41,14 @@ class PackagePanel(QGroupBox):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.notice.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        report = QScrollArea()  # a long report (many dossiers) scrolls instead of pushing the rest away
+        report.setWidget(self.notice)
+        report.setWidgetResizable(True)
+        report.setFrameShape(QFrame.NoFrame)
+        report.setMinimumHeight(130)
+        report.setMaximumHeight(170)
+        self.report = report
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("File"), self.tr("Made by the province"),
                                               self.tr("Applied at"), self.tr("Result")])
@@ -48,14 +56,14 @@ class PackagePanel(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(RESULT, QHeaderView.Stretch)
-        self.table.setMaximumHeight(140)
+        self.table.setMaximumHeight(110)
         buttons = QHBoxLayout()
         buttons.addWidget(self.folder_button)
         buttons.addWidget(self.file_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
-        layout.addWidget(self.notice)
+        layout.addWidget(report)
         layout.addWidget(self.table)
 
     def load(self) -> None:

@@ -56,9 +56,9 @@ def test_an_accepted_online_dossier_goes_up_with_the_portals_code(province, offi
 
     dossiers, events = _day_records(result.path, province)
     assert dossiers[kept.uid]["MaHoSo"] == "000.00.00.H12-260302-0007"
-    assert dossiers[kept.uid]["MaHoSoCong"] == "000.00.00.H12-260302-0007"
     assert dossiers[own.uid]["MaHoSo"] == own.code != f"{AGENCY}-260302-0042"
-    assert dossiers[own.uid]["MaHoSoCong"] == f"{AGENCY}-260302-0042"
+    received = {e["HoSoUid"]: e for e in events if e["HanhDong"] == "receive"}
+    assert received[own.uid]["DuLieu"]["portal_code"] == f"{AGENCY}-260302-0042"
     record = dossiers[kept.uid]
     assert (record["KenhThucHien"], record["TrangThaiHoSo"], record["NgayTiepNhan"], record["NgayHenTra"]) == \
         (2, 2, "20260302140000", "20260305140000")
@@ -75,9 +75,12 @@ def test_a_refused_online_dossier_goes_up_refused_with_the_refusal_form(province
     assert view.status == 3
     from models.forms import render_form
     assert render_form("refusal", view.code).startswith(b"%PDF")
-    dossiers, _ = _day_records(run_export(MONDAY.date(), tmp_path / "usb", now=datetime(2026, 3, 2, 17, 30)).path,
-                               province)
+    dossiers, events = _day_records(run_export(MONDAY.date(), tmp_path / "usb",
+                                               now=datetime(2026, 3, 2, 17, 30)).path, province)
     assert dossiers[view.uid]["TrangThaiHoSo"] == 3 and dossiers[view.uid]["NgayTuChoi"] == "20260302150000"
+    refusal = next(e for e in events if e["HoSoUid"] == view.uid)
+    assert (refusal["HanhDong"], refusal["TrangThaiTruoc"]) == ("refuse", 1)
+    assert refusal["DuLieu"] == {"reason": "Giấy tờ tải lên không đọc được", "portal_code": "000.00.00.H12-260302-0007"}
 
 
 def test_the_acknowledgement_goes_up_and_the_province_sends_again_what_was_not_acknowledged(

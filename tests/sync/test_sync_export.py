@@ -259,4 +259,3 @@ def test_a_split_catalog_entry_reports_its_national_procedure_code(officer, tmp_
     view = intake(officer, at(DAY, 9), procedure="1.004859-BS")
     records = {r["Uid"]: r for r in read_day(DAY).dossiers}
     assert records[view.uid]["MaTTHC"] == "1.004859"
-    assert "MaHoSoCong" not in records[view.uid]  # only online dossiers carry the portal's code
