@@ -67,7 +67,7 @@ class ProcedureInfo:
     national_code: str = ""
 
     @property
-    def portal_code(self) -> str:
+    def national_procedure_code(self) -> str:
         """The national procedure code (MaTTHC) the portal and the day files know."""
         return self.national_code or self.code
 

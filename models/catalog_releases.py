@@ -21,14 +21,14 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .audit import now as clock
+from .audit import audit, now as clock
 from .catalog import ImportReport, import_entries, parse_entry
 from .dates import parse_date
 from .db import write_transaction
 from .errors import ValidationError
 from .province_state import CatalogRelease
 from .statuses import PENDING, STATUS_NAMES
-from .tables import Dossier
+from .tables import Dossier, database
 from .text import clean
 
 # Changes that matter to a dossier already received (the rest are notes and sources).
@@ -171,7 +171,12 @@ def _apply(release: CatalogRelease, by, now: datetime) -> CatalogOutcome:
 
 
 def promote_due(now: datetime | None = None, by=None) -> list[CatalogOutcome]:
-    """Import every held catalog whose effective date has come (oldest date first)."""
+    """Import every held catalog whose effective date has come (oldest date first).
+
+    Runs at every start: a release that can no longer be imported (the catalog's checks
+    changed since it was accepted) must not stop the counter. It is set aside, with the
+    reason in its report and the audit log, and the others go on.
+    """
     now = now or clock()
     due = _pending() & (CatalogRelease.effective_from <= now.date())
     if not CatalogRelease.select().where(due).exists():
@@ -180,7 +185,13 @@ def promote_due(now: datetime | None = None, by=None) -> list[CatalogOutcome]:
     with write_transaction():
         for release in CatalogRelease.select().where(due).order_by(
                 CatalogRelease.effective_from, CatalogRelease.package_sequence, CatalogRelease.id):
-            applied.append(_apply(release, by, now))
+            try:
+                with database.obj.atomic():
+                    applied.append(_apply(release, by, now))
+            except ValidationError as exc:
+                CatalogRelease.update(superseded_at=now, report=json.dumps({"error": str(exc)}, ensure_ascii=False)) \
+                    .where(CatalogRelease.id == release.id).execute()
+                audit("catalog.release_failed", by, "catalog", release.decision, {"error": str(exc)}, at=now)
     return applied
 
 

@@ -224,12 +224,13 @@ def get_dossier_row(code: str) -> Dossier:
     when); then the code is ambiguous and the officer is asked for the counter's code.
     """
     wanted = normalise_dossier_code(code)
-    row = Dossier.get_or_none(Dossier.code == wanted)
-    by_portal = Dossier.get_or_none(Dossier.portal_code == wanted) if wanted else None
-    if row is not None and by_portal is not None and by_portal.id != row.id:
-        raise ValidationError({"code": f"Mã “{wanted}” vừa là mã tại quầy của hồ sơ {row.code}, vừa là mã trên "
-                                       f"Cổng của hồ sơ trực tuyến {by_portal.code}. Hãy dùng mã tại quầy."})
-    row = row or by_portal
+    # One indexed lookup on either column (the barcode path).
+    rows = list(Dossier.select().where((Dossier.code == wanted) | (Dossier.portal_code == wanted)).limit(2))
+    if len(rows) == 2:
+        own, online = rows if rows[0].code == wanted else rows[::-1]
+        raise ValidationError({"code": f"Mã “{wanted}” vừa là mã tại quầy của hồ sơ {own.code}, vừa là mã trên "
+                                       f"Cổng của hồ sơ trực tuyến {online.code}. Hãy dùng mã tại quầy."})
+    row = rows[0] if rows else None
     if row is None:
         raise NotFoundError(f"Không tìm thấy hồ sơ có mã “{code.strip()}”.")
     return row

@@ -106,10 +106,10 @@ def test_corrections_of_the_2026_12_catalog(counter):
     """resources/catalog/SOURCES.md, Corrections: each limit with its legal basis."""
     change = catalog.get_procedure("1.004859")
     assert (change.duration_value, change.duration_unit) == (3, "working_days")  # Luật Hộ tịch Điều 28
-    assert change.portal_code == "1.004859" and "Điều 28" in change.note
+    assert change.national_procedure_code == "1.004859" and "Điều 28" in change.note
     supplement = catalog.get_procedure("1.004859-BS")
     assert (supplement.duration_unit, supplement.same_day_cutoff) == ("same_day", "15:00")  # Điều 29
-    assert supplement.national_code == supplement.portal_code == "1.004859"
+    assert supplement.national_code == supplement.national_procedure_code == "1.004859"
     translator = catalog.get_procedure("2.001008")
     assert (translator.duration_unit, translator.same_day_cutoff) == ("same_day", "15:00")
     assert "Điều 7" in translator.note and "Điều 33" in translator.note

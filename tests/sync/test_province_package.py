@@ -13,6 +13,8 @@ import pytest
 from models.catalog import get_procedure
 from models.catalog_releases import promote_due
 from models.dossiers import get_dossier
+from models.errors import ValidationError
+from models.search import search
 from models.holidays_admin import list_days, load_calendar, set_override
 from models.intake import receive
 from models.online import accept, waiting
@@ -149,6 +151,13 @@ def test_online_dossiers_wait_in_status_1_and_are_accepted_once(province, office
     assert [d.portal_code for d in queue] == ["000.00.00.H12-260302-0007", f"{AGENCY}-260302-0001"]
     assert all(d.status == 1 and d.channel == 2 for d in queue)
 
+    # That portal code is also the walk-in dossier's own code: a lookup asks for the counter's code,
+    # a search shows both, and acceptance takes the one waiting.
+    with pytest.raises(ValidationError) as ambiguous:
+        get_dossier(f"{AGENCY}-260302-0001")
+    assert f"vừa là mã tại quầy của hồ sơ {walk_in.code}, vừa là mã trên Cổng của hồ sơ trực tuyến {own}" \
+        in str(ambiguous.value)
+    assert {d.code for d in search(f"{AGENCY}-260302-0001")} == {walk_in.code, own}
     view = accept(f"{AGENCY}-260302-0001", officer, now=datetime(2026, 3, 2, 14, 0))  # by the portal's code
     assert (view.code, view.status, view.received_at) == (own, 2, datetime(2026, 3, 2, 14, 0))
     assert view.due_at == datetime(2026, 3, 5, 14, 0)  # 3 working days from acceptance
@@ -314,3 +323,17 @@ def test_a_missing_package_is_noted(province, officer, tmp_path):
     outcome = apply_package_file(third.path, by=officer, now=NOW)
     assert outcome.status == "applied" and outcome.sequence == 3
     assert outcome.notes[0].startswith("chưa nhận gói số 2 (có thể thẻ nhớ bị thất lạc)")
+
+
+def test_a_held_catalog_that_can_no_longer_be_imported_never_stops_the_counter(province, officer, tmp_path):
+    from models.province_state import CatalogRelease
+
+    path = catalog_with(tmp_path / "dm.json", decision="QĐ 12/QĐ-UBND", effective_from="2026-03-05")
+    apply_package_file(province.make(now=NOW, catalog=path).path, by=officer, now=NOW)
+    broken = json.loads(CatalogRelease.get().entries)
+    broken[0]["duration"]["unit"] = "fortnights"  # what a later release's checks might refuse
+    CatalogRelease.update(entries=json.dumps(broken)).execute()
+    assert promote_due(datetime(2026, 3, 5, 7, 0)) == []
+    release = CatalogRelease.get()
+    assert release.superseded_at is not None and "fortnights" in release.report
+    assert AuditLog.get(AuditLog.action == "catalog.release_failed").entity_id == "QĐ 12/QĐ-UBND"
