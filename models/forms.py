@@ -109,7 +109,7 @@ def control_steps(d: DossierView) -> list[ControlStep]:
         for change in changes:
             if change.at <= event.at:
                 due_at = change.new_due_at
-        if event.action == "receive":
+        if event.action in ("receive", "register"):  # the dossier reaches the counter: no hand-over
             continue
         if event.action == "forward":
             target = event.data.get("unit") or "Bộ phận chuyên môn"
