@@ -97,7 +97,8 @@ def _emit_dossier(ctx: Context, d: DossierView) -> None:
 
 def _emit_list(ctx: Context, rows: list[DossierView]) -> None:
     ctx.emit([r.to_dict() for r in rows],
-             [f"{r.code:<28} {r.status_name:<22} {fmt_dt(r.due_at):<17} {r.applicant_name}" for r in rows]
+             [f"{r.code:<28} {r.status_name:<22} {fmt_dt(r.due_at) if r.status != 1 else '':<17} {r.applicant_name}"
+              for r in rows]
              + [f"Tổng số: {len(rows)} hồ sơ"])
 
 
