@@ -10,7 +10,7 @@ from .calendar import duration_text
 from .codes import normalise_dossier_code
 from .errors import NotFoundError, ValidationError
 from .statuses import (
-    ACTION_NAMES, CHANNELS, FINISHED, OPEN, RESULT_DELIVERY, RETURNED, STATUS_NAMES, SUPPLEMENT,
+    ACTION_NAMES, CHANNELS, FINISHED, NEW, OPEN, RESULT_DELIVERY, RETURNED, STATUS_NAMES, SUPPLEMENT,
     allowed_actions,
 )
 from .tables import DocumentName, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent
@@ -139,6 +139,8 @@ class DossierView:
         for key in ("duration_value", "duration_unit", "applicant_name", "applicant_id_number",
                     "applicant_phone", "applicant_email", "applicant_address", "applicant_kind"):
             data.pop(key)
+        if self.status == NEW:  # an online dossier waiting has no appointment yet (models.online)
+            data["due_at"] = None
         return _jsonable(data)
 
 

@@ -83,6 +83,7 @@ def test_online_dossiers_are_accepted_and_found_by_either_code(cli, tmp_path):
 
     queue = js(cli("--json", "list", "--status", "1"))
     assert {d["portal_code"] for d in queue} == {f"{AGENCY}-260302-0042", "G22.39-260302-0001"}
+    assert all(d["due_at"] is None and d["allowed_actions"] == ["refuse", "accept"] for d in queue)
     shown = cli("show", f"{AGENCY}-260302-0042")
     assert f"Mã hồ sơ:       {own}" in shown.stdout and "chờ kiểm tra và tiếp nhận" in shown.stdout
 
