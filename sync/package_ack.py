@@ -13,8 +13,6 @@ against the agency's key in the keyring, and records them in the central databas
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +23,7 @@ from models.province_state import ProvincePackage
 from models.settings import require_settings
 
 from .central import close_central, open_central
+from .files import write_atomically
 from .format import canonical_json, parse_portal_datetime, portal_datetime
 from .keys import Trust, agency_signing_key, b64, unb64, verify_ed25519
 from .package_format import (
@@ -69,18 +68,7 @@ def write_package_ack(out_dir: str | Path, *, now: datetime | None = None) -> Pa
     if doc is None:
         return None
     target = Path(out_dir).expanduser() / package_ack_file_name(doc["agency_code"])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    write_atomically(target, json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
     return target
 
 

@@ -30,6 +30,7 @@ from models.province_state import ProvincePackage
 from models.settings import require_settings
 from models.tables import Officer
 
+from .files import read_file
 from .format import vn_date
 from .keys import agency_signing_key, province_public_key
 from .package_format import package_glob
@@ -274,13 +275,7 @@ def _confirm_acks(agency: str, sequences: list[int], now: datetime) -> None:
 
 
 def apply_package_file(path: str | Path, *, by: Officer, now: datetime | None = None) -> PackageOutcome:
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise MotCuaError(f"Không tìm thấy tệp: {path}")
-    except OSError as exc:
-        raise MotCuaError(f"Không đọc được tệp {path}: {exc.strerror or exc}")
-    return apply_package_bytes(data, by=by, now=now, path=str(path))
+    return apply_package_bytes(read_file(path), by=by, now=now, path=str(path))
 
 
 def packages_in(folder: str | Path) -> list[Path]:

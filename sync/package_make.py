@@ -12,8 +12,6 @@ counter notes it), never a number used twice.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +29,7 @@ from models.online import parse_submission
 from .central import close_central, open_central
 from .container import write_container
 from .crypto import SCHEME, encrypt_member
+from .files import write_atomically
 from .format import APP_VERSION, MANIFEST, TIME_ZONE, canonical_json, portal_datetime, sha256_hex
 from .keys import CounterPublicKey, ProvincePrivateKey, load_counter_public, load_province_private
 from .package_format import (
@@ -157,21 +156,6 @@ def _read_state(path: Path) -> dict:
     if not isinstance(state, dict) or state.get("format") != STATE_FORMAT:
         raise MotCuaError(f"Tệp {path} không phải tệp số thứ tự gói của tỉnh.")
     return state
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 # -- building -------------------------------------------------------------------------------------
@@ -322,6 +306,6 @@ def _write(agency: str, now: datetime, province: ProvincePrivateKey, counter: Co
                                    online=online, updates=updates, acknowledged=acknowledged)
     # Take the number first: a failed write below leaves a gap, never a number used twice.
     state["sequences"][agency] = sequence
-    _write_atomically(state_path, json.dumps(state, ensure_ascii=False, indent=1).encode("utf-8"))
-    _write_atomically(target, blob)
+    write_atomically(state_path, json.dumps(state, ensure_ascii=False, indent=1).encode("utf-8"))
+    write_atomically(target, blob)
     return MadePackage(target, agency, sequence, sha256_hex(blob), manifest["contents"], manifest["acknowledged"])
