@@ -180,18 +180,22 @@ class DossierDialog(QDialog):
             (self.tr("Result collected"), RESULT_DELIVERY.get(view.result_delivery, "")),
             (self.tr("Sets / fee"), f"{view.sets} / {fmt_number(view.fee)} đ"),
             (self.tr("Code on the portal"), view.portal_code or ""),
-            (self.tr("Received"), f"{fmt_datetime(view.received_at)} – {view.officer_name}"),
-            (self.tr("Due"), fmt_datetime(view.due_at)),
+        ]
+        if view.status == NEW:  # an online dossier waiting: submitted, not received yet (no receipt)
+            rows += [(self.tr("Submitted online"), fmt_datetime(view.received_at)),
+                     (self.tr("Due"), self.tr("set when accepted"))]
+        else:
+            rows += [(self.tr("Received"), f"{fmt_datetime(view.received_at)} – {view.officer_name}"),
+                     (self.tr("Due"), fmt_datetime(view.due_at))]
+        rows += [
             (self.tr("Processing unit"), view.processing_unit),
             (self.tr("Finished"), fmt_datetime(view.finished_at)),
             (self.tr("Returned"), " – ".join(x for x in (fmt_datetime(view.returned_at), view.returned_to) if x)),
-            (self.tr("Receipt printed"), self.tr("yes") if view.receipt_printed else self.tr("no – reprint it")),
+            # Only a received dossier has a receipt (not an online one waiting or refused from the queue).
+            (self.tr("Receipt printed"), (self.tr("yes") if view.receipt_printed else self.tr("no – reprint it"))
+             if any(e.action == "receive" for e in view.events) else ""),
             (self.tr("Notes"), view.notes),
         ]
-        if view.status == NEW:  # an online dossier waiting: submitted, not received yet (no receipt)
-            rows = [(self.tr("Submitted online"), fmt_datetime(view.received_at)) if label == self.tr("Received")
-                    else (label, self.tr("set when accepted")) if label == self.tr("Due") else (label, value)
-                    for label, value in rows if label != self.tr("Receipt printed")]
         for label, value in rows:
             if value:
                 text = QLabel(value)
