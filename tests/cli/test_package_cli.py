@@ -51,6 +51,9 @@ def test_a_calendar_package_from_the_province_to_the_counter(cli, tmp_path):
 
     days = {d["date"]: d for d in js(cli("--json", "holidays", "list", "--year", "2026"))}
     assert days["2026-03-06"]["source"] == "province" and days["2026-03-06"]["basis"] == "Công văn 15/UBND-VX"
+    listed = cli("holidays", "list", "--year", "2026").stdout
+    assert "06/03/2026  nghỉ      Nghỉ do bão [gói của tỉnh số 1, Công văn 15/UBND-VX]" in listed
+    assert "10/01/2026  làm việc  Làm việc bù cho thứ Sáu 02/01/2026" in listed
     status = js(cli("--json", "package-status"))
     assert [p["sequence"] for p in status["packages"]] == [1]
 
