@@ -172,10 +172,18 @@ def cmd_officer_update(ctx: Context) -> None:
     ctx.emit(asdict(info), f"Đã cập nhật cán bộ {info.username}.")
 
 
+_SOURCES = {"admin": "quản trị viên", "official": "quyết định có sẵn trong phần mềm", "holidays": "luật"}
+
+
 def cmd_holidays_list(ctx: Context) -> None:
     days = list_days(ctx.args.year)
+
+    def source(d: dict) -> str:
+        if d["source"] == "province":
+            return f"gói của tỉnh số {d['package']}" + (f", {d['basis']}" if d["basis"] else "")
+        return _SOURCES.get(d["source"], d["source"])
     ctx.emit(days, [f"{date.fromisoformat(d['date']):%d/%m/%Y}  "
-                    f"{'làm việc' if d['working'] else 'nghỉ':<9} {d['reason']}" for d in days])
+                    f"{'làm việc' if d['working'] else 'nghỉ':<9} {d['reason']} [{source(d)}]" for d in days])
 
 
 def cmd_holidays_add(ctx: Context) -> None:

@@ -73,12 +73,16 @@ def register(commands) -> None:
 def dossier_lines(d: DossierView) -> list[str]:
     lines = [
         f"Mã hồ sơ:       {d.code}",
+        *([f"Mã trên Cổng:   {d.portal_code} (nộp trực tuyến)"] if d.portal_code else []),
         f"Trạng thái:     {d.status_name}" + (" – QUÁ HẠN" if d.late else " – sắp đến hạn" if d.due_soon else ""),
         f"Thủ tục:        {d.procedure_name} ({d.procedure_code})",
         f"Người nộp:      {d.applicant_name} – {d.applicant_id_number}",
         f"Tiếp nhận lúc:  {fmt_dt(d.received_at)} – cán bộ {d.officer_name}",
         f"Hẹn trả:        {fmt_dt(d.due_at)} ({d.time_limit_text})",
     ]
+    if d.status == 1:  # an online dossier waiting: submitted, not received yet (models.online)
+        lines[-2:] = [f"Nộp trực tuyến: {fmt_dt(d.received_at)} – chờ kiểm tra và tiếp nhận (accept) hoặc từ chối",
+                      f"Hẹn trả:        chưa có (tính khi tiếp nhận; {d.time_limit_text})"]
     for event in d.events:
         lines.append(f"  {fmt_dt(event.at)}  {event.action_name}"
                      + (f": {event.note}" if event.note else "") + f" ({event.officer_name})")
@@ -93,7 +97,8 @@ def _emit_dossier(ctx: Context, d: DossierView) -> None:
 
 def _emit_list(ctx: Context, rows: list[DossierView]) -> None:
     ctx.emit([r.to_dict() for r in rows],
-             [f"{r.code:<28} {r.status_name:<22} {fmt_dt(r.due_at):<17} {r.applicant_name}" for r in rows]
+             [f"{r.code:<28} {r.status_name:<22} {fmt_dt(r.due_at) if r.status != 1 else '':<17} {r.applicant_name}"
+              for r in rows]
              + [f"Tổng số: {len(rows)} hồ sơ"])
 
 

@@ -127,11 +127,25 @@ def cmd_import_ack(ctx: Context) -> None:
 
 
 def _expand(paths: list[str]) -> list[str]:
+    from sync.package_ack import is_package_ack_file
+
     files: list[str] = []
     for item in paths:
         path = Path(item)
         files += [str(p) for p in sorted(path.glob("*.zip"))] if path.is_dir() else [item]
-    return files
+    return [f for f in files if not is_package_ack_file(f)]
+
+
+def _package_acks(paths: list[str]) -> list[str]:
+    """The communes' acknowledgements of province packages that travel with their day files."""
+    from sync.package_ack import is_package_ack_file
+
+    found: list[str] = []
+    for item in paths:
+        path = Path(item)
+        found += [str(p) for p in sorted(path.glob("motcua-package-ack_*.json"))] if path.is_dir() \
+            else [item] if is_package_ack_file(item) else []
+    return found
 
 
 def cmd_apply(ctx: Context) -> int:
@@ -147,6 +161,9 @@ def cmd_apply(ctx: Context) -> int:
 
     summary = apply_files(files, ctx.args.into, trust=trust, province_key=key,
                           ack_dir=ctx.args.ack_dir, progress=progress)
+    from sync.package_ack import record_package_acks
+
+    package_acks = record_package_acks(_package_acks(ctx.args.files), ctx.args.into, trust=trust)
     c = summary.counts()
     lines = [f"Đã xử lý {c['files']} tệp: {c['applied']} nạp mới, {c['already_applied']} đã có, "
              f"{c['superseded']} bị thay bằng lần xuất mới hơn, {c['refused']} bị từ chối"
@@ -155,8 +172,9 @@ def cmd_apply(ctx: Context) -> int:
              f"{c['dossiers_unchanged']} không đổi; bước xử lý: {c['events_new']} mới; "
              f"bản ghi lỗi bị loại: {c['records_rejected']}."]
     lines += [f"Tệp xác nhận: {p}" for p in summary.acks]
-    ctx.emit(summary.to_dict(), lines)
-    return 0 if summary.clean else 1
+    lines += [f"Xác nhận gói của tỉnh – {r.line()}" for r in package_acks]
+    ctx.emit({**summary.to_dict(), "package_acks": [r.to_dict() for r in package_acks]}, lines)
+    return 0 if summary.clean and not any(r.error for r in package_acks) else 1
 
 
 def cmd_key_export(ctx: Context) -> None:

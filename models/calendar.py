@@ -2,8 +2,10 @@
 
 Rules (DOMAIN §3):
 - Working days are Monday–Friday minus public holidays (Bộ luật Lao động 2019 Điều 112, with
-  days in lieu per Điều 111) and the Government's yearly swaps; the `holidays` package knows
-  these, and an admin table adds what it does not know yet (extra days off / working days).
+  days in lieu per Điều 111) and the Government's yearly swaps. Three layers decide a day,
+  the highest first: the counter's own table (the admin's entries and the province's
+  calendars, ``extra_off`` / ``extra_working``), the official decisions that ship with the app
+  (models.calendar_decisions), then the `holidays` package.
 - Practice: durations run in working time, one working day being the office's daily hours
   (8 h at 07:00–11:30 + 13:30–17:00). A reception outside office hours counts from the next
   opening; a due time that falls exactly at the end of a session is that end.
@@ -14,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from .calendar_decisions import CalendarDecisions, shipped_decisions
 
 if TYPE_CHECKING:
     import holidays
@@ -85,15 +89,19 @@ def _national_holidays() -> "holidays.HolidayBase":
 class WorkingCalendar:
     """Which days the counter works and how working time adds up.
 
-    ``extra_off`` / ``extra_working`` map a date to its legal basis; they win over the package.
+    ``extra_off`` / ``extra_working`` map a date to its legal basis; they win over the shipped
+    ``decisions`` (default: those of this release), which win over the package.
     """
 
     hours: OfficeHours = field(default_factory=OfficeHours)
     extra_off: dict[date, str] = field(default_factory=dict)
     extra_working: dict[date, str] = field(default_factory=dict)
+    decisions: CalendarDecisions | None = None
 
     def __post_init__(self) -> None:
         self._cache: dict[date, bool] = {}
+        if self.decisions is None:
+            self.decisions = shipped_decisions()
 
     # -- days -------------------------------------------------------------------------------
     def is_working_day(self, day: date) -> bool:
@@ -107,38 +115,54 @@ class WorkingCalendar:
             return True
         if day in self.extra_off:
             return False
+        if day in self.decisions.working_days:
+            return True
+        if day in self.decisions.days_off:
+            return False
         national = _national_holidays()
         # `in` makes the package populate the year (and its swapped Saturdays) first.
-        if day in national:
+        if day in national and self.decisions.ignored_reason(day, national.get(day)) is None:
             return False
-        return national.is_working_day(day)
+        return day in getattr(national, "weekend_workdays", ()) or day.weekday() < 5
 
     def day_off_reason(self, day: date) -> str | None:
         """Why a weekday is not worked, or why a weekend day is (None for ordinary days)."""
-        if day in self.extra_working:
-            return self.extra_working[day]
-        if day in self.extra_off:
-            return self.extra_off[day]
-        return _national_holidays().get(day)
+        for layer in (self.extra_working, self.extra_off, self.decisions.working_days,
+                      self.decisions.days_off):
+            if day in layer:
+                return layer[day]
+        names = _national_holidays().get(day)
+        return self.decisions.ignored_reason(day, names) or names
+
+    def layered_days(self, year: int) -> list[tuple[date, str, bool, str]]:
+        """Days of the year that differ from an ordinary Mon–Fri week: (day, reason, working,
+        layer), the layer being "holidays" (the package), "official" (shipped decisions) or
+        "counter" (the counter's own table)."""
+        national = _national_holidays()
+        date(year, 1, 1) in national  # populates the year, its swapped Saturdays included
+        days: dict[date, tuple[str, bool, str]] = {}
+        for day, name in national.items():
+            if day.year != year:
+                continue
+            ignored = self.decisions.ignored_reason(day, name)
+            if ignored is None:
+                days[day] = (name, False, "holidays")
+            elif day.weekday() < 5:  # a weekday the package wrongly takes off
+                days[day] = (ignored, True, "official")
+        for day in getattr(national, "weekend_workdays", set()):
+            if day.year == year:
+                days[day] = ("Ngày làm việc bù", True, "holidays")
+        layers = ((self.decisions.days_off, False, "official"), (self.decisions.working_days, True, "official"),
+                  (self.extra_off, False, "counter"), (self.extra_working, True, "counter"))
+        for mapping, working, layer in layers:
+            for day, reason in mapping.items():
+                if day.year == year:
+                    days[day] = (reason, working, layer)
+        return sorted((day, reason, working, layer) for day, (reason, working, layer) in days.items())
 
     def holidays_in(self, year: int) -> list[tuple[date, str, bool]]:
         """Days of the year that differ from Mon–Fri: (day, reason, working)."""
-        national = _national_holidays()
-        date(year, 1, 1) in national  # populates the year, its swapped Saturdays included
-        days: dict[date, tuple[str, bool]] = {}
-        for day, name in national.items():
-            if day.year == year:
-                days[day] = (name, False)
-        for day in getattr(national, "weekend_workdays", set()):
-            if day.year == year:
-                days[day] = ("Ngày làm việc bù", True)
-        for day, reason in self.extra_off.items():
-            if day.year == year:
-                days[day] = (reason, False)
-        for day, reason in self.extra_working.items():
-            if day.year == year:
-                days[day] = (reason, True)
-        return sorted((day, reason, working) for day, (reason, working) in days.items())
+        return [(day, reason, working) for day, reason, working, _layer in self.layered_days(year)]
 
     def next_working_day(self, day: date) -> date:
         """The first working day strictly after ``day``."""

@@ -25,10 +25,15 @@ SHIPPED_CATALOG = RESOURCES / "catalog" / "procedures.json"
 CSV_COLUMNS = [
     "code", "name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
     "fee", "fee_note", "confirmed", "source", "note", "active",
-    "document_name", "originals", "copies", "required",
+    "document_name", "originals", "copies", "required", "national_code",
 ]
 COMPARED = ("name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
-            "fee", "fee_note", "confirmed", "source", "note", "active", "documents")
+            "fee", "fee_note", "confirmed", "source", "note", "active", "documents", "national_code")
+# The compared fields as an officer reads them in a report of changes.
+FIELD_LABELS = {"name": "tên", "field": "lĩnh vực", "level": "cấp", "duration_value": "thời hạn",
+                "duration_unit": "đơn vị thời hạn", "same_day_cutoff": "giờ chốt trong ngày", "fee": "lệ phí",
+                "fee_note": "ghi chú lệ phí", "confirmed": "đã xác minh", "source": "nguồn", "note": "ghi chú",
+                "active": "đang áp dụng", "documents": "giấy tờ", "national_code": "mã TTHC quốc gia"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,14 @@ class ProcedureInfo:
     confirmed: bool = False
     note: str = ""
     active: bool = True
+    # Set when this entry is one part of a national procedure (MaTTHC) split in two because
+    # its parts have different time limits; "" when the code is the national code.
+    national_code: str = ""
+
+    @property
+    def national_procedure_code(self) -> str:
+        """The national procedure code (MaTTHC) the portal and the day files know."""
+        return self.national_code or self.code
 
     @property
     def cutoff_time(self) -> time | None:
@@ -74,7 +87,7 @@ class ProcedureInfo:
             "fee": self.fee, "fee_note": self.fee_note, "level": self.level,
             "documents": [asdict(d) for d in self.documents],
             "source": self.source, "confirmed": self.confirmed, "note": self.note,
-            "active": self.active,
+            "active": self.active, "national_code": self.national_code,
         }
 
     def comparable(self) -> dict:
@@ -103,7 +116,7 @@ def _info(row: Procedure, documents: list[ProcedureDocument] | None = None) -> P
         code=row.code, name=row.name, field=row.field, duration_value=row.duration_value,
         duration_unit=row.duration_unit, same_day_cutoff=row.same_day_cutoff, fee=row.fee,
         fee_note=row.fee_note, level=row.level, source=row.source, confirmed=row.confirmed,
-        note=row.note, active=row.active,
+        note=row.note, active=row.active, national_code=row.national_code,
         documents=tuple(DocumentSpec(d.name, d.originals, d.copies, d.required) for d in docs),
     )
 
@@ -218,6 +231,9 @@ def parse_entry(entry: dict, where: str, errors: list[str]) -> ProcedureInfo | N
     source = entry.get("source") or ""
     if isinstance(source, list):
         source = ", ".join(clean(s) for s in source)
+    national = clean(entry.get("national_code"))
+    if len(national) > 40:
+        errors.append(f"{where}: mã TTHC quốc gia dài quá 40 ký tự.")
     if len(errors) > before:
         return None
     return ProcedureInfo(
@@ -225,7 +241,7 @@ def parse_entry(entry: dict, where: str, errors: list[str]) -> ProcedureInfo | N
         duration_unit=unit, same_day_cutoff=cutoff, fee=fee, fee_note=clean(entry.get("fee_note")),
         level=clean(entry.get("level")) or "xã", documents=tuple(documents), source=clean(source),
         confirmed=_bool(entry.get("confirmed"), False), note=clean(entry.get("note")),
-        active=_bool(entry.get("active"), True),
+        active=_bool(entry.get("active"), True), national_code="" if national == code else national,
     )
 
 
@@ -257,7 +273,8 @@ def entries_from_csv(text: str) -> list[dict]:
         if entry is None:
             entry = entries[code] = {
                 **{k: row.get(k) for k in ("code", "name", "field", "level", "same_day_cutoff",
-                                           "fee", "fee_note", "confirmed", "source", "note", "active")},
+                                           "fee", "fee_note", "confirmed", "source", "note", "active",
+                                           "national_code")},
                 "duration": {"value": row.get("duration_value"), "unit": row.get("duration_unit")},
                 "documents": [],
             }
@@ -332,7 +349,7 @@ def _store(info: ProcedureInfo, stamp: datetime) -> None:
         duration_value=info.duration_value, duration_unit=info.duration_unit,
         same_day_cutoff=info.same_day_cutoff, fee=info.fee, fee_note=info.fee_note,
         source=info.source, confirmed=info.confirmed, note=info.note, active=info.active,
-        updated_at=stamp,
+        national_code=info.national_code, updated_at=stamp,
     )
     row = Procedure.get_or_none(Procedure.code == info.code)
     if row is None:
@@ -361,7 +378,7 @@ def export_catalog(path: Path | str) -> int:
                         "duration_value": p.duration_value, "duration_unit": p.duration_unit,
                         "same_day_cutoff": p.same_day_cutoff or "", "fee": p.fee,
                         "fee_note": p.fee_note, "confirmed": int(p.confirmed), "source": p.source,
-                        "note": p.note, "active": int(p.active)}
+                        "note": p.note, "active": int(p.active), "national_code": p.national_code}
                 for d in p.documents or (None,):
                     row = dict(base)
                     if d is not None:

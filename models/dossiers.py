@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 from .audit import now as clock
 from .calendar import duration_text
 from .codes import normalise_dossier_code
-from .errors import NotFoundError
+from .errors import NotFoundError, ValidationError
 from .statuses import (
-    ACTION_NAMES, CHANNELS, FINISHED, OPEN, RESULT_DELIVERY, RETURNED, STATUS_NAMES, SUPPLEMENT,
+    ACTION_NAMES, CHANNELS, FINISHED, NEW, OPEN, RESULT_DELIVERY, RETURNED, STATUS_NAMES, SUPPLEMENT,
     allowed_actions,
 )
 from .tables import DocumentName, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent
@@ -107,6 +107,7 @@ class DossierView:
     events: tuple[EventView, ...] = ()
     due_history: tuple[DueChangeView, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    portal_code: str | None = None  # the portal's code of an online dossier (models.online)
 
     @property
     def status_name(self) -> str:
@@ -138,6 +139,8 @@ class DossierView:
         for key in ("duration_value", "duration_unit", "applicant_name", "applicant_id_number",
                     "applicant_phone", "applicant_email", "applicant_address", "applicant_kind"):
             data.pop(key)
+        if self.status == NEW:  # an online dossier waiting has no appointment yet (models.online)
+            data["due_at"] = None
         return _jsonable(data)
 
 
@@ -205,6 +208,7 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
         late=is_late(row.status, row.due_at, row.paused_at, row.finished_at, now),
         due_soon=is_due_soon(row.status, row.due_at, now),
         documents=documents, events=events, due_history=due_history, warnings=warnings,
+        portal_code=row.portal_code,
     )
 
 
@@ -216,7 +220,19 @@ def to_views(rows: list[Dossier], *, now: datetime | None = None) -> list[Dossie
 
 
 def get_dossier_row(code: str) -> Dossier:
-    row = Dossier.get_or_none(Dossier.code == normalise_dossier_code(code))
+    """By the counter's code, else by the portal's code of an online dossier.
+
+    A portal code can equal the counter's code of another dossier (models.online explains
+    when); then the code is ambiguous and the officer is asked for the counter's code.
+    """
+    wanted = normalise_dossier_code(code)
+    # One indexed lookup on either column (the barcode path).
+    rows = list(Dossier.select().where((Dossier.code == wanted) | (Dossier.portal_code == wanted)).limit(2))
+    if len(rows) == 2:
+        own, online = rows if rows[0].code == wanted else rows[::-1]
+        raise ValidationError({"code": f"Mã “{wanted}” vừa là mã tại quầy của hồ sơ {own.code}, vừa là mã trên "
+                                       f"Cổng của hồ sơ trực tuyến {online.code}. Hãy dùng mã tại quầy."})
+    row = rows[0] if rows else None
     if row is None:
         raise NotFoundError(f"Không tìm thấy hồ sơ có mã “{code.strip()}”.")
     return row

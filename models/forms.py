@@ -17,7 +17,7 @@ from .dossiers import DossierView, EventView, get_dossier, to_views
 from .errors import MotCuaError, ValidationError
 from .form_kinds import FORM_KINDS, FORM_NAMES
 from .settings import AgencySettings, require_settings
-from .statuses import ACTION_NAMES, RESULT_DELIVERY
+from .statuses import ACTION_NAMES, NEW, RESULT_DELIVERY
 from .tables import Dossier
 
 COUNTER_UNIT = "Bộ phận Tiếp nhận và Trả kết quả"
@@ -109,7 +109,7 @@ def control_steps(d: DossierView) -> list[ControlStep]:
         for change in changes:
             if change.at <= event.at:
                 due_at = change.new_due_at
-        if event.action == "receive":
+        if event.action in ("receive", "register"):  # the dossier reaches the counter: no hand-over
             continue
         if event.action == "forward":
             target = event.data.get("unit") or "Bộ phận chuyên môn"
@@ -169,7 +169,11 @@ def register_data(date_from: date, date_to: date, *, now: datetime | None = None
     settings = require_settings()
     start = datetime.combine(date_from, datetime.min.time())
     end = datetime.combine(date_to + timedelta(days=1), datetime.min.time())
-    rows = list(Dossier.select().where((Dossier.received_at >= start) & (Dossier.received_at < end))
+    # An online dossier belongs in the register once accepted (status 1 waits; one refused
+    # straight from the queue was never received, and has no register number).
+    never_received = (Dossier.status == NEW) | ((Dossier.channel == 2) & Dossier.register_number.is_null())
+    rows = list(Dossier.select().where((Dossier.received_at >= start) & (Dossier.received_at < end)
+                                       & ~never_received)
                 .order_by(Dossier.received_at, Dossier.id))
     lines = [
         RegisterRow(

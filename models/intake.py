@@ -255,8 +255,8 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
     applicant, authorised = checked.applicant, checked.authorised
     with write_transaction():
         code = allocate_code(settings.agency_code, checked.received_at)
-        register_number = _next_register_number(settings.agency_code, checked.received_at)
-        person = _remember_applicant(applicant, now)
+        register_number = next_register_number(settings.agency_code, checked.received_at)
+        person = remember_applicant(applicant, now)
         row = Dossier.create(
             uid=uuid.uuid4().hex, code=code, agency_code=settings.agency_code,
             procedure=get_procedure_row(checked.procedure.code),
@@ -291,12 +291,12 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
     return to_view(row, now=now, warnings=tuple(checked.warnings))
 
 
-def _next_register_number(agency_code: str, received_at: datetime) -> int:
+def next_register_number(agency_code: str, received_at: datetime) -> int:
     """Số thứ tự in the register (Sổ theo dõi hồ sơ): counted per calendar year."""
     return next_in_sequence(agency_code, f"Y{received_at:%Y}")
 
 
-def _remember_applicant(person: CleanPerson, now: datetime) -> Applicant | None:
+def remember_applicant(person: CleanPerson, now: datetime) -> Applicant | None:
     """Keep the latest details of a returning applicant, found by ID number."""
     if not person.id_number:
         return None

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from peewee import Database, SqliteDatabase
+from peewee import (
+    AutoField, BooleanField, CharField, Database, DateField, DateTimeField, ForeignKeyField,
+    IntegerField, Model, SqliteDatabase, TextField,
+)
 
 from .errors import MotCuaError
 from .tables import ALL_TABLES, Meta
@@ -62,7 +65,69 @@ def _v2_sync_and_reports(db: Database) -> None:
     db.execute_sql("DROP INDEX IF EXISTS dossier_received_at")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_sync_and_reports]
+def _v3_province_packages(db: Database) -> None:
+    """Province packages: the portal's code of online dossiers, national codes of split catalog
+    entries, the origin of calendar entries, the packages applied and catalogs held for later.
+
+    Frozen: the columns and tables are declared here as they were made. Columns are added only
+    when missing, because migration 1 creates today's tables on a new database.
+    """
+    columns = {
+        "procedure": [("national_code", "VARCHAR(255) NOT NULL DEFAULT ''")],
+        "dossier": [("portal_code", "VARCHAR(255)")],
+        "calendar_override": [("origin", "VARCHAR(255) NOT NULL DEFAULT 'admin'"),
+                              ("source", "TEXT NOT NULL DEFAULT ''"),
+                              ("package_sequence", "INTEGER")],
+    }
+    for table, wanted in columns.items():
+        present = {c.name for c in db.get_columns(table)}
+        for name, kind in wanted:
+            if name not in present:
+                db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "dossier_portal_code" ON "dossier" ("portal_code")')
+
+    class Frozen(Model):
+        class Meta:
+            database = db
+            legacy_table_names = False
+
+    class Officer(Frozen):
+        id = AutoField()
+
+    class ProvincePackage(Frozen):
+        id = AutoField()
+        agency_code = CharField()
+        sequence = IntegerField()
+        sha256 = CharField()
+        file_name = TextField(default="")
+        created_at = DateTimeField(null=True)
+        seen_at = DateTimeField()
+        officer = ForeignKeyField(Officer, null=True, on_delete="SET NULL", index=False)
+        status = CharField()
+        problem = CharField(default="")
+        message = TextField(default="")
+        summary = TextField(default="{}")
+        signed = BooleanField(default=False)
+        ack_confirmed_at = DateTimeField(null=True)
+
+        class Meta:
+            indexes = ((("agency_code", "sequence"), False),)
+
+    class CatalogRelease(Frozen):
+        id = AutoField()
+        package_sequence = IntegerField(null=True)
+        decision = TextField()
+        effective_from = DateField(index=True)
+        entries = TextField()
+        received_at = DateTimeField()
+        applied_at = DateTimeField(null=True)
+        superseded_at = DateTimeField(null=True)
+        report = TextField(default="")
+
+    db.create_tables([ProvincePackage, CatalogRelease], safe=True)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_sync_and_reports, _v3_province_packages]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

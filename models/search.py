@@ -18,6 +18,7 @@ from .tables import Dossier
 from .text import fold
 
 _WORD = re.compile(r"[0-9a-z]+")
+PORTAL_CODE_LIKE = re.compile(r"[0-9A-Z]+(?:[./_-][0-9A-Z]+)+")
 SORTABLE = {
     "id": Dossier.id, "code": Dossier.code, "received_at": Dossier.received_at,
     "due_at": Dossier.due_at, "status": Dossier.status, "applicant_name": Dossier.applicant_name_folded,
@@ -97,10 +98,13 @@ def text_condition(text: str, limit: int | None = None) -> Expression | None:
     if not text:
         return None
     code = normalise_dossier_code(text)
-    if is_dossier_code(code):
-        return Dossier.code == code
+    if is_dossier_code(code):  # the counter's code, or the portal's code of an online dossier
+        return (Dossier.code == code) | (Dossier.portal_code == code)
     if re.fullmatch(r"[0-9A-Z.]+-\d{2,6}(-\d*)?", code):  # the start of a code
-        return (Dossier.code >= code) & (Dossier.code < code + "\uffff")
+        return ((Dossier.code >= code) & (Dossier.code < code + "\uffff")) | (Dossier.portal_code == code)
+    if PORTAL_CODE_LIKE.fullmatch(code) and any(ch.isdigit() for ch in code) \
+            and any(ch.isalpha() for ch in code):
+        return Dossier.portal_code == code  # a portal code of another shape ("DVC-2026-000123")
     digits = re.sub(r"[\s.+-]", "", text)
     if digits.isdigit():
         if digits.startswith("84") and len(digits) in (11, 12):

@@ -7,6 +7,7 @@ from peewee import Database
 
 from .accounts import add_officer, get_officer_row, has_officers
 from .catalog import seed_if_empty
+from .catalog_releases import promote_due
 from .db import open_database
 from .errors import NotConfiguredError
 from .settings import AgencySettings, load_settings, save_settings
@@ -14,9 +15,11 @@ from .tables import Officer
 
 
 def open_counter(target: str) -> Database:
-    """Open (create, migrate) the database and load the shipped catalog on first use."""
+    """Open (create, migrate) the database and load the shipped catalog on first use; a catalog
+    the province published for a date that has come is applied now (models.catalog_releases)."""
     db = open_database(target)
     seed_if_empty()
+    promote_due()
     return db
 
 

@@ -51,6 +51,8 @@ TRANSITIONS: dict[str, tuple[tuple[int, ...], int | None]] = {
 }
 
 ACTION_NAMES = {
+    "register": "Nộp hồ sơ trực tuyến",
+    "accept": "Tiếp nhận hồ sơ trực tuyến",
     "receive": "Tiếp nhận hồ sơ",
     "refuse": "Từ chối tiếp nhận",
     "forward": "Chuyển xử lý",
@@ -66,5 +68,11 @@ ACTION_NAMES = {
 }
 
 
+# An online dossier (status 1, brought by a province package) is accepted by models.online,
+# which computes its appointment and register number like an intake; it is not in TRANSITIONS.
+ACCEPT = "accept"
+
+
 def allowed_actions(status: int) -> list[str]:
-    return [action for action, (sources, _) in TRANSITIONS.items() if status in sources]
+    actions = [action for action, (sources, _) in TRANSITIONS.items() if status in sources]
+    return actions + [ACCEPT] if status == NEW else actions

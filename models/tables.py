@@ -74,6 +74,9 @@ class Procedure(BaseModel):
     note = TextField(default="")
     active = BooleanField(default=True)
     updated_at = DateTimeField()
+    # MaTTHC when this entry is one part of a national procedure split in two (e.g. 1.004859:
+    # thay đổi/cải chính 3 working days, bổ sung the same day); "" means the code itself.
+    national_code = CharField(default="")
 
 
 class ProcedureDocument(BaseModel):
@@ -148,6 +151,9 @@ class Dossier(BaseModel):
     register_number = IntegerField(null=True)
     receipt_printed = BooleanField(default=False)
     updated_at = DateTimeField()
+    # The code the national or provincial portal gave a dossier submitted online (channel 2);
+    # models.online explains how it relates to ``code``.
+    portal_code = CharField(null=True, index=True)
 
     class Meta:
         # Late / due-soon lists walk open statuses by due date.
@@ -207,11 +213,15 @@ class DueDateChange(BaseModel):
 
 
 class CalendarOverride(BaseModel):
-    """An admin-set day off or working day that the holidays package does not know."""
+    """A day off or working day the counter sets above the shipped calendar and the package:
+    entered by the admin, or brought by a province package (``origin`` "province")."""
 
     day = DateField(primary_key=True)
     working = BooleanField()
     reason = TextField()
+    origin = CharField(default="admin")  # admin | province
+    source = TextField(default="")  # the year's legal source given by the province
+    package_sequence = IntegerField(null=True)  # the province package that set it
 
 
 class CodeCounter(BaseModel):

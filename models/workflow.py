@@ -151,7 +151,12 @@ def return_result(code: str, officer: Officer, *, recipient: str, note: str = ""
 def refuse(code: str, officer: Officer, *, reason: str, at: datetime | None = None) -> DossierView:
     """Refuse at reception (từ chối tiếp nhận) — 3, with the reason printed on the refusal form."""
     reason = _required(reason, "reason", "Cần ghi lý do từ chối tiếp nhận.")
-    return _apply(code, "refuse", officer, at, note=reason, data={"reason": reason})
+    data: dict = {"reason": reason}
+
+    def change(row: Dossier, _at: datetime) -> None:
+        if row.portal_code:  # an online dossier refused from the queue: the portal's reference
+            data["portal_code"] = row.portal_code
+    return _apply(code, "refuse", officer, at, note=reason, data=data, change=change)
 
 
 def withdraw(code: str, officer: Officer, *, reason: str = "", at: datetime | None = None) -> DossierView:

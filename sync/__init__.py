@@ -5,4 +5,8 @@ signed (and, when the province's key is configured, encrypted) zip file; docs/sy
 describes the format. Services for the GUI: ``sync.export`` (export_day, export_if_due),
 ``sync.history`` (pending_days, export_history), ``sync.ack`` (import_ack), ``sync.keys``.
 The province side: ``sync.verify`` and ``sync.apply`` over ``sync.central``'s own database.
+
+The way back (docs/sync-format.md §10): the province makes a package for a commune
+(``sync.package_make``), the counter checks and applies it (``sync.package_verify``,
+``sync.package_apply``) and acknowledges it beside its next day file (``sync.package_ack``).
 """

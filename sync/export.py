@@ -39,6 +39,7 @@ from .format import (
 )
 from .history import closing_time, days_needing_export
 from .keys import AgencyKey, ProvincePublicKey, agency_signing_key, province_public_key
+from .package_ack import write_package_ack
 from .records import DaySnapshot, read_day
 
 EXPORT_DIR_SETTING = "export_dir"
@@ -171,7 +172,10 @@ _ATTEMPTS = 8
 def run_export(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> ExportResult:
     """Export ``day`` into ``out_dir`` (default: the export folder) and record it."""
     with _EXPORT_LOCK:
-        return _run_export(day, out_dir, now=now)
+        result = _run_export(day, out_dir, now=now)
+        # The province's packages, acknowledged beside the day file (sync.package_ack).
+        write_package_ack(result.path.parent, now=now)
+        return result
 
 
 def _run_export(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> ExportResult:

@@ -7,6 +7,9 @@
   file is configured at each commune (``sync-key set-province``).
 - The province trusts an agency's files when the agency's public key file is in its keyring
   (a folder of such files, or one file listing them), or is given with ``--pubkey``.
+- The way back: the province's packages for a commune carry personal data (online dossiers)
+  encrypted to the commune. The commune's X25519 key for that is derived from its Ed25519
+  seed (HKDF), so it needs no storage of its own; its public half is in the public key file.
 
 Key files are small JSON documents with the raw keys in base64, so that an officer can open
 one, see which agency it names, and send it by any means.
@@ -23,9 +26,10 @@ from datetime import datetime
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from models.audit import now as clock
 from models.db import write_transaction
@@ -99,6 +103,21 @@ class AgencyKey:
     def signer(self) -> dict:
         return {"algorithm": "Ed25519", "key_id": self.key_id, "public_key": b64(self.public_raw)}
 
+    @property
+    def encryption(self) -> X25519PrivateKey:
+        """The X25519 key province packages are encrypted to, derived from the seed."""
+        return derive_encryption_key(self.seed)
+
+    @property
+    def encryption_raw(self) -> bytes:
+        return raw_public(self.encryption.public_key())
+
+
+def derive_encryption_key(seed: bytes) -> X25519PrivateKey:
+    okm = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"motcua-agency-x25519",
+               info=b"motcua-package-v1 recipient").derive(seed)
+    return X25519PrivateKey.from_private_bytes(okm)
+
 
 def _agency_key_from_row(row: SyncKey) -> AgencyKey:
     private = Ed25519PrivateKey.from_private_bytes(unb64(row.private_key, 32))
@@ -124,7 +143,34 @@ def agency_public_key_document(now: datetime | None = None) -> dict:
     key = agency_signing_key(now)
     return {"format": AGENCY_PUBLIC, "agency_code": require_settings().agency_code,
             "algorithm": "Ed25519", "key_id": key.key_id, "public_key": b64(key.public_raw),
+            "encryption_public_key": b64(key.encryption_raw), "encryption_key_id": key_id(key.encryption_raw),
             "created_at": portal_datetime(key.created_at)}
+
+
+@dataclass(frozen=True)
+class CounterPublicKey:
+    """What the province knows of a commune from its public key file: who signs its files,
+    and where to encrypt the packages for it."""
+
+    agency_code: str
+    signing_raw: bytes
+    encryption_raw: bytes
+
+    @property
+    def encryption_key_id(self) -> str:
+        return key_id(self.encryption_raw)
+
+
+def load_counter_public(path: str | Path) -> CounterPublicKey:
+    """The file a commune gives with ``sync-key export``."""
+    data = _read_json(path, "khóa công khai của xã")
+    if data.get("format") != AGENCY_PUBLIC:
+        raise MotCuaError(f"Tệp {path} không phải khóa công khai của cơ quan (motcua-agency-public-key).")
+    if not data.get("encryption_public_key"):
+        raise MotCuaError(f"Tệp khóa {path} chưa có khóa mã hóa (encryption_public_key): xã cần xuất lại "
+                          "bằng lệnh sync-key export của phiên bản MotCua này.")
+    return CounterPublicKey(str(data.get("agency_code") or ""), unb64(data.get("public_key", ""), 32),
+                            unb64(data["encryption_public_key"], 32))
 
 
 # --- the province's keys ---------------------------------------------------------------------
@@ -164,6 +210,11 @@ class ProvincePrivateKey:
     def signer(self) -> dict:
         public = raw_public(self.signing.public_key())
         return {"algorithm": "Ed25519", "key_id": key_id(public), "public_key": b64(public)}
+
+    @property
+    def signing_seed(self) -> bytes:
+        """The signing key's raw seed: also where a package's deterministic encryption derives."""
+        return raw_private(self.signing)
 
 
 def new_province_keys(now: datetime | None = None) -> tuple[dict, dict]:
@@ -315,7 +366,8 @@ def load_trust(keyring: str | Path | None = None, pubkeys: list[str] | None = No
 
 
 __all__ = [
-    "AgencyKey", "ProvincePrivateKey", "ProvincePublicKey", "Trust",
+    "AgencyKey", "CounterPublicKey", "ProvincePrivateKey", "ProvincePublicKey", "Trust",
+    "derive_encryption_key", "load_counter_public",
     "agency_signing_key", "agency_public_key_document", "new_province_keys", "load_province_private",
     "set_province_key", "clear_province_key", "province_public_key", "load_trust",
     "default_keyring", "verify_ed25519", "key_id", "b64", "unb64",

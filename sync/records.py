@@ -128,7 +128,8 @@ def dossier_record(d: dict, *, version: int, documents: list[dict], events: list
     number = d["applicant_id_number"]
     return {
         "Uid": d["uid"], "PhienBan": version, "MaCoQuan": d["agency_code"], "MaHoSo": d["code"],
-        "MaTTHC": d["procedure_code"], "TenTTHC": d["procedure_name"], "MaLinhVuc": "",
+        "MaTTHC": d.get("procedure_national_code") or d["procedure_code"], "TenTTHC": d["procedure_name"],
+        "MaLinhVuc": "",
         "TenLinhVuc": d["procedure_field"] or "",
         "ThoiHanGiaiQuyet": {"GiaTri": d["duration_value"], "DonVi": d["duration_unit"]},
         "KenhThucHien": d["channel"], "ChuHoSo": d["applicant_name"],
@@ -217,7 +218,8 @@ def read_day(day: date, *, agency_name: str = "") -> DaySnapshot:
         snapshot.change_count = len(changes)
         snapshot.last_seq = max(seq for seq, _, _ in changes)
         day_ids = SyncChange.select(SyncChange.dossier).where(in_day)
-        dossiers = _rows(Dossier.select(Dossier, Procedure.field.alias("procedure_field"))
+        dossiers = _rows(Dossier.select(Dossier, Procedure.field.alias("procedure_field"),
+                                        Procedure.national_code.alias("procedure_national_code"))
                          .join(Procedure).where(Dossier.id.in_(day_ids)))
         documents: dict[int, list[dict]] = defaultdict(list)
         for dossier_id, position, name, originals, copies in database.obj.execute(

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models import workflow
+from models import online, workflow
 from models.dossiers import DossierView
 from models.errors import ValidationError
 from models.statuses import ACTION_NAMES
@@ -58,6 +58,11 @@ def _default_recipient(view: DossierView) -> str:
 
 NOTE = Field("note", QT_TRANSLATE_NOOP("ActionDialog", "Note"), "text")
 ACTIONS: dict[str, ActionSpec] = {
+    "accept": ActionSpec(
+        (NOTE,), lambda code, officer, v: online.accept(code, officer, note=v["note"]), form="receipt",
+        hint=QT_TRANSLATE_NOOP("ActionDialog", "Check the papers listed under Documents first. The dossier is "
+                                               "received now: its appointment counts from this moment, and the "
+                                               "receipt prints.")),
     "forward": ActionSpec(
         (Field("unit", QT_TRANSLATE_NOOP("ActionDialog", "Processing unit")), NOTE),
         lambda code, officer, v: workflow.forward(code, officer, unit=v["unit"], note=v["note"])),

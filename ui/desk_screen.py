@@ -14,6 +14,7 @@ from models.statuses import STATUS_NAMES
 
 from .dossier_table_model import DossierTableModel
 from .i18n import DATE_FORMAT, fmt_number, to_date
+from .online_queue import OnlineQueue
 from .runner import Op
 
 NO_DATE = QDate(2000, 1, 1)
@@ -92,7 +93,9 @@ class DeskScreen(QWidget):
             legend.addWidget(swatch)
         legend.addStretch(1)
         legend.addWidget(self.count)
+        self.online = OnlineQueue()  # Hồ sơ trực tuyến: shown while online dossiers wait
         layout = QVBoxLayout(self)
+        layout.addWidget(self.online)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(legend)
@@ -123,6 +126,7 @@ class DeskScreen(QWidget):
     def load(self) -> None:
         Op(self, lambda: list_procedures(include_inactive=True)).success(self._set_procedures) \
             .run_in_background()
+        self.online.load()
         self.apply()
 
     def _set_procedures(self, procedures) -> None:

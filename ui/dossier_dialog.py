@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.dossiers import DossierView, get_dossier
-from models.statuses import ACTION_NAMES, CHANNELS, RESULT_DELIVERY, STATUS_NAMES
+from models.statuses import ACTION_NAMES, CHANNELS, NEW, RESULT_DELIVERY, STATUS_NAMES
 
 from .action_dialogs import ACTIONS, ActionDialog
 from .form_printer import FormPrinter
@@ -73,7 +73,7 @@ class DossierDialog(QDialog):
         self.due_history = _table([self.tr("Time"), self.tr("Change"), self.tr("Old due date"),
                                    self.tr("New due date"), self.tr("Reason")])
         self.documents = _table([self.tr("Document"), self.tr("Originals"), self.tr("Copies")])
-        tabs = QTabWidget()
+        self.tabs = tabs = QTabWidget()
         tabs.addTab(self.events, self.tr("Timeline"))
         tabs.addTab(self.due_history, self.tr("Due dates"))
         tabs.addTab(self.documents, self.tr("Documents"))
@@ -141,8 +141,10 @@ class DossierDialog(QDialog):
             action, self.ready_action = self.ready_action, None
             if action in view.allowed_actions:
                 self.start_action(action)
-            else:
+            elif action == "return":
                 self.state.setText(state + " – " + self.tr("cannot be returned in this status"))
+            else:
+                self.state.setText(state + " – " + self.tr("no longer waiting for this step"))
 
     def _event_note(self, event) -> str:
         note = event.note
@@ -177,12 +179,21 @@ class DossierDialog(QDialog):
             (self.tr("Channel"), CHANNELS.get(view.channel, "")),
             (self.tr("Result collected"), RESULT_DELIVERY.get(view.result_delivery, "")),
             (self.tr("Sets / fee"), f"{view.sets} / {fmt_number(view.fee)} đ"),
-            (self.tr("Received"), f"{fmt_datetime(view.received_at)} – {view.officer_name}"),
-            (self.tr("Due"), fmt_datetime(view.due_at)),
+            (self.tr("Code on the portal"), view.portal_code or ""),
+        ]
+        if view.status == NEW:  # an online dossier waiting: submitted, not received yet (no receipt)
+            rows += [(self.tr("Submitted online"), fmt_datetime(view.received_at)),
+                     (self.tr("Due"), self.tr("set when accepted"))]
+        else:
+            rows += [(self.tr("Received"), f"{fmt_datetime(view.received_at)} – {view.officer_name}"),
+                     (self.tr("Due"), fmt_datetime(view.due_at))]
+        rows += [
             (self.tr("Processing unit"), view.processing_unit),
             (self.tr("Finished"), fmt_datetime(view.finished_at)),
             (self.tr("Returned"), " – ".join(x for x in (fmt_datetime(view.returned_at), view.returned_to) if x)),
-            (self.tr("Receipt printed"), self.tr("yes") if view.receipt_printed else self.tr("no – reprint it")),
+            # Only a received dossier has a receipt (not an online one waiting or refused from the queue).
+            (self.tr("Receipt printed"), (self.tr("yes") if view.receipt_printed else self.tr("no – reprint it"))
+             if any(e.action == "receive" for e in view.events) else ""),
             (self.tr("Notes"), view.notes),
         ]
         for label, value in rows:
@@ -208,12 +219,16 @@ class DossierDialog(QDialog):
         from models.forms import FORM_NAMES
 
         self.reprint_menu.clear()
-        kinds = ["receipt", "control"] + sorted({FORM_AFTER[e.action] for e in view.events
-                                                 if e.action in FORM_AFTER})
+        # An online dossier has a receipt once accepted (received), not while it waits.
+        received = any(e.action == "receive" for e in view.events)
+        kinds = (["receipt", "control"] if received else []) + sorted({FORM_AFTER[e.action] for e in view.events
+                                                                     if e.action in FORM_AFTER})
         for kind in kinds:
             self.reprint_menu.addAction(FORM_NAMES[kind], lambda k=kind: self.printer.show(k, self.code))
 
     def start_action(self, action: str) -> ActionDialog:
+        if action == "accept":  # the papers of an online dossier are checked before accepting it
+            self.tabs.setCurrentWidget(self.documents)
         self.action_dialog = ActionDialog(action, self.view, self.officer, self)
         self.action_dialog.done_view.connect(self._action_done)
         self.action_dialog.show()

@@ -28,7 +28,8 @@ COLUMNS = (
     (QT_TRANSLATE_NOOP("DossierTableModel", "Applicant"), "applicant_name", lambda d: d.applicant_name),
     (QT_TRANSLATE_NOOP("DossierTableModel", "Procedure"), "procedure", lambda d: d.procedure_name),
     (QT_TRANSLATE_NOOP("DossierTableModel", "Received"), "received_at", lambda d: fmt_datetime(d.received_at)),
-    (QT_TRANSLATE_NOOP("DossierTableModel", "Due"), "due_at", lambda d: fmt_datetime(d.due_at)),
+    # An online dossier waiting (status 1) has no appointment until it is accepted.
+    (QT_TRANSLATE_NOOP("DossierTableModel", "Due"), "due_at", lambda d: "" if d.status == 1 else fmt_datetime(d.due_at)),
     (QT_TRANSLATE_NOOP("DossierTableModel", "Status"), "status", lambda d: d.status_name),
 )
 

@@ -30,6 +30,7 @@ class HolidaysPanel(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Kind"), self.tr("Reason / legal basis"), self.tr("Source")])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeToContents)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -75,11 +76,23 @@ class HolidaysPanel(QWidget):
         for row, day in enumerate(days):
             values = [fmt_date(date.fromisoformat(day["date"])),
                       self.tr("Working day") if day["working"] else self.tr("Day off"),
-                      day["reason"],
-                      self.tr("Administrator") if day["source"] == "admin" else self.tr("Law (holidays)")]
+                      day["reason"], self._source(day)]
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if column == 3 and day.get("basis"):
+                    item.setToolTip(day["basis"])
+                self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(0)
+
+    def _source(self, day: dict) -> str:
+        """Which layer decides the day (models.holidays_admin.list_days)."""
+        if day["source"] == "admin":
+            return self.tr("Administrator")
+        if day["source"] == "province":
+            return self.tr("Province package no. %1").replace("%1", str(day.get("package") or ""))
+        if day["source"] == "official":
+            return self.tr("Official decision (shipped)")
+        return self.tr("Law (holidays)")
 
     def save_override(self) -> None:
         day, working, reason, officer = to_date(self.day.date()), self.kind.currentData(), \
@@ -97,8 +110,8 @@ class HolidaysPanel(QWidget):
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()
-        if row < 0 or self.days[row]["source"] != "admin":
-            self.errors.show({"": self.tr("Choose a day that the administrator added.")})
+        if row < 0 or self.days[row]["source"] not in ("admin", "province"):
+            self.errors.show({"": self.tr("Choose a day that the administrator or a province package added.")})
             return
         day, officer = date.fromisoformat(self.days[row]["date"]), self.officer
         Op(self, lambda: remove_override(day, officer=officer)).success(

@@ -13,6 +13,7 @@ from .catalog_screen import CatalogScreen
 from .desk_screen import DeskScreen
 from .dossier_dialog import DossierDialog
 from .intake_screen import IntakeScreen
+from .package_banner import PackageBanner
 from .prefs import qsettings
 from .reports_screen import ReportsScreen
 from .return_screen import ReturnScreen
@@ -38,8 +39,9 @@ class MainWindow(QMainWindow):
         self.catalog = CatalogScreen(officer, is_admin)
         self.settings = SettingsScreen(officer, is_admin)
         self.reports = ReportsScreen(officer)
-        self.sync = SyncScreen(now=now)
+        self.sync = SyncScreen(now=now, officer=officer)
         self.sync_banner = SyncBanner(now=now, interval_ms=sync_interval_ms)
+        self.package_banner = PackageBanner(now=now, interval_ms=sync_interval_ms)
         self.auto_export = AutoExport(self, now=now, interval_ms=sync_interval_ms)
         self.tabs.addTab(self.intake, self.tr("Intake (F5)"))
         self.tabs.addTab(self.desk, self.tr("Dossiers (F6)"))
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.sync_banner)
+        column.addWidget(self.package_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         who = QLabel(self.tr("Officer: %1").replace("%1", officer.full_name))
@@ -70,6 +73,11 @@ class MainWindow(QMainWindow):
         self.catalog.changed.connect(self.intake.load)
         self.sync_banner.open_sync.connect(lambda: self.show_tab(SYNC))
         self.sync.changed.connect(self.sync_banner.refresh)
+        # The way back: the province's packages, the online dossiers they bring, held catalogs.
+        self.desk.online.open_dossier.connect(lambda code, action: self.open_dossier(code, ready_action=action))
+        self.sync.packages.applied.connect(self._packages_applied)
+        self.package_banner.open_online.connect(self.show_online)
+        self.package_banner.catalog_changed.connect(self._catalog_changed)
         self.auto_export.exported.connect(lambda _r: self._synced())
         self.auto_export.failed.connect(lambda message: self.statusBar().showMessage(message))
         for key, index in (("F5", INTAKE), ("F6", DESK)):
@@ -81,6 +89,7 @@ class MainWindow(QMainWindow):
         self.set_title(load_settings())
         self._restore()
         self.sync_banner.start()
+        self.package_banner.start()
         self.auto_export.start()
 
     # -- screens ----------------------------------------------------------------------------
@@ -117,9 +126,25 @@ class MainWindow(QMainWindow):
 
     def _refresh_lists(self) -> None:
         if DESK in self._loaded:
+            self.desk.online.load()
             self.desk.apply()
         if RETURN in self._loaded:
             self.returns.load()
+
+    def show_online(self) -> None:
+        self.show_tab(DESK)
+        self.desk.online.focus_queue()
+
+    def _packages_applied(self, outcomes: list) -> None:
+        # The headlines; the Sync tab shows the whole report.
+        self.package_banner.show_result([outcome.headline() for outcome in outcomes])
+        self._catalog_changed()
+        self._refresh_lists()
+
+    def _catalog_changed(self) -> None:
+        self.intake.load()
+        if CATALOG in self._loaded:
+            self.catalog.load()
 
     def _synced(self) -> None:
         self.sync_banner.refresh()
@@ -144,6 +169,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.sync_banner.timer.stop()
+        self.package_banner.timer.stop()
         self.auto_export.at_close()  # today's work into the sync folder; never blocks closing
         prefs = qsettings()
         prefs.setValue("window/geometry", self.saveGeometry())

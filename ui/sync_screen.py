@@ -18,6 +18,7 @@ from sync.export import ExportResult, default_export_dir, run_export, set_export
 from sync.history import export_history
 
 from .i18n import DATE_FORMAT, fmt_date, fmt_datetime, fmt_number, to_date, to_qdate
+from .package_panel import PackagePanel
 from .runner import Op, show_error
 from .table_items import table_item
 
@@ -30,9 +31,11 @@ class SyncScreen(QWidget):
     changed = Signal()
     shown = Signal(object)  # the history list just shown (tests wait on it)
 
-    def __init__(self, parent=None, *, now: Callable[[], datetime] = clock):
+    def __init__(self, parent=None, *, now: Callable[[], datetime] = clock, officer=None):
         super().__init__(parent)
         self.now = now
+        # The way back: the province's packages, imported here (ui.package_panel).
+        self.packages = PackagePanel(officer, now=now) if officer is not None else None
         self.history: list = []
         self.folder = Path()
         self.day = QDateEdit(to_qdate(now().date()))
@@ -79,10 +82,14 @@ class SyncScreen(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(QLabel(self.tr("Exported files")))
         layout.addWidget(self.table, 1)
+        if self.packages is not None:
+            layout.addWidget(self.packages)
 
     # -- loading ----------------------------------------------------------------------------
     def load(self) -> None:
         Op(self, lambda: (default_export_dir(), export_history())).success(self._show).run_in_background()
+        if self.packages is not None:
+            self.packages.load()
 
     def _show(self, loaded) -> None:
         self.folder, self.history = loaded

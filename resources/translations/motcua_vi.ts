@@ -8,6 +8,10 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
+        <source>Check the papers listed under Documents first. The dossier is received now: its appointment counts from this moment, and the receipt prints.</source>
+        <translation>Hãy kiểm tra các giấy tờ ở thẻ Giấy tờ trước. Hồ sơ được tiếp nhận vào lúc này: thời hạn hẹn trả tính từ thời điểm này và giấy tiếp nhận được in.</translation>
+    </message>
+    <message>
         <source>Processing unit</source>
         <translation>Đơn vị xử lý</translation>
     </message>
@@ -433,6 +437,10 @@
         <translation>chưa thể trả kết quả ở trạng thái này</translation>
     </message>
     <message>
+        <source>no longer waiting for this step</source>
+        <translation>không còn chờ bước này</translation>
+    </message>
+    <message>
         <source>Received by %1</source>
         <translation>Người nhận: %1</translation>
     </message>
@@ -493,6 +501,10 @@
         <translation>Số bộ / lệ phí</translation>
     </message>
     <message>
+        <source>Code on the portal</source>
+        <translation>Mã trên Cổng DVC</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
@@ -527,6 +539,14 @@
     <message>
         <source>Notes</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Submitted online</source>
+        <translation>Nộp trực tuyến lúc</translation>
+    </message>
+    <message>
+        <source>set when accepted</source>
+        <translation>tính khi tiếp nhận</translation>
     </message>
 </context>
 <context>
@@ -626,12 +646,20 @@
         <translation>Quản trị viên</translation>
     </message>
     <message>
+        <source>Province package no. %1</source>
+        <translation>Gói của tỉnh số %1</translation>
+    </message>
+    <message>
+        <source>Official decision (shipped)</source>
+        <translation>Quyết định chính thức (có sẵn)</translation>
+    </message>
+    <message>
         <source>Law (holidays)</source>
         <translation>Theo luật (ngày lễ)</translation>
     </message>
     <message>
-        <source>Choose a day that the administrator added.</source>
-        <translation>Hãy chọn một ngày do quản trị viên thêm.</translation>
+        <source>Choose a day that the administrator or a province package added.</source>
+        <translation>Hãy chọn một ngày do quản trị viên hoặc gói dữ liệu của tỉnh thêm.</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1038,53 @@
     </message>
 </context>
 <context>
+    <name>OnlineQueue</name>
+    <message>
+        <source>Code on the portal</source>
+        <translation>Mã trên Cổng DVC</translation>
+    </message>
+    <message>
+        <source>Code at the counter</source>
+        <translation>Mã tại quầy</translation>
+    </message>
+    <message>
+        <source>Submitted online</source>
+        <translation>Nộp trực tuyến lúc</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Check and accept…</source>
+        <translation>Kiểm tra và tiếp nhận…</translation>
+    </message>
+    <message>
+        <source>Open the dossier, check its papers, receive it now and print the receipt (Enter)</source>
+        <translation>Mở hồ sơ, kiểm tra giấy tờ, tiếp nhận ngay và in giấy tiếp nhận (Enter)</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>Từ chối…</translation>
+    </message>
+    <message>
+        <source>Refuse the dossier and print the refusal form</source>
+        <translation>Từ chối tiếp nhận và in phiếu từ chối</translation>
+    </message>
+    <message>
+        <source>Submitted on the public service portal and brought by the province&apos;s package: received only when accepted here.</source>
+        <translation>Nộp trên Cổng dịch vụ công, tỉnh chuyển về trong gói dữ liệu: chỉ được tính là đã tiếp nhận khi tiếp nhận tại đây.</translation>
+    </message>
+    <message>
+        <source>Online dossiers (%1 waiting)</source>
+        <translation>Hồ sơ trực tuyến (%1 hồ sơ chờ tiếp nhận)</translation>
+    </message>
+</context>
+<context>
     <name>Op</name>
     <message>
         <source>Unexpected error</source>
@@ -1022,6 +1097,108 @@
     <message>
         <source>MotCua</source>
         <translation>Một Cửa</translation>
+    </message>
+</context>
+<context>
+    <name>PackageBanner</name>
+    <message>
+        <source>Open online dossiers</source>
+        <translation>Mở hồ sơ trực tuyến</translation>
+    </message>
+    <message>
+        <source>The online dossiers waiting in the dossier desk (F6)</source>
+        <translation>Các hồ sơ trực tuyến đang chờ ở màn hình Hồ sơ (F6)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Hide what the last package changed</source>
+        <translation>Ẩn thông báo về gói vừa áp dụng</translation>
+    </message>
+    <message>
+        <source>The catalog of %1 took effect today.</source>
+        <translation>Danh mục thủ tục theo %1 có hiệu lực từ hôm nay.</translation>
+    </message>
+    <message>
+        <source>%1 online dossiers are waiting to be checked and accepted.</source>
+        <translation>Có %1 hồ sơ trực tuyến đang chờ kiểm tra và tiếp nhận.</translation>
+    </message>
+    <message>
+        <source>The catalog of %1 takes effect on %2.</source>
+        <translation>Danh mục thủ tục theo %1 sẽ có hiệu lực từ ngày %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PackagePanel</name>
+    <message>
+        <source>Province packages: catalog, calendar, online dossiers</source>
+        <translation>Gói dữ liệu của tỉnh: danh mục, lịch làm việc, hồ sơ trực tuyến</translation>
+    </message>
+    <message>
+        <source>Import from a USB drive / folder…</source>
+        <translation>Nhập từ thẻ nhớ / thư mục…</translation>
+    </message>
+    <message>
+        <source>Apply every package of this agency found in the folder, oldest first</source>
+        <translation>Áp dụng mọi gói của cơ quan này có trong thư mục, gói cũ trước</translation>
+    </message>
+    <message>
+        <source>Import a package file…</source>
+        <translation>Nhập một tệp gói…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Made by the province</source>
+        <translation>Tỉnh lập lúc</translation>
+    </message>
+    <message>
+        <source>Applied at</source>
+        <translation>Áp dụng lúc</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Đã áp dụng</translation>
+    </message>
+    <message>
+        <source>the province has the acknowledgement</source>
+        <translation>tỉnh đã nhận xác nhận</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Không áp dụng: %1</translation>
+    </message>
+    <message>
+        <source>Choose the USB drive or folder with the province&apos;s packages</source>
+        <translation>Chọn thẻ nhớ hoặc thư mục chứa gói dữ liệu của tỉnh</translation>
+    </message>
+    <message>
+        <source>Choose the province&apos;s package</source>
+        <translation>Chọn gói dữ liệu của tỉnh</translation>
+    </message>
+    <message>
+        <source>Province packages (motcua-province_*.zip)</source>
+        <translation>Gói dữ liệu của tỉnh (motcua-province_*.zip)</translation>
+    </message>
+    <message>
+        <source>Applying the province&apos;s package…</source>
+        <translation>Đang áp dụng gói dữ liệu của tỉnh…</translation>
+    </message>
+    <message>
+        <source>Could not read %1. Check the drive or folder and try again.</source>
+        <translation>Không đọc được %1. Hãy kiểm tra ổ đĩa hoặc thư mục rồi thử lại.</translation>
     </message>
 </context>
 <context>

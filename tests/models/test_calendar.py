@@ -26,8 +26,9 @@ D = datetime
     (D(2026, 11, 19, 18, 0), 1, D(2026, 11, 20, 17, 0)),
     # Friday afternoon → over the weekend.
     (D(2026, 11, 20, 15, 0), 1, D(2026, 11, 23, 15, 0)),
-    # 24/11/2026 Ngày Văn hóa Việt Nam is a day off in the holidays package.
-    (D(2026, 11, 23, 10, 0), 1, D(2026, 11, 25, 10, 0)),
+    # 24/11/2026 Ngày Văn hóa Việt Nam: a day off in the holidays package, but not under
+    # Bộ luật Lao động 2019 Điều 112 as in force (resources/calendar/rules.json).
+    (D(2026, 11, 23, 10, 0), 1, D(2026, 11, 24, 10, 0)),
     # Tết 2026: 16/2 (Mon) – 20/2 (Fri) off. Friday 13/2 + 3 days → Wed 25/2.
     (D(2026, 2, 13, 9, 30), 3, D(2026, 2, 25, 9, 30)),
     (D(2026, 2, 13, 9, 30), 1, D(2026, 2, 23, 9, 30)),

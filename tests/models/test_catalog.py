@@ -100,3 +100,29 @@ def test_deactivate_missing(counter, tmp_path):
     report = catalog.import_catalog(path, deactivate_missing=True)
     assert "1.004873" in report.deactivated
     assert [p.code for p in catalog.list_procedures()] == ["1.001193"]
+
+
+def test_corrections_of_the_2026_12_catalog(counter):
+    """resources/catalog/SOURCES.md, Corrections: each limit with its legal basis."""
+    change = catalog.get_procedure("1.004859")
+    assert (change.duration_value, change.duration_unit) == (3, "working_days")  # Luật Hộ tịch Điều 28
+    assert change.national_procedure_code == "1.004859" and "Điều 28" in change.note
+    supplement = catalog.get_procedure("1.004859-BS")
+    assert (supplement.duration_unit, supplement.same_day_cutoff) == ("same_day", "15:00")  # Điều 29
+    assert supplement.national_code == supplement.national_procedure_code == "1.004859"
+    translator = catalog.get_procedure("2.001008")
+    assert (translator.duration_unit, translator.same_day_cutoff) == ("same_day", "15:00")
+    assert "Điều 7" in translator.note and "Điều 33" in translator.note
+    for code in ("2.000815", "2.000942"):
+        note = catalog.get_procedure(code).fee_note
+        assert "từ trang thứ ba trở lên 1.000 đồng/trang" in note and "tối đa 200.000 đồng/bản" in note
+
+
+@pytest.mark.parametrize("suffix", ["json", "csv"])
+def test_the_national_code_of_a_split_entry_survives_export_and_import(counter, tmp_path, suffix):
+    path = tmp_path / f"catalog.{suffix}"
+    catalog.export_catalog(path)
+    Procedure.update(national_code="").where(Procedure.code == "1.004859-BS").execute()
+    report = catalog.import_catalog(path)
+    assert report.updated == {"1.004859-BS": ["national_code"]}
+    assert catalog.get_procedure("1.004859-BS").national_code == "1.004859"

@@ -77,3 +77,29 @@ def test_counters_share_a_postgresql_database(pg_url):
     assert get_dossier(code).status == 4
     assert [x.code for x in search("nguyen van so 07")] == [
         c for c in codes if get_dossier(c).applicant_name == "Nguyễn Văn Số 07"]
+
+
+def test_a_province_package_on_a_postgresql_counter(pg_url, tmp_path):
+    """Migration 3's columns and tables, an online dossier accepted and a calendar entry, on PostgreSQL."""
+    from models.holidays_admin import list_days
+    from models.online import accept
+    from sync.package_apply import apply_package_file
+    from tests.package_fixtures import Province, online_dossier, write_json
+
+    open_counter(pg_url)
+    setup_agency(agency_code="H12.22.01", governing_body="UBND XÃ TAM ĐẢO", place="Tam Đảo")
+    officer = acting_officer()
+    province = Province(tmp_path / "province")
+    province.install_at_counter()
+    now = datetime(2026, 3, 2, 10, 0)
+    made = province.make(now=now, agency="H12.22.01",
+                         online=write_json(tmp_path / "tt.json", [online_dossier("G22.39-260302-0001")]),
+                         calendar=write_json(tmp_path / "lich.json", {
+                             "year": 2026, "days_off": [{"date": "2026-03-06", "reason": "Nghỉ do bão"}],
+                             "working_days": [], "source": "Công văn 15/UBND-VX"}))
+    assert apply_package_file(made.path, by=officer, now=now).status == "applied"
+    assert apply_package_file(made.path, by=officer, now=now).status == "already_applied"
+    view = accept("G22.39-260302-0001", officer, now=datetime(2026, 3, 2, 14, 0))
+    assert (view.status, view.due_at) == (2, datetime(2026, 3, 5, 14, 0))
+    assert {d["date"]: d["source"] for d in list_days(2026)}["2026-03-06"] == "province"
+    assert search("G22.39-260302-0001")[0].code == view.code

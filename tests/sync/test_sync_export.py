@@ -251,3 +251,11 @@ def test_an_export_overtaken_by_another_starts_again_from_a_fresh_snapshot(offic
     assert result.dossiers == 2
     rows = list(SyncExport.select().order_by(SyncExport.revision))
     assert [(r.revision, r.dossiers) for r in rows] == [(1, 2)]
+
+
+def test_a_split_catalog_entry_reports_its_national_procedure_code(officer, tmp_path):
+    from sync.records import read_day
+
+    view = intake(officer, at(DAY, 9), procedure="1.004859-BS")
+    records = {r["Uid"]: r for r in read_day(DAY).dossiers}
+    assert records[view.uid]["MaTTHC"] == "1.004859"

@@ -1,0 +1,34 @@
+"""Files on a stick that may be pulled out at any moment: written whole or not at all."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from models.errors import MotCuaError
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a half-written file never has the final name."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def read_file(path: str | Path) -> bytes:
+    """The file's bytes; a missing or unreadable file is a Vietnamese message."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise MotCuaError(f"Không tìm thấy tệp: {path}")
+    except OSError as exc:
+        raise MotCuaError(f"Không đọc được tệp {path}: {exc.strerror or exc}")
