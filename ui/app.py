@@ -1,19 +1,26 @@
 """Starting the desktop app: open the database, first-run wizard or sign-in, then the window."""
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import traceback
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import anyone_can_sign_in, get_officer_row
+from models.errors import MotCuaError
 from models.paths import default_database
 from models.session import open_counter
 from models.settings import load_settings
 
+from . import instance_lock
+from .crash import install_crash_reporter, install_qt_message_handler
 from .i18n import install_translators
 from .prefs import APPLICATION, ORGANISATION
+
+log = logging.getLogger(__name__)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -73,17 +80,55 @@ def _no_screen() -> bool:
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
 
 
+NO_SCREEN = ("Lỗi: không tìm thấy màn hình để mở giao diện. Hãy chạy MotCua trong phiên đồ họa, "
+             "hoặc dùng các lệnh dòng lệnh (motcua --help).")
+
+
+def startup_failed(message: str) -> None:
+    """A start that cannot go on (damaged database, database in use …): say why, in a box."""
+    QMessageBox.critical(None, QCoreApplication.translate("AppController", "MotCua cannot start"),
+                         message)
+
+
 def run_gui(db: str | None = None, officer: str | None = None) -> int:
+    """The desktop app; returns the exit status. Every failure is logged and shown, never a
+    bare traceback: a windowed program has no console to print it on."""
     if _no_screen():
-        sys.stderr.write("Lỗi: không tìm thấy màn hình để mở giao diện. Hãy chạy MotCua trong "
-                         "phiên đồ họa, hoặc dùng các lệnh dòng lệnh (python main.py --help).\n")
+        log.error("no screen (DISPLAY/WAYLAND_DISPLAY unset)")
+        if sys.stderr is not None:
+            sys.stderr.write(NO_SCREEN + "\n")
         return 1
+    install_qt_message_handler()  # before the QApplication: a missing platform plugin is logged
     app = make_application()
-    controller = AppController(db or default_database(), officer)
-    controller.start()
+    install_crash_reporter()
+    db = db or default_database()
+    log.info("desktop app started")
+    try:
+        lock = instance_lock.acquire(db)
+    except instance_lock.DatabaseInUse as exc:
+        log.warning("database in use: %s", exc)
+        startup_failed(str(exc))
+        return 1
+    controller = AppController(db, officer)
+    try:
+        controller.start()
+    except MotCuaError as exc:
+        log.error("cannot start: %s", exc)
+        startup_failed(str(exc))
+        return 1
+    except Exception:
+        log.exception("cannot start")
+        from .error_dialog import show_unexpected
+
+        show_unexpected(None, traceback.format_exc(), QCoreApplication.translate(
+            "AppController", "MotCua could not start because of an unexpected error. Please tell "
+            "the administrator and send the details below."))
+        return 1
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()
     from .runner import wait_for_workers
 
     wait_for_workers()  # a job still writing must end before the interpreter does
+    if lock is not None:
+        lock.unlock()
     return code if controller.window is not None else 0
