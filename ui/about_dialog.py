@@ -53,4 +53,4 @@ def _without_password(db: str) -> str:
         scheme, rest = db.split("://", 1)
         credentials, host = rest.rsplit("@", 1)
         return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
-    return str(Path(db)) if db else ""
+    return str(Path(db).expanduser().resolve()) if db else ""

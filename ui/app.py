@@ -6,7 +6,7 @@ import os
 import sys
 import traceback
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import anyone_can_sign_in, get_officer_row
@@ -35,6 +35,22 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class FirstPaint(QObject):
+    """Writes "<what> on screen" to the log at a window's first paint (start-up time in the log;
+    bench/bench_bundle.py and the built program's smoke test wait for this line)."""
+
+    def __init__(self, widget, what: str):
+        super().__init__(widget)
+        self.what = what
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Paint:
+            obj.removeEventFilter(self)
+            log.info("%s on screen", self.what)
+        return False
+
+
 class AppController(QObject):
     """Leads from an empty or existing database to the main window (testable without exec())."""
 
@@ -55,6 +71,7 @@ class AppController(QObject):
 
             self.wizard = SetupWizard(settings)
             self.wizard.completed.connect(self._signed_in)
+            FirstPaint(self.wizard, "setup wizard")
             self.wizard.show()
         else:
             self._ask_sign_in()
@@ -64,6 +81,7 @@ class AppController(QObject):
 
         self.sign_in = SignInDialog(self.officer_name or "")
         self.sign_in.signed_in.connect(self._signed_in)
+        FirstPaint(self.sign_in, "sign-in window")
         self.sign_in.show()
 
     def _signed_in(self, username: str) -> None:
@@ -101,22 +119,9 @@ def run_gui(db: str | None = None, officer: str | None = None) -> int:
     install_qt_message_handler()  # before the QApplication: a missing platform plugin is logged
     app = make_application()
     install_crash_reporter()
-    db = db or default_database()
-    log.info("desktop app started")
     try:
-        lock = instance_lock.acquire(db)
-    except instance_lock.DatabaseInUse as exc:
-        log.warning("database in use: %s", exc)
-        startup_failed(str(exc))
-        return 1
-    controller = AppController(db, officer)
-    try:
-        controller.start()
-    except MotCuaError as exc:
-        log.error("cannot start: %s", exc)
-        startup_failed(str(exc))
-        return 1
-    except Exception:
+        started = _start(db or default_database(), officer)
+    except Exception:  # a bug before the event loop: the crash reporter's queue would never run
         log.exception("cannot start")
         from .error_dialog import show_unexpected
 
@@ -124,6 +129,9 @@ def run_gui(db: str | None = None, officer: str | None = None) -> int:
             "AppController", "MotCua could not start because of an unexpected error. Please tell "
             "the administrator and send the details below."))
         return 1
+    if started is None:
+        return 1
+    controller, lock = started
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()
     from .runner import wait_for_workers
@@ -132,3 +140,24 @@ def run_gui(db: str | None = None, officer: str | None = None) -> int:
     if lock is not None:
         lock.unlock()
     return code if controller.window is not None else 0
+
+
+def _start(db: str, officer: str | None):
+    """Lock the database and show the first window; None (after saying why) if it cannot."""
+    log.info("desktop app started")
+    try:
+        lock = instance_lock.acquire(db)
+    except instance_lock.DatabaseInUse as exc:
+        log.warning("database in use: %s", exc)
+        startup_failed(str(exc))
+        return None
+    controller = AppController(db, officer)
+    try:
+        controller.start()
+    except MotCuaError as exc:
+        log.error("cannot start: %s", exc)
+        if lock is not None:
+            lock.unlock()
+        startup_failed(str(exc))
+        return None
+    return controller, lock

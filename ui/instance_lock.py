@@ -47,9 +47,10 @@ def acquire(db: str) -> QLockFile | None:
     if lock.tryLock(200):
         return lock
     if lock.error() == QLockFile.LockFailedError:
-        ok, pid, host, _app = lock.getLockInfo()
+        info = lock.getLockInfo()  # (pid, hostname, appname); older bindings lead with a bool
+        info = tuple(info or ())[-3:]
         who = QCoreApplication.translate("InstanceLock", "process %1 on computer %2") \
-            .replace("%1", str(pid)).replace("%2", host) if ok else ""
+            .replace("%1", str(info[0])).replace("%2", str(info[1])) if len(info) == 3 else ""
         raise DatabaseInUse(QCoreApplication.translate(
             "InstanceLock",
             "MotCua is already open on this database%1. Only one MotCua window may use a "
