@@ -17,6 +17,7 @@ NETWORK_FS_TYPES = frozenset({
     "fuse.sshfs", "sshfs", "davfs", "fuse.davfs2", "fuse.rclone", "lustre", "gpfs", "beegfs",
 })
 DRIVE_REMOTE = 4  # GetDriveTypeW's answer for a network drive
+PROC_MOUNTS = "/proc/mounts"  # posix-only: Linux's mount table, read after the Windows branch
 
 
 def is_unc(path: str) -> bool:
@@ -43,10 +44,14 @@ def mount_fs_type(path: Path, mounts_text: str) -> str | None:
     return best_type
 
 
-def _existing_parent(path: Path) -> Path:
+def _resolved(path: Path) -> Path:
+    """Symbolic links resolved in the part of ``path`` that exists; the rest appended as is."""
     for candidate in (path, *path.parents):
         if candidate.exists():
-            return candidate
+            try:
+                return candidate.resolve() / path.relative_to(candidate)
+            except OSError:
+                return path
     return path
 
 
@@ -58,19 +63,15 @@ def on_network_drive(path: str | Path, *, mounts_text: str | None = None) -> str
     raw = str(path)
     if is_unc(raw):
         return "đường dẫn mạng (UNC)"
-    resolved = _existing_parent(Path(os.path.abspath(raw)))
+    absolute = Path(os.path.abspath(raw))
     if sys.platform == "win32":
-        return _windows_remote_drive(resolved)
+        return _windows_remote_drive(absolute)
     if mounts_text is None:
         try:
-            mounts_text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+            mounts_text = Path(PROC_MOUNTS).read_text(encoding="utf-8", errors="replace")
         except OSError:  # not Linux (macOS, BSD): nothing to read, trust the path
             return None
-    try:
-        resolved = resolved.resolve()
-    except OSError:
-        pass
-    fs_type = mount_fs_type(resolved, mounts_text)
+    fs_type = mount_fs_type(_resolved(absolute), mounts_text)
     if fs_type is not None and (fs_type in NETWORK_FS_TYPES or fs_type.startswith("nfs")):
         return f"ổ mạng ({fs_type})"
     return None
