@@ -7,6 +7,7 @@ models.logs and shown in the Vietnamese ErrorDialog; Qt's warnings go to the "qt
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 import traceback
@@ -29,7 +30,8 @@ PLATFORM_HINT = (
 
 
 def qt_message(kind: QtMsgType, context, message: str) -> None:
-    """Qt's qDebug/qWarning/qFatal, into the log. A fatal one also explains itself and exits."""
+    """Qt's qDebug/qWarning/qFatal, into the log. A fatal one also explains itself and ends
+    the process with status 1."""
     qt_log.log(_LEVELS.get(kind, logging.WARNING), "%s", message)
     if kind == QtMsgType.QtFatalMsg:
         if "platform plugin" in message:
@@ -38,6 +40,7 @@ def qt_message(kind: QtMsgType, context, message: str) -> None:
             if sys.stderr is not None:
                 sys.stderr.write(text + "\n")
         logs.flush()
+        os._exit(1)  # Qt would abort() next: a core dump says nothing more than the log
 
 
 def install_qt_message_handler() -> None:

@@ -204,3 +204,23 @@ def test_no_screen_is_said_in_vietnamese(monkeypatch, capsys):
 def test_motcua_error_is_a_plain_message():
     assert str(MotCuaError("Lỗi")) == "Lỗi"
     assert isinstance(QApplication.instance(), QApplication)
+
+
+def test_a_platform_plugin_that_cannot_start_is_explained(tmp_path):
+    """Qt's own fatal error (no usable X server or libraries) ends with a Vietnamese hint in
+    the log and on stderr, and exit status 1 instead of an abort."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(DISPLAY=":59", QT_QPA_PLATFORM="xcb", MOTCUA_LOG_DIR=str(tmp_path),
+               PYTHONPATH=str(root))
+    code = ("from models.logs import configure_logging; configure_logging()\n"
+            "from ui.app import run_gui; run_gui(str(__import__('pathlib').Path('x.sqlite3')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         cwd=tmp_path, timeout=60)
+    assert out.returncode == 1
+    assert "Qt không mở được cửa sổ" in out.stderr
+    assert "Qt không mở được cửa sổ" in (tmp_path / "motcua.log").read_text(encoding="utf-8")
