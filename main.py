@@ -1,24 +1,72 @@
-"""MotCua entry point: a command runs on the command line; no command starts the desktop app."""
+"""MotCua entry point: a command runs on the command line; no command starts the desktop app.
+
+``motcua`` (console) and ``motcua-gui`` (windowed: no console on Windows) both come here. A
+windowed program has no stderr to read, so there a failure before the window opens is shown in
+a message box as well as written to the log.
+"""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+GUI_ENTRY_SUFFIX = "-gui"  # the windowed executable of the PyInstaller build: motcua-gui(.exe)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, windowed: bool = False) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    from models.logs import configure_logging
+
+    configure_logging()
     from cli.app import build_parser, run
 
-    argv = sys.argv[1:] if argv is None else argv
     code = run(argv)
     if code != -1:
         return code
+    args = build_parser().parse_args(argv)
     try:
         from ui.app import run_gui
-    except ImportError:  # the desktop app is not installed in this build
-        build_parser().print_help()
-        return 0
-    args = build_parser().parse_args(argv)
+    except ImportError as exc:  # a broken install: say what is missing, never fall back silently
+        return _report_broken_gui(exc, windowed)
     return run_gui(db=args.db, officer=args.officer)
 
 
+def gui_main() -> int:
+    """The windowed entry point (``motcua-gui``)."""
+    return main(windowed=True)
+
+
+def _report_broken_gui(exc: ImportError, windowed: bool) -> int:
+    import logging
+
+    logging.getLogger("motcua").critical("the desktop app cannot start", exc_info=exc)
+    missing = exc.name or str(exc)
+    message = (f"Lỗi: không mở được giao diện vì thiếu thư viện hoặc tệp của chương trình "
+               f"({missing}: {exc}). Hãy cài lại MotCua; các lệnh dòng lệnh vẫn dùng được "
+               f"(motcua --help).")
+    from models.logs import current_log_file
+
+    log = current_log_file()
+    if log is not None:
+        message += f"\nChi tiết trong tệp nhật ký: {log}"
+    if sys.stderr is not None:
+        sys.stderr.write(message + "\n")
+    if windowed or sys.stderr is None:
+        native_message_box("MotCua", message)
+    return 1
+
+
+def native_message_box(title: str, text: str) -> None:
+    """A message box without Qt (Qt may be what failed); only Windows has one at hand."""
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, text, title, 0x10)  # MB_ICONERROR
+
+
+def _started_windowed() -> bool:
+    """The PyInstaller build has two executables on one script; the windowed one ends in -gui."""
+    return Path(sys.executable).stem.lower().endswith(GUI_ENTRY_SUFFIX) and getattr(sys, "frozen", False)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(windowed=_started_windowed()))

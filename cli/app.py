@@ -3,22 +3,34 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
+import logging
 import re
 import sys
 
 from models.db import close_database
 from models.errors import MotCuaError
 from models.paths import default_database
+from models.version import APP_VERSION
 
 from .context import Context
 
 
+# Every cli/*_commands.py module, in name order; each has ``register(subparsers)``. Named here,
+# not found by scanning the folder, so the PyInstaller build (motcua.spec reads this list) and
+# any other frozen or zipped install have them all; tests/cli/test_command_modules.py checks
+# the list against the folder.
+COMMAND_MODULES = (
+    "admin_commands",
+    "dossier_commands",
+    "package_commands",
+    "print_commands",
+    "report_commands",
+    "sync_commands",
+)
+
+
 def command_modules() -> list:
-    """Every ``cli/*_commands.py`` module, in name order; each has ``register(subparsers)``."""
-    package = importlib.import_module(__package__)
-    names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name.endswith("_commands"))
-    return [importlib.import_module(f"{__package__}.{name}") for name in names]
+    return [importlib.import_module(f"{__package__}.{name}") for name in COMMAND_MODULES]
 
 
 class VietnameseHelp(argparse.HelpFormatter):
@@ -68,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="motcua",
         description="MotCua – phần mềm Bộ phận Một cửa. Không có lệnh: mở giao diện.",
     )
+    parser.add_argument("--version", action="version", version=f"MotCua {APP_VERSION}",
+                        help="hiện số phiên bản rồi thoát")
     _add_common_options(parser, None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="lệnh",
                                      parser_class=VietnameseParser)
@@ -115,6 +129,7 @@ def run(argv: list[str]) -> int:
         return 2
     from models.session import open_counter
 
+    logging.getLogger("motcua").info("command: %s", args.command)
     try:
         if not getattr(args, "no_db", False):
             open_counter(args.db or default_database())

@@ -9,10 +9,11 @@ import contextlib
 from pathlib import Path
 from typing import Iterator
 
-from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, DatabaseError, PostgresqlDatabase, SqliteDatabase
 
 from .errors import MotCuaError
 from .migrations import migrate
+from .network_drive import on_network_drive
 from .tables import database
 
 SQLITE_PRAGMAS = {
@@ -41,12 +42,38 @@ def open_database(target: str, *, create: bool = True) -> Database:
         path = Path(target).expanduser()
         if not create and not path.exists():
             raise MotCuaError(f"Không tìm thấy cơ sở dữ liệu: {path}")
+        refuse_network_drive(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
     database.initialize(db)
-    db.connect(reuse_if_open=True)
-    migrate(db)
+    try:
+        db.connect(reuse_if_open=True)
+        migrate(db)
+    except DatabaseError as exc:
+        if is_url(target):
+            raise
+        db.close()
+        raise DamagedDatabaseError(
+            f"Không mở được cơ sở dữ liệu {target}: tệp bị hỏng hoặc không phải cơ sở dữ liệu "
+            f"MotCua ({exc}). Hãy khôi phục bản sao lưu gần nhất hoặc chọn tệp khác (--db)."
+        ) from exc
     return db
+
+
+class DamagedDatabaseError(MotCuaError):
+    """The SQLite file cannot be read as a MotCua database."""
+
+
+def refuse_network_drive(path: Path) -> None:
+    """SQLite on a network share loses data (WAL needs shared memory): point to PostgreSQL."""
+    where = on_network_drive(path)
+    if where:
+        raise MotCuaError(
+            f"Cơ sở dữ liệu {path} nằm trên {where}. SQLite không an toàn trên ổ mạng (có thể "
+            f"hỏng dữ liệu khi mất kết nối). Hãy để tệp trên ổ đĩa của máy này, hoặc để nhiều "
+            f"máy dùng chung một cơ sở dữ liệu thì dùng máy chủ PostgreSQL "
+            f"(--db postgresql://…, xem mục PostgreSQL trong README)."
+        )
 
 
 def close_database() -> None:

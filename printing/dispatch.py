@@ -15,6 +15,7 @@ QGuiApplication itself must already exist in the main thread by then.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -25,6 +26,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRe
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from . import windows_status
+
+log = logging.getLogger(__name__)
 
 # Rasterising above 600 dpi only makes the spooled job larger; laser printers
 # at the counter print 600 dpi, and bars of 0.3 mm are 7 dots wide there.
@@ -52,10 +57,18 @@ class PrintError(Exception):
 
 
 def ensure_app() -> QCoreApplication:
-    """Qt's printing needs a QGuiApplication; create one if none exists."""
+    """Qt's printing needs a QGuiApplication; create one if none exists.
+
+    Only the command line gets here (the desktop app made its QApplication first), and it never
+    shows a window: outside Windows it uses Qt's offscreen platform, so ``print`` works over
+    SSH or from a scheduled task without a display (the xcb plugin would abort the process).
+    On Windows the native platform is always there and its print engine is the tested one.
+    """
     global _app
     app = QCoreApplication.instance()
     if app is None:
+        if sys.platform != "win32" and not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
         _app = QGuiApplication(sys.argv[:1] or ["motcua"])
         app = _app
     return app
@@ -110,10 +123,27 @@ def _resolve(printer_name: str | None) -> QPrinterInfo:
         else:
             raise PrintError("Chưa chọn máy in mặc định. Hãy chọn máy in trong phần Cài đặt.")
     name = info.printerName()
+    if sys.platform == "win32":
+        # Windows reports paper out, toner low, a jam or "offline" as an error state, yet its
+        # spooler keeps the job and prints it once the officer fixes the printer: send it.
+        # Only a printer that cannot take a job at all is refused.
+        fatal = windows_status.printer_status(name) & windows_status.FATAL
+        if fatal:
+            raise PrintError(f'Không in được trên máy in "{name}": '
+                             f'{windows_status.describe(fatal)}. Hãy chọn máy in khác.')
+        return info
     stopped = info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted)
     if stopped or not _accepting_jobs(name):
         raise PrintError(f'Máy in đang ngừng hoạt động: "{name}". Hãy bật máy in hoặc chọn máy in khác.')
     return info
+
+
+def _printer_says(name: str) -> str:
+    """What Windows says about the printer, in Vietnamese, to end an error message."""
+    if sys.platform != "win32":
+        return ""
+    status = windows_status.printer_status(name)
+    return f" Máy in báo: {windows_status.describe(status)}." if status else ""
 
 
 def _accepting_jobs(name: str) -> bool:
@@ -213,7 +243,8 @@ def print_pdf(
 
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError(f'Không gửi được lệnh in tới máy in "{info.printerName()}".')
+        raise PrintError(f'Không gửi được lệnh in tới máy in "{info.printerName()}".'
+                         + _printer_says(info.printerName()))
     try:
         for page in range(document.pageCount()):
             if page:
@@ -230,5 +261,9 @@ def print_pdf(
         buffer.close()
     finished = painter.end()
     if not finished or printer.printerState() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-        raise PrintError(f'In không thành công trên máy in "{info.printerName()}".')
+        raise PrintError(f'In không thành công trên máy in "{info.printerName()}".'
+                         + _printer_says(info.printerName()))
+    if sys.platform == "win32" and windows_status.printer_status(info.printerName()):
+        log.warning("printed to %s, which reports: %s", info.printerName(),
+                    windows_status.describe(windows_status.printer_status(info.printerName())))
     return document.pageCount()

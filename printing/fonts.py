@@ -8,13 +8,13 @@ TTFont embeds a subset of the glyphs actually used, so PDFs stay small.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+from resources import ROOT as RESOURCES
+
+FONT_DIR = RESOURCES / "fonts"
 
 SERIF = "MotCuaSerif"
 SERIF_BOLD = "MotCuaSerif-Bold"

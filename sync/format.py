@@ -8,7 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date, datetime
-from importlib import metadata
+
+from models.version import APP_VERSION  # noqa: F401  (written into every manifest)
 
 FORMAT = "motcua-sync-day"
 ACK_FORMAT = "motcua-sync-ack"
@@ -23,16 +24,6 @@ RECORD_LISTS = {DOSSIERS: "HoSo", EVENTS: "TienDo"}
 
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 PORTAL_DATETIME = "%Y%m%d%H%M%S"  # yyyyMMddHHmmss
-
-
-def app_version() -> str:
-    try:
-        return metadata.version("motcua")
-    except metadata.PackageNotFoundError:  # running from a source tree
-        return "0.1.0"
-
-
-APP_VERSION = app_version()
 
 
 def canonical_json(value) -> bytes:

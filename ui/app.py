@@ -1,19 +1,26 @@
 """Starting the desktop app: open the database, first-run wizard or sign-in, then the window."""
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import traceback
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import anyone_can_sign_in, get_officer_row
+from models.errors import MotCuaError
 from models.paths import default_database
 from models.session import open_counter
 from models.settings import load_settings
 
+from . import instance_lock
+from .crash import install_crash_reporter, install_qt_message_handler
 from .i18n import install_translators
 from .prefs import APPLICATION, ORGANISATION
+
+log = logging.getLogger(__name__)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -26,6 +33,22 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
     install()
     return app
+
+
+class FirstPaint(QObject):
+    """Writes "<what> on screen" to the log at a window's first paint (start-up time in the log;
+    bench/bench_bundle.py and the built program's smoke test wait for this line)."""
+
+    def __init__(self, widget, what: str):
+        super().__init__(widget)
+        self.what = what
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Paint:
+            obj.removeEventFilter(self)
+            log.info("%s on screen", self.what)
+        return False
 
 
 class AppController(QObject):
@@ -48,6 +71,7 @@ class AppController(QObject):
 
             self.wizard = SetupWizard(settings)
             self.wizard.completed.connect(self._signed_in)
+            FirstPaint(self.wizard, "setup wizard")
             self.wizard.show()
         else:
             self._ask_sign_in()
@@ -57,6 +81,7 @@ class AppController(QObject):
 
         self.sign_in = SignInDialog(self.officer_name or "")
         self.sign_in.signed_in.connect(self._signed_in)
+        FirstPaint(self.sign_in, "sign-in window")
         self.sign_in.show()
 
     def _signed_in(self, username: str) -> None:
@@ -73,17 +98,66 @@ def _no_screen() -> bool:
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
 
 
+NO_SCREEN = ("Lỗi: không tìm thấy màn hình để mở giao diện. Hãy chạy MotCua trong phiên đồ họa, "
+             "hoặc dùng các lệnh dòng lệnh (motcua --help).")
+
+
+def startup_failed(message: str) -> None:
+    """A start that cannot go on (damaged database, database in use …): say why, in a box."""
+    QMessageBox.critical(None, QCoreApplication.translate("AppController", "MotCua cannot start"),
+                         message)
+
+
 def run_gui(db: str | None = None, officer: str | None = None) -> int:
+    """The desktop app; returns the exit status. Every failure is logged and shown, never a
+    bare traceback: a windowed program has no console to print it on."""
     if _no_screen():
-        sys.stderr.write("Lỗi: không tìm thấy màn hình để mở giao diện. Hãy chạy MotCua trong "
-                         "phiên đồ họa, hoặc dùng các lệnh dòng lệnh (python main.py --help).\n")
+        log.error("no screen (DISPLAY/WAYLAND_DISPLAY unset)")
+        if sys.stderr is not None:
+            sys.stderr.write(NO_SCREEN + "\n")
         return 1
+    install_qt_message_handler()  # before the QApplication: a missing platform plugin is logged
     app = make_application()
-    controller = AppController(db or default_database(), officer)
-    controller.start()
+    install_crash_reporter()
+    try:
+        started = _start(db or default_database(), officer)
+    except Exception:  # a bug before the event loop: the crash reporter's queue would never run
+        log.exception("cannot start")
+        from .error_dialog import show_unexpected
+
+        show_unexpected(None, traceback.format_exc(), QCoreApplication.translate(
+            "AppController", "MotCua could not start because of an unexpected error. Please tell "
+            "the administrator and send the details below."))
+        return 1
+    if started is None:
+        return 1
+    controller, lock = started
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()
     from .runner import wait_for_workers
 
     wait_for_workers()  # a job still writing must end before the interpreter does
+    if lock is not None:
+        lock.unlock()
     return code if controller.window is not None else 0
+
+
+def _start(db: str, officer: str | None):
+    """Lock the database and show the first window; None (after saying why) if it cannot."""
+    log.info("desktop app started")
+    try:
+        lock = instance_lock.acquire(db)
+    except instance_lock.DatabaseInUse as exc:
+        log.warning("database in use: %s", exc)
+        startup_failed(str(exc))
+        return None
+    controller = AppController(db, officer)
+    try:
+        controller.start()
+    except MotCuaError as exc:
+        log.error("cannot start: %s", exc)
+        if lock is not None:
+            lock.unlock()
+        startup_failed(str(exc))
+        return None
+    return controller, lock

@@ -4,6 +4,8 @@ The collector runs in whichever thread happens to allocate; when that is a worke
 runner, it can destroy a Qt object (a closed dialog caught in a reference cycle) off the GUI
 thread, and Qt crashes. So automatic collection is switched off and a timer on the GUI thread
 collects with the same thresholds (the usual recipe for PySide/PyQt apps with threads).
+This is Qt's threading rule, not a PySide bug, so it stays whatever the PySide6 version;
+scripts/pyside_thread_repro.py's worker_gc case exercises it.
 """
 from __future__ import annotations
 

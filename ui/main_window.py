@@ -12,11 +12,13 @@ from .auto_export import FIVE_MINUTES, AutoExport
 from .catalog_screen import CatalogScreen
 from .desk_screen import DeskScreen
 from .dossier_dialog import DossierDialog
+from .help_menu import add_help_menu
 from .intake_screen import IntakeScreen
 from .package_banner import PackageBanner
 from .prefs import qsettings
 from .reports_screen import ReportsScreen
 from .return_screen import ReturnScreen
+from .screen_fit import fit_to_screen
 from .settings_screen import SettingsScreen
 from .sync_banner import SyncBanner
 from .sync_screen import SyncScreen
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(who)
         if db_path:
             self.statusBar().showMessage(db_path)
+        add_help_menu(self, db_path)
 
         self.desk.open_code.connect(self.open_dossier)
         self.returns.open_code.connect(self.open_dossier)
@@ -162,7 +165,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)  # 1366×768 with a taskbar gets a window that fits
         tab = int(prefs.value("window/tab", INTAKE) or 0)
         self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else INTAKE)
         self._tab_shown(self.tabs.currentIndex())

@@ -10,6 +10,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from .field_errors import ERROR_STYLE
+from .screen_fit import fit_to_screen
 
 
 class PdfPreview(QDialog):
@@ -18,7 +19,7 @@ class PdfPreview(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print preview"))
-        self.resize(720, 900)
+        fit_to_screen(self, 720, 900)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)

@@ -2,8 +2,10 @@
 
 Two reasons. Start-up: reportlab, openpyxl (and numpy), the holiday tables and the province
 list cost over a second to import, and nothing needs them before the officer's first action.
-Safety: an import inside a worker thread runs PySide's import hook off the GUI thread, which
-crashes PySide 6.12 now and then; so the runner starts no job before these imports are done.
+Safety: the runner starts no job before these imports are done, so no worker thread imports.
+The crashes once blamed on such imports ("none_dealloc") are PySide6 6.12.0 losing a reference
+on every Python override Qt calls (scripts/pyside_thread_repro.py); the pinned 6.11.3 passes
+the reproducer's worker-import case too. The ordering stays for start-up speed.
 """
 from __future__ import annotations
 

@@ -165,11 +165,9 @@ class Op(QObject):
         if self._on_failure is not None and isinstance(exc, Exception):
             self._on_failure(exc)
             return
-        box = QMessageBox(QMessageBox.Critical, self.tr("Unexpected error"),
-                          self.tr("Something went wrong. Please tell the administrator."),
-                          QMessageBox.Ok, self._widget())
-        box.setDetailedText(trace)
-        box.exec()
+        from .error_dialog import show_unexpected
+
+        show_unexpected(self._widget(), trace)
 
 
 def show_error(parent: QWidget | None, message: str) -> None:

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About MotCua</source>
+        <translation>Giới thiệu MotCua</translation>
+    </message>
+    <message>
+        <source>MotCua – software for the one-stop counter</source>
+        <translation>MotCua – phần mềm Bộ phận Một cửa</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU GPL, version 3 or later.</source>
+        <translation>Phần mềm tự do theo giấy phép GNU GPL, phiên bản 3 trở lên.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>Note</source>
@@ -151,6 +190,17 @@
     <message>
         <source>Place (date line)</source>
         <translation>Địa danh (dòng ngày tháng)</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>MotCua cannot start</source>
+        <translation>MotCua không khởi động được</translation>
+    </message>
+    <message>
+        <source>MotCua could not start because of an unexpected error. Please tell the administrator and send the details below.</source>
+        <translation>MotCua không khởi động được vì một lỗi không mong muốn. Hãy báo cho quản trị viên và gửi kèm chi tiết dưới đây.</translation>
     </message>
 </context>
 <context>
@@ -585,6 +635,37 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong muốn</translation>
+    </message>
+    <message>
+        <source>Something went wrong that MotCua did not expect. Work that was already saved is not lost. Please tell the administrator and send the details below.</source>
+        <translation>MotCua gặp một lỗi không mong muốn. Những gì đã lưu không bị mất. Hãy báo cho quản trị viên và gửi kèm chi tiết dưới đây.</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>Tệp nhật ký: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Sao chép chi tiết</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Đã sao chép</translation>
+    </message>
+</context>
+<context>
     <name>FormPrinter</name>
     <message>
         <source>Printing…</source>
@@ -597,6 +678,21 @@
     <message>
         <source>Not printed: %s The dossier is saved; press Print again.</source>
         <translation>Chưa in được: %s Hồ sơ đã được lưu; bấm In lại.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <source>About MotCua…</source>
+        <translation>Giới thiệu MotCua…</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
     </message>
 </context>
 <context>
@@ -691,6 +787,17 @@
     <message>
         <source>Receipt copies</source>
         <translation>Số liên giấy tiếp nhận</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceLock</name>
+    <message>
+        <source>process %1 on computer %2</source>
+        <translation>tiến trình %1 trên máy %2</translation>
+    </message>
+    <message>
+        <source>MotCua is already open on this database%1. Only one MotCua window may use a database: switch to the window that is open (look in the taskbar), or close it first.</source>
+        <translation>MotCua đang mở cơ sở dữ liệu này%1. Mỗi cơ sở dữ liệu chỉ được một cửa sổ MotCua dùng: hãy chuyển sang cửa sổ đang mở (xem trên thanh tác vụ), hoặc đóng nó trước.</translation>
     </message>
 </context>
 <context>
@@ -1086,14 +1193,6 @@
 </context>
 <context>
     <name>Op</name>
-    <message>
-        <source>Unexpected error</source>
-        <translation>Lỗi không mong đợi</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Please tell the administrator.</source>
-        <translation>Đã xảy ra lỗi. Hãy báo cho quản trị viên.</translation>
-    </message>
     <message>
         <source>MotCua</source>
         <translation>Một Cửa</translation>

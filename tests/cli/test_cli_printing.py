@@ -34,3 +34,26 @@ def test_printing_to_a_missing_printer_keeps_the_dossier(cli):
     assert "Không tìm thấy máy in" in result.stderr and "vẫn được lưu" in result.stderr
     shown = js(cli("--json", "show", code))
     assert shown["status"] == 2 and shown["receipt_printed"] is False
+
+
+def test_print_commands_need_no_display(cli, tmp_path):
+    """Over SSH or from a scheduled task there is no X server: Qt's offscreen platform is used
+    instead of the xcb plugin, which would abort the process."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.cli.conftest import ROOT
+    from tests.conftest import TEST_PASSWORD
+
+    code = js(cli("--json", "intake", "--from-json", "-", stdin=intake_json()))["code"]
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(MOTCUA_DB=str(tmp_path / "cli.sqlite3"), MOTCUA_PASSWORD=TEST_PASSWORD)
+    listed = subprocess.run([sys.executable, str(ROOT / "main.py"), "--json", "printers"], env=env,
+                            capture_output=True, text=True)
+    assert listed.returncode == 0, listed.stderr
+    assert isinstance(json.loads(listed.stdout), list)
+    missing = subprocess.run([sys.executable, str(ROOT / "main.py"), "print", code, "--printer", "Không có"],
+                             env=env, capture_output=True, text=True)
+    assert missing.returncode == 2 and "Không tìm thấy máy in" in missing.stderr  # not a Qt abort

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -30,6 +31,12 @@ def _messages(path: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
 
 
 def _tool(name: str) -> str:
+    """PySide6's tools live next to the interpreter that runs the tests (the venv's bin/ or
+    Scripts\\), whether or not that folder is on PATH."""
+    folder = Path(sys.executable).parent
+    for candidate in (folder / name, folder / f"{name}.exe"):
+        if candidate.is_file():
+            return str(candidate)
     path = shutil.which(name)
     if path is None:
         pytest.skip(f"{name} not installed")

@@ -1,0 +1,31 @@
+"""main.py: a broken desktop install is reported for what it is, never as the help text."""
+from __future__ import annotations
+
+import sys
+
+import main
+
+
+def test_an_import_error_in_the_gui_is_shown(monkeypatch, capsys):
+    from models import logs
+
+    monkeypatch.setattr(logs, "configure_logging", lambda **kw: None)
+    monkeypatch.setitem(sys.modules, "ui.app", None)  # importing it now raises ImportError
+    boxes = []
+    monkeypatch.setattr(main, "native_message_box", lambda title, text: boxes.append(text))
+    assert main.main([]) == 1
+    err = capsys.readouterr().err
+    assert "không mở được giao diện" in err and "ui.app" in err
+    assert "Cách dùng" not in err  # not the help text
+    assert boxes == []  # a console program: stderr is enough
+    assert main.main([], windowed=True) == 1
+    assert len(boxes) == 1 and "ui.app" in boxes[0]  # the windowed one has no console
+
+
+def test_both_entry_points_are_declared():
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(main.__file__).parent / "pyproject.toml").read_text())["project"]
+    assert project["scripts"]["motcua"] == "main:main"
+    assert project["gui-scripts"]["motcua-gui"] == "main:gui_main"
