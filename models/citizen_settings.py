@@ -20,6 +20,8 @@ from .vietqr import BankAccount, validate_account
 PREFIX = "citizen."
 # The scale most provinces use at their counters' rating devices, best first.
 DEFAULT_LEVELS = ("Rất hài lòng", "Hài lòng", "Không hài lòng")
+RATING_MOMENTS = {"both": "Sau tiếp nhận và sau trả kết quả", "return": "Chỉ sau trả kết quả",
+                  "off": "Không tự hỏi (cán bộ mở từ hồ sơ)"}
 SLIP_MODES = {"off": "Không in phiếu 80 mm", "instead": "In phiếu 80 mm thay giấy tiếp nhận A4",
               "also": "In phiếu 80 mm kèm giấy tiếp nhận A4"}
 MAX_LEVELS = 7
@@ -34,6 +36,7 @@ class CitizenSettings:
     slip_printer: str = ""  # the roll printer; "" = the forms' printer
     satisfaction_levels: tuple[str, ...] = DEFAULT_LEVELS
     satisfied_levels: int = 2  # the first N levels count as satisfied
+    ask_rating: str = "both"  # when the app asks the citizen by itself: both | return | off
 
     @property
     def bank_account(self) -> BankAccount:
@@ -70,6 +73,8 @@ def _check(settings: CitizenSettings) -> CitizenSettings:
             errors.update(exc.errors)
     if settings.slip_mode not in SLIP_MODES:
         errors["slip_mode"] = "Chế độ in phiếu 80 mm phải là off, instead hoặc also."
+    if settings.ask_rating not in RATING_MOMENTS:
+        errors["ask_rating"] = "Thời điểm hỏi đánh giá phải là both, return hoặc off."
     levels = tuple(clean(level) for level in settings.satisfaction_levels if clean(level))
     if not 2 <= len(levels) <= MAX_LEVELS or len(set(levels)) != len(levels):
         errors["satisfaction_levels"] = (f"Thang đánh giá cần từ 2 đến {MAX_LEVELS} mức, tên các mức "
@@ -115,6 +120,6 @@ def update_citizen_settings(by: Officer, **changes) -> CitizenSettings:
     return settings
 
 
-__all__ = ["DEFAULT_LEVELS", "SLIP_MODES", "CitizenSettings", "check_citizen_settings", "load_citizen_settings",
+__all__ = ["DEFAULT_LEVELS", "RATING_MOMENTS", "SLIP_MODES", "CitizenSettings", "check_citizen_settings", "load_citizen_settings",
            "require_admin",
            "update_citizen_settings"]
