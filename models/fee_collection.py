@@ -56,7 +56,7 @@ def fee_collection(period: Period) -> FeeCollection:
     rows = tuple(FeeListRow(paid_at=f.paid_at, code=f.dossier.code, procedure_name=f.dossier.procedure_name,
                             payer=f.dossier.applicant_name, amount=f.paid_amount or 0,
                             method=METHODS.get(f.method, f.method),
-                            officer=f.paid_by.full_name if f.paid_by_id else "")
+                            officer=(f.paid_by.full_name or "") if f.paid_by is not None else "")
                  for f in query)
     totals = {name: 0 for name in METHODS.values()}
     for row in rows:

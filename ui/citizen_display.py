@@ -70,6 +70,11 @@ class RatingForm(QWidget):
         self.comment.setMaxLength(1000)
         self.skip = QPushButton(self.tr("Skip"))
         self.skip.clicked.connect(self.skipped)
+        for widget in (self.comment, self.skip):  # large enough for a finger on a touch screen
+            font = QFont(widget.font())
+            font.setPointSize(14)
+            widget.setFont(font)
+            widget.setMinimumHeight(44)
         self.buttons: list[QPushButton] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self.question)
@@ -85,12 +90,17 @@ class RatingForm(QWidget):
             self.buttons_row.removeWidget(button)
             button.deleteLater()
         self.buttons = []
-        colours = ["#1b7f3b", "#3c8d2f", "#8a6d00", "#b35900", "#b00020", "#8b0016", "#5c0010"]
-        for i, level in enumerate(levels):
+        # Green for the levels counted as satisfied, orange to red for the others (worst last).
+        happy = iter(["#1b7f3b", "#2e8b57", "#3c9d5d", "#4caf50", "#5cb85c", "#6fbf73"])
+        others = sum(1 for level in levels if not level["satisfied"])
+        reds = {1: ["#b00020"], 2: ["#b35900", "#b00020"]}.get(
+            others, ["#b35900", "#c0392b", "#b00020", "#8b0016", "#6d0014", "#5c0010"][:others])
+        unhappy = iter(reds)
+        for level in levels:
             button = QPushButton(level["name"])
             button.setObjectName(f"rate_{level['level']}")
             button.setMinimumHeight(72)
-            colour = colours[min(i * (len(colours) - 1) // max(len(levels) - 1, 1), len(colours) - 1)]
+            colour = next(happy) if level["satisfied"] else next(unhappy)
             button.setStyleSheet(f"font-size: 18px; font-weight: bold; color: white; background: {colour};"
                                  "border-radius: 8px; padding: 8px;")
             button.clicked.connect(lambda _c=False, n=level["level"]: self.rated.emit(n, self.comment.text()))

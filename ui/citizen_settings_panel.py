@@ -3,8 +3,7 @@ the satisfaction scale and when the citizen is asked. Only an admin saves (the s
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from models.citizen_settings import RATING_MOMENTS, SLIP_MODES, load_citizen_settings, update_citizen_settings
@@ -52,21 +51,18 @@ class CitizenSettingsPanel(QWidget):
         form.addRow(self.tr("Levels of the scale"), e.wrap("satisfaction_levels", self.levels))
         form.addRow(self.tr("Levels counted as satisfied"), e.wrap("satisfied_levels", self.satisfied))
         form.addRow(self.tr("Ask the citizen"), e.wrap("ask_rating", self.ask))
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setEnabled(is_admin)
-        self.save_button.clicked.connect(self.save)
+        # Saved with the screen's "Save settings" (SettingsScreen.save calls save()).
         self.notice = QLabel("" if is_admin else self.tr("Only an administrator can change the settings."))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.notice, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
-        layout.addLayout(buttons)
+        layout.addWidget(self.notice)
         layout.addStretch(1)
         for widget in (self.bank, self.account, self.account_name):
             widget.setReadOnly(not is_admin)
         self.levels.setReadOnly(not is_admin)
+        for widget in (self.slip_mode, self.slip_printer, self.satisfied, self.ask):
+            widget.setEnabled(is_admin)
 
     def load(self) -> None:
         Op(self, lambda: (load_citizen_settings(), available_printers())).success(self._show).run_in_background()
@@ -97,6 +93,8 @@ class CitizenSettingsPanel(QWidget):
                 "satisfied_levels": self.satisfied.value(), "ask_rating": self.ask.currentData()}
 
     def save(self) -> None:
+        if not self.is_admin:
+            return
         changes, officer = self.changes(), self.officer
 
         def done(stored) -> None:

@@ -37,6 +37,11 @@ class FeeBox(QWidget):
         self.amount.setObjectName("fee_amount")
         self.amount.setStyleSheet("font-weight: bold; color: #0b5394;")
         self.amount.setWordWrap(True)
+        # The amount again, large, for the intake's side column next to the appointment.
+        self.total = QLabel()
+        self.total.setObjectName("fee_total")
+        self.total.setStyleSheet("font-size: 15px; font-weight: bold; color: #0b5394;")
+        self.total.setWordWrap(True)
         self.pages_label = QLabel(self.tr("Pages"))
         self.pages_label.setBuddy(self.pages)
         self.copies_label = QLabel(self.tr("Copies"))
@@ -91,6 +96,12 @@ class FeeBox(QWidget):
         return FeeBasis(pages=pages, copies=copies, exempt_reason=reason)
 
     def refresh(self) -> None:
+        self._refresh()
+        total = self.amount.text().split(" – ")[0] if self.rule is not None and self.rule.charges else ""
+        self.total.setText(self.tr("Fee: %1").replace("%1", total) if total else "")
+        self.changed.emit()
+
+    def _refresh(self) -> None:
         rule = self.rule
         if rule is None:
             self.amount.setText("")
@@ -109,7 +120,6 @@ class FeeBox(QWidget):
                 if result.explanation and not result.exempt_reason and rule.basis != "case":
                     text += f" – {result.explanation}"
                 self.amount.setText(text)
-        self.changed.emit()
 
     def clear(self) -> None:
         self.pages.setValue(0)

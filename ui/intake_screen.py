@@ -183,6 +183,7 @@ class IntakeScreen(QWidget):
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Due date")))
         side.addWidget(self.due)
+        side.addWidget(self.fee.total)
         side.addSpacing(12)
         side.addWidget(self.errors.general)
         side.addWidget(self.save_button)

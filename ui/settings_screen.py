@@ -118,6 +118,7 @@ class SettingsScreen(QWidget):
     def save(self) -> None:
         if not self.is_admin:
             return
+        self.citizen.save()
         settings = self.edited()
 
         def done(stored: AgencySettings) -> None:

@@ -529,10 +529,6 @@
         <translation>Mời công dân đánh giá</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
         <source>Only an administrator can change the settings.</source>
         <translation>Chỉ quản trị viên mới được thay đổi cài đặt.</translation>
     </message>
@@ -966,6 +962,10 @@
         <translation>Số bản</translation>
     </message>
     <message>
+        <source>Fee: %1</source>
+        <translation>Phí, lệ phí: %1</translation>
+    </message>
+    <message>
         <source>No fee</source>
         <translation>Không thu phí, lệ phí</translation>
     </message>
@@ -1114,6 +1114,14 @@
     <message>
         <source>Legal basis</source>
         <translation>Căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>Use this rule</source>
+        <translation>Dùng quy tắc này</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Write each tier as first-last: price, e.g. 1-2: 2000.</source>
@@ -2566,6 +2574,14 @@ rate</source>
     <message>
         <source>Password</source>
         <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Ở lại</translation>
     </message>
     <message>
         <source>Only an officer may leave the lookup screen.</source>

@@ -91,7 +91,7 @@ def test_notice_and_fee_list_files(cli, tmp_path):
     assert notice["count"] == 0 and (tmp_path / "niem-yet.pdf").read_bytes().startswith(b"%PDF")
     fees = js(cli("fees", "--period", f"day:{day}", "--pdf", "bang-ke.pdf", "--xlsx", "bang-ke.xlsx", "--json"))
     assert fees["total"] == 2_000 and fees["by_method"] == {"Tiền mặt": 2_000, "Chuyển khoản": 0}
-    assert [p["code"] for p in fees["payments"]] == [code]
+    assert [(p["code"], p["officer"]) for p in fees["payments"]] == [(code, "Quản trị hệ thống")]
     from openpyxl import load_workbook
 
     assert load_workbook(io.BytesIO((tmp_path / "bang-ke.xlsx").read_bytes())).active.cell(6, 3).value == code
