@@ -6,7 +6,7 @@ Read-only, importing only storage, so that models.dossiers can show the fee with
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from .citizen_tables import DossierFee

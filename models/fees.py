@@ -13,7 +13,7 @@ The officer enters what the rule needs (pages, copies) and, when the citizen is 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .errors import ValidationError
 from .text import clean
