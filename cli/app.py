@@ -15,12 +15,14 @@ from models.version import APP_VERSION
 from .context import Context
 
 
-# Every cli/*_commands.py module, in name order; each has ``register(subparsers)``. Named here,
+# Every cli/*_commands.py module, in name order; each has ``register(subparsers)`` and may have
+# ``extend(subparsers)``, called once every module registered its commands. Named here,
 # not found by scanning the folder, so the PyInstaller build (motcua.spec reads this list) and
 # any other frozen or zipped install have them all; tests/cli/test_command_modules.py checks
 # the list against the folder.
 COMMAND_MODULES = (
     "admin_commands",
+    "citizen_commands",
     "dossier_commands",
     "package_commands",
     "print_commands",
@@ -85,8 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common_options(parser, None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="lệnh",
                                      parser_class=VietnameseParser)
-    for module in command_modules():
+    modules = command_modules()
+    for module in modules:
         module.register(commands)
+    for module in modules:  # options one module adds to another's commands (``extend(commands)``)
+        if hasattr(module, "extend"):
+            module.extend(commands)
     for sub in _all_subparsers(commands):
         # The common options are accepted after the command too (`intake … --json`); there
         # they default to "not given", so a value given before the command stands.

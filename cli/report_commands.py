@@ -62,7 +62,11 @@ def cmd_report(ctx: Context) -> int:
         raise ValidationError({"key": "--key chỉ dùng cùng --figure hoặc --late."})
     report = period_report(period, by=args.by, include_empty=args.all)
     written = _write_files(ctx, report)
-    ctx.emit(report.to_dict(), report_lines(report) + written)
+    from models.satisfaction import satisfaction_figures, satisfaction_line  # QĐ 766 group 5
+
+    satisfaction = satisfaction_figures(period)
+    ctx.emit({**report.to_dict(), "satisfaction": satisfaction.to_dict()},
+             report_lines(report) + [satisfaction_line(satisfaction)] + written)
     return 0
 
 

@@ -17,6 +17,7 @@ from .audit import audit, now
 from .calendar import DURATION_UNITS, SAME_DAY, duration_text
 from .db import write_transaction
 from .errors import NotFoundError, ValidationError
+from .fees import FeeRule, flat_rule, parse_rule
 from .paths import RESOURCES
 from .tables import Procedure, ProcedureDocument
 from .text import clean, fold
@@ -25,15 +26,17 @@ SHIPPED_CATALOG = RESOURCES / "catalog" / "procedures.json"
 CSV_COLUMNS = [
     "code", "name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
     "fee", "fee_note", "confirmed", "source", "note", "active",
-    "document_name", "originals", "copies", "required", "national_code",
+    "document_name", "originals", "copies", "required", "national_code", "fee_rule",
 ]
 COMPARED = ("name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
-            "fee", "fee_note", "confirmed", "source", "note", "active", "documents", "national_code")
+            "fee", "fee_note", "confirmed", "source", "note", "active", "documents", "national_code",
+            "fee_rule")
 # The compared fields as an officer reads them in a report of changes.
 FIELD_LABELS = {"name": "tên", "field": "lĩnh vực", "level": "cấp", "duration_value": "thời hạn",
                 "duration_unit": "đơn vị thời hạn", "same_day_cutoff": "giờ chốt trong ngày", "fee": "lệ phí",
                 "fee_note": "ghi chú lệ phí", "confirmed": "đã xác minh", "source": "nguồn", "note": "ghi chú",
-                "active": "đang áp dụng", "documents": "giấy tờ", "national_code": "mã TTHC quốc gia"}
+                "active": "đang áp dụng", "documents": "giấy tờ", "national_code": "mã TTHC quốc gia",
+                "fee_rule": "quy tắc tính phí"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,12 @@ class ProcedureInfo:
     # Set when this entry is one part of a national procedure (MaTTHC) split in two because
     # its parts have different time limits; "" when the code is the national code.
     national_code: str = ""
+    # How the fee is computed (models.fees); None: the flat ``fee`` for each dossier.
+    fee_rule: FeeRule | None = None
+
+    @property
+    def effective_fee_rule(self) -> FeeRule:
+        return self.fee_rule or flat_rule(self.fee)
 
     @property
     def national_procedure_code(self) -> str:
@@ -88,6 +97,7 @@ class ProcedureInfo:
             "documents": [asdict(d) for d in self.documents],
             "source": self.source, "confirmed": self.confirmed, "note": self.note,
             "active": self.active, "national_code": self.national_code,
+            "fee_rule": self.fee_rule.to_dict() if self.fee_rule else None,
         }
 
     def comparable(self) -> dict:
@@ -117,8 +127,13 @@ def _info(row: Procedure, documents: list[ProcedureDocument] | None = None) -> P
         duration_unit=row.duration_unit, same_day_cutoff=row.same_day_cutoff, fee=row.fee,
         fee_note=row.fee_note, level=row.level, source=row.source, confirmed=row.confirmed,
         note=row.note, active=row.active, national_code=row.national_code,
+        fee_rule=_stored_rule(row.fee_rule),
         documents=tuple(DocumentSpec(d.name, d.originals, d.copies, d.required) for d in docs),
     )
+
+
+def _stored_rule(text: str) -> FeeRule | None:
+    return parse_rule(text, "", []) if text else None
 
 
 def list_procedures(*, include_inactive: bool = False, search: str = "") -> list[ProcedureInfo]:
@@ -234,6 +249,7 @@ def parse_entry(entry: dict, where: str, errors: list[str]) -> ProcedureInfo | N
     national = clean(entry.get("national_code"))
     if len(national) > 40:
         errors.append(f"{where}: mã TTHC quốc gia dài quá 40 ký tự.")
+    fee_rule = parse_rule(entry.get("fee_rule"), where, errors)
     if len(errors) > before:
         return None
     return ProcedureInfo(
@@ -242,6 +258,7 @@ def parse_entry(entry: dict, where: str, errors: list[str]) -> ProcedureInfo | N
         level=clean(entry.get("level")) or "xã", documents=tuple(documents), source=clean(source),
         confirmed=_bool(entry.get("confirmed"), False), note=clean(entry.get("note")),
         active=_bool(entry.get("active"), True), national_code="" if national == code else national,
+        fee_rule=fee_rule,
     )
 
 
@@ -274,7 +291,7 @@ def entries_from_csv(text: str) -> list[dict]:
             entry = entries[code] = {
                 **{k: row.get(k) for k in ("code", "name", "field", "level", "same_day_cutoff",
                                            "fee", "fee_note", "confirmed", "source", "note", "active",
-                                           "national_code")},
+                                           "national_code", "fee_rule")},
                 "duration": {"value": row.get("duration_value"), "unit": row.get("duration_unit")},
                 "documents": [],
             }
@@ -350,6 +367,7 @@ def _store(info: ProcedureInfo, stamp: datetime) -> None:
         same_day_cutoff=info.same_day_cutoff, fee=info.fee, fee_note=info.fee_note,
         source=info.source, confirmed=info.confirmed, note=info.note, active=info.active,
         national_code=info.national_code, updated_at=stamp,
+        fee_rule=json.dumps(info.fee_rule.to_dict(), ensure_ascii=False) if info.fee_rule else "",
     )
     row = Procedure.get_or_none(Procedure.code == info.code)
     if row is None:
@@ -378,7 +396,8 @@ def export_catalog(path: Path | str) -> int:
                         "duration_value": p.duration_value, "duration_unit": p.duration_unit,
                         "same_day_cutoff": p.same_day_cutoff or "", "fee": p.fee,
                         "fee_note": p.fee_note, "confirmed": int(p.confirmed), "source": p.source,
-                        "note": p.note, "active": int(p.active), "national_code": p.national_code}
+                        "note": p.note, "active": int(p.active), "national_code": p.national_code,
+                        "fee_rule": json.dumps(p.fee_rule.to_dict(), ensure_ascii=False) if p.fee_rule else ""}
                 for d in p.documents or (None,):
                     row = dict(base)
                     if d is not None:

@@ -9,6 +9,7 @@ from .audit import now as clock
 from .calendar import duration_text
 from .codes import normalise_dossier_code
 from .errors import NotFoundError, ValidationError
+from .fee_records import FeeView, fee_view, fee_views, view_of
 from .statuses import (
     ACTION_NAMES, CHANNELS, FINISHED, NEW, OPEN, RESULT_DELIVERY, RETURNED, STATUS_NAMES, SUPPLEMENT,
     allowed_actions,
@@ -108,6 +109,7 @@ class DossierView:
     due_history: tuple[DueChangeView, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     portal_code: str | None = None  # the portal's code of an online dossier (models.online)
+    fee_details: FeeView | None = None  # full views only (models.fee_records)
 
     @property
     def status_name(self) -> str:
@@ -135,7 +137,9 @@ class DossierView:
                        "address": self.applicant_address, "kind": self.applicant_kind},
             allowed_actions=self.allowed_actions,
             warnings=list(self.warnings),
+            fee=(self.fee_details or view_of(None, self.fee)).to_dict(),
         )
+        data.pop("fee_details")
         for key in ("duration_value", "duration_unit", "applicant_name", "applicant_id_number",
                     "applicant_phone", "applicant_email", "applicant_address", "applicant_kind"):
             data.pop(key)
@@ -159,8 +163,10 @@ def _loads(text: str) -> dict | None:
 
 
 def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
-            warnings: tuple[str, ...] = (), officers: dict[int, Officer] | None = None) -> DossierView:
-    """``officers`` (id → row) lets a list share one officer lookup across its rows."""
+            warnings: tuple[str, ...] = (), officers: dict[int, Officer] | None = None,
+            fee: FeeView | None = None) -> DossierView:
+    """``officers`` (id → row) lets a list share one officer lookup across its rows; ``fee``
+    is the dossier's fee when the caller loaded it (a list page)."""
     now = now or clock()
     officers = {} if officers is None else officers
 
@@ -208,7 +214,7 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
         late=is_late(row.status, row.due_at, row.paused_at, row.finished_at, now),
         due_soon=is_due_soon(row.status, row.due_at, now),
         documents=documents, events=events, due_history=due_history, warnings=warnings,
-        portal_code=row.portal_code,
+        portal_code=row.portal_code, fee_details=fee or (fee_view(row.id, row.fee) if full else None),
     )
 
 
@@ -216,7 +222,8 @@ def to_views(rows: list[Dossier], *, now: datetime | None = None) -> list[Dossie
     """Summary views of a page of rows (no events or documents), with one officer query."""
     ids = {r.officer_id for r in rows}
     officers = {o.id: o for o in Officer.select().where(Officer.id.in_(ids))} if ids else {}
-    return [to_view(r, full=False, now=now, officers=officers) for r in rows]
+    fees = fee_views([r.id for r in rows])  # one query for the page's fees and payments
+    return [to_view(r, full=False, now=now, officers=officers, fee=fees.get(r.id)) for r in rows]
 
 
 def get_dossier_row(code: str) -> Dossier:

@@ -15,6 +15,7 @@ from printing.data import (
 from .audit import now as clock
 from .dossiers import DossierView, EventView, get_dossier, to_views
 from .errors import MotCuaError, ValidationError
+from .fee_printing import fee_block
 from .form_kinds import FORM_KINDS, FORM_NAMES
 from .settings import AgencySettings, require_settings
 from .statuses import ACTION_NAMES, NEW, RESULT_DELIVERY
@@ -64,6 +65,7 @@ def receipt_data(d: DossierView, settings: AgencySettings) -> ReceiptData:
         result_delivery=RESULT_DELIVERY.get(d.result_delivery, ""),
         register_volume=d.register_volume,
         register_number=str(d.register_number or ""), officer_name=d.officer_name,
+        fee=fee_block(d),
     )
 
 

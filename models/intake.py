@@ -19,6 +19,8 @@ from .db import write_transaction
 from .document_names import document_name_ids
 from .dossiers import DossierView, to_view
 from .errors import MotCuaError, ValidationError
+from .fee_service import intake_quote, store_fee
+from .fees import FeeBasis, FeeQuote
 from .holidays_admin import load_calendar
 from .identity import (
     normalise_address, normalise_email, normalise_name, normalise_phone, parse_id_number,
@@ -73,8 +75,9 @@ class IntakeRequest:
     channel: int = 1
     result_delivery: int = 0
     sets: int = 1
-    fee: int | None = None  # None: the procedure's fee
+    fee: int | None = None  # None: computed from the procedure's fee rule (models.fees)
     notes: str = ""
+    fee_basis: FeeBasis | None = None  # pages, copies, exemption: what the fee is computed from
 
     @classmethod
     def from_dict(cls, data: dict) -> "IntakeRequest":
@@ -96,6 +99,7 @@ class IntakeRequest:
             sets=_small_int(data.get("sets", 1), "sets"),
             fee=None if data.get("fee") is None else _small_int(data.get("fee"), "fee"),
             notes=data.get("notes", "") or "",
+            fee_basis=FeeBasis.from_dict(data.get("fee_basis")),
         )
 
 
@@ -178,6 +182,7 @@ class CheckedIntake:
     documents: list[tuple[str, int, int]]
     request: IntakeRequest
     warnings: list[str]
+    fee: FeeQuote | None = None
 
 
 def check_intake(request: IntakeRequest, *, now: datetime | None = None) -> CheckedIntake:
@@ -216,13 +221,20 @@ def check_intake(request: IntakeRequest, *, now: datetime | None = None) -> Chec
     if request.fee is not None and request.fee < 0:
         errors["fee"] = "Lệ phí không được âm."
     documents = _documents(request, procedure, errors)
+    fee = None
+    if procedure is not None:
+        try:
+            fee = intake_quote(procedure.effective_fee_rule, procedure.fee, basis=request.fee_basis,
+                               entered=request.fee, channel=request.channel)
+        except ValidationError as exc:
+            errors.update(exc.errors)
     if errors:
         raise ValidationError(errors)
     due_at = load_calendar().due_at(received_at, procedure.duration_value, procedure.duration_unit,
                                     procedure.cutoff_time)
     warnings = list(applicant.warnings) + (list(authorised.warnings) if authorised else [])
     return CheckedIntake(procedure, applicant, authorised, received_at, due_at, documents,
-                         request, warnings)
+                         request, warnings, fee)
 
 
 def _documents(request: IntakeRequest, procedure: ProcedureInfo | None,
@@ -269,7 +281,7 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
             applicant_address=applicant.address,
             authorised_person=authorised.as_json() if authorised else "",
             channel=request.channel, result_delivery=request.result_delivery, sets=request.sets,
-            fee=checked.procedure.fee if request.fee is None else request.fee,
+            fee=checked.fee.amount,
             notes=clean(request.notes), status=RECEIVED, received_at=checked.received_at,
             due_at=checked.due_at, officer=officer, register_volume=settings.register_volume,
             register_number=register_number, updated_at=now,
@@ -286,6 +298,7 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
         )
         DueDateChange.create(dossier=row, at=checked.received_at, kind="initial",
                              new_due_at=checked.due_at, officer=officer)
+        store_fee(row, checked.fee)
         SyncChange.create(dossier=row, event=event, at=now)
         audit("dossier.receive", officer, "dossier", code, at=now)
     return to_view(row, now=now, warnings=tuple(checked.warnings))

@@ -9,7 +9,7 @@ from typing import Callable
 
 from peewee import (
     AutoField, BooleanField, CharField, Database, DateField, DateTimeField, ForeignKeyField,
-    IntegerField, Model, SqliteDatabase, TextField,
+    IntegerField, Model, SmallIntegerField, SqliteDatabase, TextField,
 )
 
 from .errors import MotCuaError
@@ -127,7 +127,57 @@ def _v3_province_packages(db: Database) -> None:
     db.create_tables([ProvincePackage, CatalogRelease], safe=True)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_sync_and_reports, _v3_province_packages]
+def _v4_citizen_service(db: Database) -> None:
+    """Fees and satisfaction: the catalog's fee rules, each dossier's fee and its payment, the
+    citizens' ratings (models.citizen_tables).
+
+    Frozen like migration 3: declared here as made; the column is added only when missing.
+    """
+    if "fee_rule" not in {c.name for c in db.get_columns("procedure")}:
+        db.execute_sql('ALTER TABLE "procedure" ADD COLUMN "fee_rule" TEXT NOT NULL DEFAULT \'\'')
+
+    class Frozen(Model):
+        class Meta:
+            database = db
+            legacy_table_names = False
+
+    class Officer(Frozen):
+        id = AutoField()
+
+    class Dossier(Frozen):
+        id = AutoField()
+
+    class DossierFee(Frozen):
+        dossier = ForeignKeyField(Dossier, primary_key=True, on_delete="CASCADE")
+        amount = IntegerField()
+        full_amount = IntegerField()
+        exempt_reason = TextField(default="")
+        basis = TextField(default="")
+        lines = TextField(default="[]")
+        explanation = TextField(default="")
+        paid_at = DateTimeField(null=True, index=True)
+        paid_by = ForeignKeyField(Officer, null=True, on_delete="RESTRICT", index=False)
+        paid_amount = IntegerField(null=True)
+        method = CharField(default="")
+
+    class SatisfactionRating(Frozen):
+        id = AutoField()
+        uid = CharField(unique=True)
+        dossier = ForeignKeyField(Dossier, on_delete="CASCADE", index=True)
+        stage = CharField()
+        level = SmallIntegerField()
+        level_name = TextField()
+        scale_size = SmallIntegerField()
+        satisfied = BooleanField()
+        comment = TextField(default="")
+        at = DateTimeField(index=True)
+        officer = ForeignKeyField(Officer, on_delete="RESTRICT", index=False)
+
+    db.create_tables([DossierFee, SatisfactionRating], safe=True)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_sync_and_reports, _v3_province_packages,
+                                                _v4_citizen_service]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

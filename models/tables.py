@@ -69,6 +69,7 @@ class Procedure(BaseModel):
     same_day_cutoff = CharField(null=True)  # "15:00"
     fee = IntegerField(default=0)
     fee_note = TextField(default="")
+    fee_rule = TextField(default="")  # JSON models.fees.FeeRule; "" = the flat fee per dossier
     source = TextField(default="")
     confirmed = BooleanField(default=False)
     note = TextField(default="")

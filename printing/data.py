@@ -55,6 +55,15 @@ class DocumentLine:
 
 
 @dataclass(frozen=True)
+class FeeBlock:
+    """The fee printed on a receipt or slip, and the VietQR to pay it by transfer."""
+
+    text: str  # "21.000 đồng (3 bản × 5 trang …)", "Miễn 21.000 đồng (…)"
+    payment_qr: str = ""  # a VietQR payload (models.vietqr); "" when none is printed
+    payment_lines: Sequence[str] = ()  # amount, message, account: under the QR
+
+
+@dataclass(frozen=True)
 class ReceiptData:
     """Giấy tiếp nhận hồ sơ và hẹn trả kết quả (BM.01)."""
 
@@ -74,6 +83,7 @@ class ReceiptData:
     officer_name: str = ""
     number: str = ""
     issued_at: datetime | None = None  # date line; defaults to received_at
+    fee: FeeBlock | None = None  # None: nothing to pay (no line printed)
 
 
 @dataclass(frozen=True)
@@ -194,6 +204,7 @@ __all__ = [
     "ControlSheetData",
     "ControlStep",
     "DocumentLine",
+    "FeeBlock",
     "FormSettings",
     "Person",
     "ReceiptData",

@@ -22,7 +22,7 @@ import subprocess
 import sys
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -176,6 +176,15 @@ def _load(pdf_bytes: bytes) -> tuple[QPdfDocument, QBuffer]:
     return document, buffer
 
 
+def _page_size(page_size: str, document: QPdfDocument) -> QPageSize:
+    """A4/A5, or "PDF": the document's own first page (the 80 mm slip, as long as its content)."""
+    if page_size.upper() == "PDF":
+        size = document.pagePointSize(0)
+        return QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point, "MotCua",
+                         QPageSize.SizeMatchPolicy.ExactMatch)
+    return QPageSize(PAGE_SIZES.get(page_size.upper(), QPageSize.PageSizeId.A4))
+
+
 def _orientation(document: QPdfDocument, page: int) -> QPageLayout.Orientation:
     size = document.pagePointSize(page)
     if size.width() > size.height():
@@ -225,8 +234,9 @@ def print_pdf(
 ) -> int:
     """Print every page of ``pdf_bytes``; returns the number of pages sent.
 
-    ``page_size`` is the paper ("A4" or "A5"); a landscape PDF page is
-    printed in landscape. Raises PrintError for a missing, stopped or
+    ``page_size`` is the paper ("A4" or "A5", or "PDF" for the document's own
+    page size, as the 80 mm slip needs); a landscape PDF page is printed in
+    landscape. Raises PrintError for a missing, stopped or
     failing printer.
     """
     ensure_app()
@@ -235,7 +245,7 @@ def print_pdf(
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     printer.setDocName(doc_name)
     printer.setFullPage(True)
-    printer.setPageSize(QPageSize(PAGE_SIZES.get(page_size.upper(), QPageSize.PageSizeId.A4)))
+    printer.setPageSize(_page_size(page_size, document))
     printer.setPageOrientation(_orientation(document, 0))
     printer.setCopyCount(max(1, copies))
     printer.setCollateCopies(True)

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from printing.barcodes import DossierCodeBlock, qr_payload
 from printing.data import DocumentLine, FormSettings, Person, ReceiptData
+from printing.fee_lines import fee_flowables
 from printing.layout import (
     DOTS,
     PageSpec,
@@ -104,6 +105,7 @@ def _copy(data: ReceiptData, settings: FormSettings, spec: PageSpec) -> list[Flo
         paragraph("Thành phần hồ sơ nộp gồm:", "body", spec),
         *(numbered(docs, spec) if docs else [paragraph(DOTS, "item", spec)]),
         paragraph(f"Số lượng hồ sơ: {two_digits(data.sets)} (bộ)", "body", spec),
+        *fee_flowables(data.fee, spec),
         field("Thời gian giải quyết hồ sơ theo quy định là", data.time_limit_text, spec),
         field("Thời gian nhận hồ sơ", vn_datetime(data.received_at), spec),
         field("Thời gian trả kết quả giải quyết hồ sơ", vn_datetime(data.due_at), spec, bold=True),

@@ -25,11 +25,11 @@ from models.tables import (
     SyncChange, database,
 )
 
+from .citizen_records import fee_items, fee_payment, rating_items, read_citizen_rows
 from .format import portal_datetime
 from .schema import day_validator
 
 ROLE_TITLES = {"officer": "Công chức tiếp nhận", "leader": "Lãnh đạo", "admin": "Quản trị hệ thống"}
-FEE_NAME = "Phí, lệ phí giải quyết thủ tục hành chính"
 
 
 @dataclass
@@ -84,9 +84,11 @@ def _officer_name(officers: dict, officer_id: int) -> str:
 
 
 def dossier_record(d: dict, *, version: int, documents: list[dict], events: list[dict],
-                   due_changes: list[dict], officers: dict, agency_name: str) -> dict:
+                   due_changes: list[dict], officers: dict, agency_name: str,
+                   fee: dict | None = None, ratings: list[dict] | None = None) -> dict:
     """One DongBoHoSoMC record from the dossier row, its documents (already TaiLieuNop items,
-    in order), its events and its due-date changes."""
+    in order), its events, its due-date changes, its fee row and its ratings
+    (sync.citizen_records)."""
     due_changes = sorted(due_changes, key=lambda c: (c["at"], c["id"]))
 
     def due_in_effect(at: datetime) -> datetime:
@@ -147,8 +149,8 @@ def dossier_record(d: dict, *, version: int, documents: list[dict], events: list
         "QuyenSo": d["register_volume"], "SoThuTuSo": d["register_number"],
         "NgayCapNhat": portal_datetime(d["updated_at"]),
         "TaiLieuNop": documents,
-        "DanhSachLePhi": [{"TenPhiLePhi": FEE_NAME, "MaPhiLePhi": "", "HinhThucThu": "",
-                           "Gia": d["fee"], "LoaiPhiLePhi": "1"}] if d["fee"] else [],
+        "DanhSachLePhi": fee_items(d, fee), "ThuPhiLePhi": fee_payment(fee, officers),
+        "DanhGiaHaiLong": rating_items(ratings or []),
         "DanhSachHoSoBoSung": rounds, "DanhSachGiaHan": extensions, "DanhSachGiayToKetQua": [],
     }
 
@@ -238,12 +240,14 @@ def read_day(day: date, *, agency_name: str = "") -> DaySnapshot:
         versions = dict(SyncChange.select(SyncChange.dossier, fn.COUNT(SyncChange.seq))
                         .where(SyncChange.dossier.in_(day_ids)).group_by(SyncChange.dossier).tuples())
         officers = {o.id: (o.username, o.full_name, o.role) for o in Officer.select()}
+        fees, ratings = read_citizen_rows(day_ids)
     by_id = {d["id"]: d for d in dossiers}
     for d in dossiers:
         try:
             record = dossier_record(d, version=versions.get(d["id"], 1), documents=documents[d["id"]],
                                     events=events[d["id"]], due_changes=due_changes[d["id"]],
-                                    officers=officers, agency_name=agency_name)
+                                    officers=officers, agency_name=agency_name,
+                                    fee=fees.get(d["id"]), ratings=ratings.get(d["id"]))
             problems = validate_dossier(record)
         except Exception as exc:  # noqa: BLE001 - one broken record must not stop the day
             problems = [_reason(exc)]

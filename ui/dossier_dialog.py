@@ -12,6 +12,7 @@ from models.dossiers import DossierView, get_dossier
 from models.statuses import ACTION_NAMES, CHANNELS, NEW, RESULT_DELIVERY, STATUS_NAMES
 
 from .action_dialogs import ACTIONS, ActionDialog
+from .fee_panel import FeePanel
 from .form_printer import FormPrinter
 from .i18n import fmt_datetime, fmt_number
 from .runner import Op
@@ -77,6 +78,9 @@ class DossierDialog(QDialog):
         tabs.addTab(self.events, self.tr("Timeline"))
         tabs.addTab(self.due_history, self.tr("Due dates"))
         tabs.addTab(self.documents, self.tr("Documents"))
+        self.fee_panel = FeePanel(officer)  # the fee, its payment, the citizen's ratings
+        self.fee_panel.changed.connect(self.changed)
+        tabs.addTab(self.fee_panel, self.tr("Fee and rating"))
 
         self.actions_row = QHBoxLayout()
         self.action_buttons: dict[str, QPushButton] = {}
@@ -136,6 +140,7 @@ class DossierDialog(QDialog):
                                  for c in view.due_history])
         _fill(self.documents, [[d.name, str(d.originals), str(d.copies)] for d in view.documents])
         self._actions(view)
+        self.fee_panel.show_dossier(view)
         self.loaded.emit(view)
         if self.ready_action:
             action, self.ready_action = self.ready_action, None

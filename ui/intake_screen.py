@@ -22,6 +22,7 @@ from models.statuses import CHANNELS, RESULT_DELIVERY
 from .address_picker import AddressPicker
 from .chip_id import looks_like_chip_qr, parse_chip_qr
 from .documents_checklist import DocumentsChecklist
+from .fee_box import FeeBox
 from .field_errors import FieldErrors
 from .folded_combo import FoldedCombo
 from .form_printer import FormPrinter
@@ -146,6 +147,7 @@ class IntakeScreen(QWidget):
             self.delivery.addItem(name, code)
         self.sets = QSpinBox()
         self.sets.setRange(1, 99)
+        self.fee = FeeBox()  # pages, copies, exemption → the fee, live
 
         request = QGroupBox(self.tr("Request"))
         rform = QFormLayout(request)
@@ -154,6 +156,7 @@ class IntakeScreen(QWidget):
         rform.addRow(caption, e.wrap("procedure", self.procedure))
         rform.addRow(self.tr("Documents"), e.wrap("documents", self.documents))
         rform.addRow(self.tr("Number of sets"), e.wrap("sets", self.sets))
+        rform.addRow(self.tr("Fee"), e.wrap("fee_basis", self.fee, "fee"))
         rform.addRow(self.tr("Channel"), e.wrap("channel", self.channel))
         rform.addRow(self.tr("Result collected"), e.wrap("result_delivery", self.delivery))
         rform.addRow(self.tr("Notes"), e.wrap("notes", self.notes))
@@ -180,6 +183,7 @@ class IntakeScreen(QWidget):
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Due date")))
         side.addWidget(self.due)
+        side.addWidget(self.fee.total)
         side.addSpacing(12)
         side.addWidget(self.errors.general)
         side.addWidget(self.save_button)
@@ -212,7 +216,7 @@ class IntakeScreen(QWidget):
                  self.address.province, self.address.commune, self.address.detail, self.authorised,
                  self.auth_name, self.auth_id, self.auth_phone, self.auth_address, self.auth_paper,
                  self.procedure, self.documents.table, self.documents.extra, self.documents.add,
-                 self.sets, self.channel, self.delivery, self.notes, self.save_button,
+                 self.sets, self.fee.pages, self.fee.copies, self.fee.exempt, self.fee.reason, self.channel, self.delivery, self.notes, self.save_button,
                  self.clear_button]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
@@ -291,6 +295,7 @@ class IntakeScreen(QWidget):
     def _procedure_chosen(self, code) -> None:
         procedure = getattr(self, "_procedures", {}).get(code)
         self.documents.set_documents(procedure.documents if procedure else [])
+        self.fee.set_procedure(procedure)
         self.refresh_due()
 
     def refresh_due(self) -> None:
@@ -330,7 +335,7 @@ class IntakeScreen(QWidget):
                                   sex=self.sex.currentData() or "", kind=self.kind.currentData()),
             authorised_person=authorised, documents=self.documents.received(),
             channel=self.channel.currentData(), result_delivery=self.delivery.currentData(),
-            sets=self.sets.value(), notes=self.notes.toPlainText(),
+            sets=self.sets.value(), notes=self.notes.toPlainText(), fee_basis=self.fee.basis(),
         )
 
     def submit(self) -> None:
@@ -403,6 +408,7 @@ class IntakeScreen(QWidget):
         self.channel.setCurrentIndex(0)
         self.delivery.setCurrentIndex(0)
         self.sets.setValue(1)
+        self.fee.clear()
         self.errors.clear()
         self.due.setText(self.tr("Choose a procedure"))
         self.id_number.setFocus()

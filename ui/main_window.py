@@ -10,6 +10,7 @@ from models.settings import AgencySettings, load_settings
 
 from .auto_export import FIVE_MINUTES, AutoExport
 from .catalog_screen import CatalogScreen
+from .citizen_menu import add_citizen_menu
 from .desk_screen import DeskScreen
 from .dossier_dialog import DossierDialog
 from .help_menu import add_help_menu
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(who)
         if db_path:
             self.statusBar().showMessage(db_path)
+        self.citizen = add_citizen_menu(self, officer)  # kiosk, second screen, ratings
+        self.intake.saved.connect(self.citizen.after_intake)
         add_help_menu(self, db_path)
 
         self.desk.open_code.connect(self.open_dossier)
@@ -118,6 +121,8 @@ class MainWindow(QMainWindow):
     def open_dossier(self, code: str, ready_action: str | None = None) -> DossierDialog:
         dialog = DossierDialog(code, self.officer, self, ready_action=ready_action)
         dialog.changed.connect(lambda _v: self._refresh_lists())
+        dialog.changed.connect(self.citizen.after_change)
+        dialog.fee_panel.rate_requested.connect(self.citizen.ask)
         dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
         self.dossier_dialogs.append(dialog)
         dialog.show()
@@ -171,6 +176,7 @@ class MainWindow(QMainWindow):
         self._tab_shown(self.tabs.currentIndex())
 
     def closeEvent(self, event) -> None:
+        self.citizen.close()
         self.sync_banner.timer.stop()
         self.package_banner.timer.stop()
         self.auto_export.at_close()  # today's work into the sync folder; never blocks closing

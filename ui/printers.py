@@ -14,7 +14,13 @@ def print_dossier_form(kind: str, code: str) -> None:
     The receipt's PDF already holds its copies (Liên 1, Liên 2 …, the receipt_copies
     setting): asking the printer for that many copies again printed each twice.
     Runs in a worker; raises printing.dispatch.PrintError with a Vietnamese message.
+    A receipt may be the 80 mm slip instead, or as well (the setting, models.slips).
     """
     from models.forms import print_form
 
+    if kind == "receipt":
+        from models.slips import print_receipt
+
+        print_receipt(code)
+        return
     print_form(kind, code)

@@ -46,6 +46,11 @@ class ProcedureDialog(QDialog):
         self.fee.setRange(0, 100_000_000)
         self.fee.setSingleStep(1000)
         self.fee_note = QLineEdit()
+        self._fee_rule: dict | None = None  # models.fees rule as catalog JSON (ui/fee_rule_dialog.py)
+        self.fee_rule = QLabel()
+        self.fee_rule.setWordWrap(True)
+        fee_rule_button = QPushButton(self.tr("Fee rule…"))
+        fee_rule_button.clicked.connect(self._edit_fee_rule)
         self.source = QLineEdit()
         self.active = QCheckBox(self.tr("In use"))
         self.active.setChecked(True)
@@ -70,6 +75,10 @@ class ProcedureDialog(QDialog):
         form.addRow(self.tr("Same-day cut-off"), self.cutoff)
         form.addRow(self.tr("Fee (đồng)"), self.fee)
         form.addRow(self.tr("Fee note"), self.fee_note)
+        fee_rule_row = QHBoxLayout()
+        fee_rule_row.addWidget(self.fee_rule, 1)
+        fee_rule_row.addWidget(fee_rule_button)
+        form.addRow(self.tr("Fee rule"), fee_rule_row)
         form.addRow(self.tr("Legal basis"), self.source)
         form.addRow("", self.active)
         buttons_row = QHBoxLayout()
@@ -89,6 +98,7 @@ class ProcedureDialog(QDialog):
         layout.addWidget(self.errors.general)
         layout.addWidget(buttons)
         self.resize(760, 640)
+        self._set_fee_rule(None)
         if procedure is not None:
             self._load(procedure)
 
@@ -103,11 +113,26 @@ class ProcedureDialog(QDialog):
         self.cutoff.setText(p.same_day_cutoff or "")
         self.fee.setValue(p.fee)
         self.fee_note.setText(p.fee_note)
+        self._set_fee_rule(p.fee_rule.to_dict() if p.fee_rule else None)
         self.source.setText(p.source)
         self.active.setChecked(p.active)
         self._note, self._confirmed = p.note, p.confirmed
         for d in p.documents:
             self._add_document(d.name, d.originals, d.copies, d.required)
+
+    def _set_fee_rule(self, rule: dict | None) -> None:
+        from models.fees import parse_rule
+
+        self._fee_rule = rule
+        parsed = parse_rule(rule, "", []) if rule else None
+        self.fee_rule.setText(parsed.describe() if parsed else self.tr("The fee above, per dossier"))
+
+    def _edit_fee_rule(self) -> None:
+        from .fee_rule_dialog import FeeRuleDialog
+
+        dialog = FeeRuleDialog(self._fee_rule, self)
+        if dialog.exec():
+            self._set_fee_rule(dialog.rule)
 
     def _add_document(self, name: str, originals: int, copies: int, required: bool) -> None:
         row = self.documents.rowCount()
@@ -128,7 +153,7 @@ class ProcedureDialog(QDialog):
             "level": self.level.text(),
             "duration": {"value": self.duration.value(), "unit": self.unit.currentData()},
             "same_day_cutoff": self.cutoff.text(), "fee": self.fee.value(),
-            "fee_note": self.fee_note.text(), "source": self.source.text(),
+            "fee_note": self.fee_note.text(), "source": self.source.text(), "fee_rule": self._fee_rule,
             "note": getattr(self, "_note", ""), "confirmed": getattr(self, "_confirmed", False),
             "active": self.active.isChecked(),
             "documents": [

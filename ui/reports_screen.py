@@ -23,6 +23,7 @@ from models.report_period import Period
 from models.report_trends import monthly_on_time_rates
 from models.reports import FIGURE_NAMES, GROUPINGS, TOTAL_NAME, dossiers_behind, late_dossiers, period_report
 
+from .citizen_report_panel import CitizenReportPanel
 from .i18n import DATE_FORMAT, fmt_datetime, to_date
 from .late_panel import LatePanel
 from .report_charts import ReportCharts
@@ -156,6 +157,9 @@ class ReportsScreen(QWidget):
         self.tabs.addTab(splitter, self.tr("Figures"))
         self.tabs.addTab(self.charts, self.tr("Charts"))
         self.tabs.addTab(self.late_panel, self.tr("Late and due soon"))
+        self.citizen_panel = CitizenReportPanel()  # satisfaction, fees, the notice board
+        self.tabs.addTab(self.citizen_panel, self.tr("Citizens"))
+        self.reported.connect(lambda report: self.citizen_panel.load(report.period))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from models.errors import ValidationError
 from models.settings import AgencySettings, load_settings, save_settings
 
+from .citizen_settings_panel import CitizenSettingsPanel
 from .field_errors import FieldErrors
 from .holidays_panel import HolidaysPanel
 from .officers_panel import OfficersPanel
@@ -70,6 +71,8 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(hours, self.tr("Office hours and printing"))
         self.holidays = HolidaysPanel(officer, is_admin)
         self.tabs.addTab(self.holidays, self.tr("Holidays and working days"))
+        self.citizen = CitizenSettingsPanel(officer, is_admin)  # VietQR, 80 mm slip, satisfaction
+        self.tabs.addTab(self.citizen, self.tr("Citizens"))
         self.officers = None
         if is_admin:
             self.officers = OfficersPanel(officer)
@@ -86,6 +89,7 @@ class SettingsScreen(QWidget):
     def load(self) -> None:
         Op(self, lambda: (load_settings(), available_printers())).success(self._show).run_in_background()
         self.holidays.load()
+        self.citizen.load()
         if self.officers is not None:
             self.officers.load()
 
@@ -114,6 +118,7 @@ class SettingsScreen(QWidget):
     def save(self) -> None:
         if not self.is_admin:
             return
+        self.citizen.save()
         settings = self.edited()
 
         def done(stored: AgencySettings) -> None:

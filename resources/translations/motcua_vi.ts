@@ -295,6 +295,268 @@
     </message>
 </context>
 <context>
+    <name>CitizenDisplay</name>
+    <message>
+        <source>Citizen number %1, please</source>
+        <translation>Mời công dân số %1</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Cảm ơn ông/bà!</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenMenu</name>
+    <message>
+        <source>&amp;Citizens</source>
+        <translation>Công &amp;dân</translation>
+    </message>
+    <message>
+        <source>Lookup screen (kiosk)…</source>
+        <translation>Màn hình tra cứu (kiosk)…</translation>
+    </message>
+    <message>
+        <source>A full-screen lookup for citizens; leaving it needs an officer&apos;s password</source>
+        <translation>Màn hình tra cứu toàn màn hình cho công dân; muốn thoát cần mật khẩu của cán bộ</translation>
+    </message>
+    <message>
+        <source>Call the next citizen (F8)</source>
+        <translation>Mời công dân tiếp theo (F8)</translation>
+    </message>
+    <message>
+        <source>Call citizen number…</source>
+        <translation>Mời công dân số…</translation>
+    </message>
+    <message>
+        <source>Call citizen number</source>
+        <translation>Mời công dân số</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Shown on the citizen screen (a second screen)</source>
+        <translation>Hiện trên màn hình công dân (màn hình phụ)</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenPage</name>
+    <message>
+        <source>Your dossier has been received</source>
+        <translation>Hồ sơ của ông/bà đã được tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Your result has been handed over</source>
+        <translation>Ông/bà đã nhận kết quả giải quyết hồ sơ</translation>
+    </message>
+    <message>
+        <source>Come back for the result: %1</source>
+        <translation>Hẹn trả kết quả: %1</translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation>Phí, lệ phí: %1</translation>
+    </message>
+    <message>
+        <source>Pay by transfer: scan with your banking app</source>
+        <translation>Chuyển khoản: quét mã bằng ứng dụng ngân hàng</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenReportPanel</name>
+    <message>
+        <source>Level</source>
+        <translation>Mức đánh giá</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Lượt đánh giá</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Góp ý</translation>
+    </message>
+    <message>
+        <source>Citizens&apos; satisfaction</source>
+        <translation>Mức độ hài lòng của người dân</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>Thời điểm thu</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>Cán bộ thu</translation>
+    </message>
+    <message>
+        <source>Fee list (PDF)…</source>
+        <translation>Bảng kê thu phí (PDF)…</translation>
+    </message>
+    <message>
+        <source>Fee list (Excel)…</source>
+        <translation>Bảng kê thu phí (Excel)…</translation>
+    </message>
+    <message>
+        <source>Notice of late dossiers (PDF)…</source>
+        <translation>Niêm yết hồ sơ quá hạn (PDF)…</translation>
+    </message>
+    <message>
+        <source>The public list of the period&apos;s late dossiers with the apology and the new appointments, to print and post (names masked)</source>
+        <translation>Danh sách công khai các hồ sơ quá hạn trong kỳ kèm lời xin lỗi và ngày hẹn lại, để in và niêm yết (tên được che bớt)</translation>
+    </message>
+    <message>
+        <source>Fees collected</source>
+        <translation>Phí, lệ phí đã thu</translation>
+    </message>
+    <message>
+        <source>%1 ratings, satisfied: %2</source>
+        <translation>%1 lượt đánh giá, hài lòng: %2</translation>
+    </message>
+    <message>
+        <source>Collected: %1 đồng in %2 payments</source>
+        <translation>Đã thu: %1 đồng (%2 khoản)</translation>
+    </message>
+    <message>
+        <source>Still owed: %1 dossiers, %2 đồng</source>
+        <translation>Chưa thu: %1 hồ sơ, %2 đồng</translation>
+    </message>
+    <message>
+        <source>Exempted: %1 dossiers</source>
+        <translation>Được miễn: %1 hồ sơ</translation>
+    </message>
+    <message>
+        <source>Fee list %1</source>
+        <translation>Bảng kê thu phí %1</translation>
+    </message>
+    <message>
+        <source>Save the fee list</source>
+        <translation>Lưu bảng kê thu phí</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Notice of late dossiers %1</source>
+        <translation>Niêm yết hồ sơ quá hạn %1</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenSettingsPanel</name>
+    <message>
+        <source>6 digits, e.g. 970415</source>
+        <translation>6 chữ số, ví dụ 970415</translation>
+    </message>
+    <message>
+        <source>One level per line, the best first</source>
+        <translation>Mỗi dòng một mức, mức tốt nhất ở đầu</translation>
+    </message>
+    <message>
+        <source>How many levels, from the top of the scale, count as satisfied</source>
+        <translation>Bao nhiêu mức đầu thang được tính là hài lòng</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Account that receives fees (VietQR)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Tài khoản nhận phí, lệ phí (VietQR)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Bank BIN</source>
+        <translation>Mã BIN ngân hàng</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Số tài khoản</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Tên chủ tài khoản</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;80 mm slip (thermal printer)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Phiếu khổ 80 mm (máy in nhiệt)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>At intake</source>
+        <translation>Khi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Slip printer</source>
+        <translation>Máy in phiếu</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Citizens&apos; satisfaction&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Đánh giá mức độ hài lòng&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Levels of the scale</source>
+        <translation>Các mức của thang đánh giá</translation>
+    </message>
+    <message>
+        <source>Levels counted as satisfied</source>
+        <translation>Số mức tính là hài lòng</translation>
+    </message>
+    <message>
+        <source>Ask the citizen</source>
+        <translation>Mời công dân đánh giá</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the settings.</source>
+        <translation>Chỉ quản trị viên mới được thay đổi cài đặt.</translation>
+    </message>
+    <message>
+        <source>The forms&apos; printer</source>
+        <translation>Máy in biểu mẫu</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (không tìm thấy)</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Đã lưu cài đặt.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Chưa lưu: hãy sửa các ô được đánh dấu đỏ.</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenWindow</name>
+    <message>
+        <source>MotCua – citizen screen</source>
+        <translation>MotCua – màn hình công dân</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Search: code, ID number, phone or name (Ctrl+F)</source>
@@ -457,6 +719,10 @@
     <message>
         <source>Documents</source>
         <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Fee and rating</source>
+        <translation>Phí, lệ phí và đánh giá</translation>
     </message>
     <message>
         <source>Reprint a form</source>
@@ -663,6 +929,203 @@
     <message>
         <source>Copied</source>
         <translation>Đã sao chép</translation>
+    </message>
+</context>
+<context>
+    <name>FeeBox</name>
+    <message>
+        <source>Pages of the original (the fee is counted per page)</source>
+        <translation>Số trang của bản chính (phí tính theo trang)</translation>
+    </message>
+    <message>
+        <source>Copies asked for</source>
+        <translation>Số bản yêu cầu</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Miễn</translation>
+    </message>
+    <message>
+        <source>The citizen is exempt from the fee; give the reason</source>
+        <translation>Người nộp được miễn phí, lệ phí; ghi rõ lý do</translation>
+    </message>
+    <message>
+        <source>Reason for the exemption</source>
+        <translation>Lý do miễn</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Số bản</translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation>Phí, lệ phí: %1</translation>
+    </message>
+    <message>
+        <source>No fee</source>
+        <translation>Không thu phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Give the reason for the exemption</source>
+        <translation>Hãy ghi lý do miễn phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Enter the number of pages to compute the fee</source>
+        <translation>Nhập số trang để tính phí</translation>
+    </message>
+    <message>
+        <source>Exempt (%1)</source>
+        <translation>Miễn (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FeePanel</name>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Đã thu tiền mặt</translation>
+    </message>
+    <message>
+        <source>Paid by transfer</source>
+        <translation>Đã nhận chuyển khoản</translation>
+    </message>
+    <message>
+        <source>Citizen&apos;s rating…</source>
+        <translation>Mời công dân đánh giá…</translation>
+    </message>
+    <message>
+        <source>Show the rating to the citizen (on the citizen screen if there is one)</source>
+        <translation>Hiện phiếu đánh giá cho công dân (trên màn hình công dân nếu có)</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Fee items</source>
+        <translation>Khoản thu</translation>
+    </message>
+    <message>
+        <source>Computed</source>
+        <translation>Cách tính</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Đã thu</translation>
+    </message>
+    <message>
+        <source>Rating after intake</source>
+        <translation>Đánh giá sau tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Rating after return</source>
+        <translation>Đánh giá sau trả kết quả</translation>
+    </message>
+    <message>
+        <source>VietQR to pay by transfer</source>
+        <translation>Mã VietQR để chuyển khoản</translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation>bằng tiền mặt</translation>
+    </message>
+    <message>
+        <source>by transfer</source>
+        <translation>bằng chuyển khoản</translation>
+    </message>
+    <message>
+        <source>Record the payment</source>
+        <translation>Ghi nhận đã thu</translation>
+    </message>
+    <message>
+        <source>Record that %1 was paid %2 for dossier %3?</source>
+        <translation>Ghi nhận đã thu %1 %2 cho hồ sơ %3?</translation>
+    </message>
+    <message>
+        <source>Payment recorded.</source>
+        <translation>Đã ghi nhận khoản thu.</translation>
+    </message>
+</context>
+<context>
+    <name>FeeRuleDialog</name>
+    <message>
+        <source>Fee rule</source>
+        <translation>Quy tắc tính phí</translation>
+    </message>
+    <message>
+        <source>The flat fee, per dossier</source>
+        <translation>Mức lệ phí ở trên, mỗi hồ sơ</translation>
+    </message>
+    <message>
+        <source>An amount per dossier</source>
+        <translation>Một mức cho mỗi hồ sơ</translation>
+    </message>
+    <message>
+        <source>An amount per copy</source>
+        <translation>Một mức cho mỗi bản</translation>
+    </message>
+    <message>
+        <source>Per page of the original, in tiers</source>
+        <translation>Theo số trang của bản chính, theo bậc</translation>
+    </message>
+    <message>
+        <source>One tier per line: first page-last page: price per page; the last tier has no last page</source>
+        <translation>Mỗi dòng một bậc: trang đầu-trang cuối: mức phí mỗi trang; bậc cuối để trống trang cuối</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>không giới hạn</translation>
+    </message>
+    <message>
+        <source>The usual reasons for exemption, one per line</source>
+        <translation>Các lý do miễn thường gặp, mỗi dòng một lý do</translation>
+    </message>
+    <message>
+        <source>Computed</source>
+        <translation>Cách tính</translation>
+    </message>
+    <message>
+        <source>Amount (đồng)</source>
+        <translation>Mức phí (đồng)</translation>
+    </message>
+    <message>
+        <source>Tiers (đồng a page)</source>
+        <translation>Các bậc (đồng/trang)</translation>
+    </message>
+    <message>
+        <source>Most a copy can cost</source>
+        <translation>Mức tối đa mỗi bản</translation>
+    </message>
+    <message>
+        <source>Fee name (for the portal)</source>
+        <translation>Tên phí, lệ phí (gửi lên Cổng)</translation>
+    </message>
+    <message>
+        <source>Fee code</source>
+        <translation>Mã phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Usual exemptions</source>
+        <translation>Các trường hợp miễn</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>Use this rule</source>
+        <translation>Dùng quy tắc này</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Write each tier as first-last: price, e.g. 1-2: 2000.</source>
+        <translation>Viết mỗi bậc dạng trang đầu-trang cuối: mức phí, ví dụ 1-2: 2000.</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1378,10 @@
         <translation>Số bộ hồ sơ</translation>
     </message>
     <message>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>Kênh nộp</translation>
     </message>
@@ -973,6 +1440,53 @@
     <message>
         <source>Receipt not printed: %1</source>
         <translation>Chưa in được giấy tiếp nhận: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>MotCua – dossier lookup</source>
+        <translation>MotCua – tra cứu hồ sơ</translation>
+    </message>
+    <message>
+        <source>DOSSIER LOOKUP</source>
+        <translation>TRA CỨU HỒ SƠ</translation>
+    </message>
+    <message>
+        <source>Scan the barcode or QR code on your receipt, or type the dossier code and press Enter.</source>
+        <translation>Quét mã vạch hoặc mã QR trên giấy tiếp nhận, hoặc nhập mã hồ sơ rồi nhấn Enter.</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Đang tra cứu…</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation>Cần bổ sung</translation>
+    </message>
+    <message>
+        <source>Collect the result at</source>
+        <translation>Nhận kết quả tại</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1868,10 @@
         <translation>HH:MM, chỉ cho thủ tục giải quyết trong ngày</translation>
     </message>
     <message>
+        <source>Fee rule…</source>
+        <translation>Quy tắc tính phí…</translation>
+    </message>
+    <message>
         <source>In use</source>
         <translation>Đang áp dụng</translation>
     </message>
@@ -1414,6 +1932,10 @@
         <translation>Ghi chú lệ phí</translation>
     </message>
     <message>
+        <source>Fee rule</source>
+        <translation>Quy tắc tính phí</translation>
+    </message>
+    <message>
         <source>Legal basis</source>
         <translation>Căn cứ pháp lý</translation>
     </message>
@@ -1428,6 +1950,32 @@
     <message>
         <source>Documents</source>
         <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>The fee above, per dossier</source>
+        <translation>Mức lệ phí ở trên, mỗi hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>RatingDialog</name>
+    <message>
+        <source>For the citizen</source>
+        <translation>Dành cho công dân</translation>
+    </message>
+</context>
+<context>
+    <name>RatingForm</name>
+    <message>
+        <source>How satisfied are you with our service?</source>
+        <translation>Ông/bà có hài lòng với việc giải quyết thủ tục hành chính?</translation>
+    </message>
+    <message>
+        <source>Your comment (optional)</source>
+        <translation>Góp ý của ông/bà (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
     </message>
 </context>
 <context>
@@ -1651,6 +2199,10 @@ rate</source>
         <translation>Quá hạn – sắp đến hạn</translation>
     </message>
     <message>
+        <source>Citizens</source>
+        <translation>Công dân</translation>
+    </message>
+    <message>
         <source>Late and due soon (%1)</source>
         <translation>Quá hạn – sắp đến hạn (%1)</translation>
     </message>
@@ -1803,6 +2355,10 @@ rate</source>
     <message>
         <source>Holidays and working days</source>
         <translation>Ngày nghỉ và ngày làm bù</translation>
+    </message>
+    <message>
+        <source>Citizens</source>
+        <translation>Công dân</translation>
     </message>
     <message>
         <source>Officers</source>
@@ -2003,6 +2559,33 @@ rate</source>
     <message>
         <source>Choose the sync folder</source>
         <translation>Chọn thư mục đồng bộ</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Leave the lookup screen</source>
+        <translation>Thoát màn hình tra cứu</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Ở lại</translation>
+    </message>
+    <message>
+        <source>Only an officer may leave the lookup screen.</source>
+        <translation>Chỉ cán bộ mới được thoát màn hình tra cứu.</translation>
     </message>
 </context>
 </TS>

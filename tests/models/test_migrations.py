@@ -19,6 +19,11 @@ def test_a_version_1_database_is_upgraded_keeping_its_dossiers(db_path, monkeypa
     # Make the database exactly as the first release did: schema 1 only.
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 1)
+    # The first release read no fee table (migration 4 makes it).
+    import models.dossiers
+    from models.fee_records import view_of
+
+    monkeypatch.setattr(models.dossiers, "fee_view", lambda _id, flat: view_of(None, flat))
     old = SqliteDatabase(str(db_path), pragmas=SQLITE_PRAGMAS)
     database.initialize(old)
     migrations.migrate(old)
@@ -57,10 +62,10 @@ def test_a_version_2_database_gains_the_province_package_schema(db_path, monkeyp
     old = SqliteDatabase(str(db_path), pragmas=SQLITE_PRAGMAS)
     database.initialize(old)
     migrations.migrate(old)
-    # Migration 1 creates today's tables: take the columns of migration 3 away again, so the
-    # database is exactly what version 2 made.
+    # Migration 1 creates today's tables: take the columns of migrations 3 and 4 away again, so
+    # the database is exactly what version 2 made.
     old.execute_sql('DROP INDEX "dossier_portal_code"')
-    for table, column in (("dossier", "portal_code"), ("procedure", "national_code"),
+    for table, column in (("dossier", "portal_code"), ("procedure", "national_code"), ("procedure", "fee_rule"),
                           ("calendar_override", "origin"), ("calendar_override", "source"),
                           ("calendar_override", "package_sequence")):
         old.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
