@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import pkgutil
 import re
 import sys
 
-from models.db import close_database
+from models.db import close_database, is_url
 from models.errors import MotCuaError
 from models.paths import default_database
+from models.storage_errors import classify
 
 from .context import Context
 
+log = logging.getLogger(__name__)
 
 def command_modules() -> list:
     """Every ``cli/*_commands.py`` module, in name order; each has ``register(subparsers)``."""
@@ -52,6 +55,8 @@ _ARGPARSE_MESSAGES = [
     (r"argument (.*): expected one argument", r"\1: cần một giá trị"),
     (r"argument (.*): expected at least one argument", r"\1: cần ít nhất một giá trị"),
     (r"argument (.*): not allowed with argument (.*)", r"\1: không dùng cùng với \2"),
+    (r"argument (.*): ignored explicit argument (.*)", r"\1: không nhận giá trị \2"),
+    (r"argument (\S+): (.*)", r"\1: \2"),  # our own option types already speak Vietnamese
 ]
 
 
@@ -105,6 +110,13 @@ def _all_subparsers(commands) -> list[argparse.ArgumentParser]:
 
 
 def run(argv: list[str]) -> int:
+    """Run one command; returns the exit code (-1: no command, the caller starts the GUI).
+
+    0 done; 2 refused with a Vietnamese message on stderr (bad input, a storage failure such as
+    a full disk, a damaged database); 1 for a failure that is a bug (logged, and said in
+    Vietnamese: no traceback reaches the user).
+    """
+    _quiet_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -115,9 +127,11 @@ def run(argv: list[str]) -> int:
         return 2
     from models.session import open_counter
 
+    target = args.db or ""
     try:
+        target = args.db or default_database()
         if not getattr(args, "no_db", False):
-            open_counter(args.db or default_database())
+            open_counter(target, read_only=getattr(args, "read_only", False))
         result = handler(Context(args))
         return int(result or 0)
     except MotCuaError as exc:
@@ -125,8 +139,33 @@ def run(argv: list[str]) -> int:
         return 2
     except BrokenPipeError:  # the output was piped into a command that stopped reading
         return 0
-    except OSError as exc:
-        sys.stderr.write(f"Lỗi: không đọc/ghi được tệp: {exc}\n")
-        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("Đã dừng theo yêu cầu (Ctrl+C); thao tác đang làm dở không được ghi.\n")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        found = classify(exc, None if is_url(target) else target)
+        if found is not None:
+            sys.stderr.write(f"Lỗi: {found}\n")
+            return 2
+        if isinstance(exc, OSError):
+            where = f" {exc.filename}" if exc.filename else ""
+            sys.stderr.write(f"Lỗi: không đọc/ghi được tệp{where}: {exc.strerror or exc}\n")
+            return 2
+        log.exception("command %s failed", args.command)
+        sys.stderr.write("Lỗi: phần mềm gặp lỗi không mong đợi khi thực hiện lệnh này; không có gì "
+                         "được ghi dở. Chi tiết đã ghi vào nhật ký; hãy báo quản trị hệ thống.\n")
+        return 1
     finally:
-        close_database()
+        try:
+            close_database()
+        except Exception:  # noqa: BLE001 - closing a broken database must not raise either
+            log.warning("closing the database failed", exc_info=True)
+
+
+def _quiet_logging() -> None:
+    """Without a configured handler, Python prints warnings and tracebacks to stderr (its
+    "last resort"); the command line must not. The app's log file, when set up, still gets
+    everything."""
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())

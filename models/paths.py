@@ -6,15 +6,16 @@ from pathlib import Path
 
 import platformdirs
 
+from .private_files import private_dir
+
 APP_NAME = "MotCua"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def data_dir() -> Path:
-    """The per-user data folder (the same place Qt's AppDataLocation points to on each OS)."""
-    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """The per-user data folder (the same place Qt's AppDataLocation points to on each OS);
+    owner-only on POSIX (models.private_files)."""
+    return private_dir(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_database() -> str:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from peewee import Database
 
 from .accounts import add_officer, get_officer_row, has_officers
+from .agency_key import ensure_agency_key
 from .catalog import seed_if_empty
 from .db import open_database
 from .errors import NotConfiguredError
@@ -13,10 +14,15 @@ from .settings import AgencySettings, load_settings, save_settings
 from .tables import Officer
 
 
-def open_counter(target: str) -> Database:
-    """Open (create, migrate) the database and load the shipped catalog on first use."""
-    db = open_database(target)
-    seed_if_empty()
+def open_counter(target: str, *, read_only: bool = False, check: bool = False) -> Database:
+    """Open (create, migrate) the database and load the shipped catalog on first use.
+
+    ``read_only``: for commands that only look (no write lock, nothing created or migrated);
+    ``check``: run SQLite's quick_check first (the app does, at start).
+    """
+    db = open_database(target, read_only=read_only, check=check)
+    if not read_only:
+        seed_if_empty()
     return db
 
 
@@ -42,4 +48,5 @@ def setup_agency(*, admin_username: str = "admin", admin_name: str = "Quáº£n trá
     if not settings.default_officer:
         first = Officer.select().order_by(Officer.id).first()
         settings = save_settings(replace(settings, default_officer=first.username))
+    ensure_agency_key()  # from the first day, so that every backup holds it
     return settings

@@ -1,0 +1,85 @@
+"""What a storage failure means for the user, in Vietnamese.
+
+SQLite and the operating system report a full disk, a read-only file, a lock held too long or a
+damaged file as English exception texts; ``storage_message`` turns each into its own sentence
+that says what to do, so that neither the command line nor the app shows a traceback for them.
+"""
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+import peewee
+
+from .errors import MotCuaError
+
+FULL = ("Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng (xóa tệp không cần, "
+        "chép bớt bản sao lưu cũ sang ổ khác) rồi làm lại; dữ liệu đã lưu trước đó không mất.")
+READ_ONLY = ("Không ghi được: tệp cơ sở dữ liệu hoặc thư mục chứa nó chỉ cho phép đọc{where}. Hãy "
+             "kiểm tra quyền ghi (hoặc ổ đĩa/thẻ nhớ bị khóa ghi), hoặc chỉ dùng các lệnh xem.")
+LOCKED = ("Cơ sở dữ liệu đang bị một chương trình khác giữ quá lâu (hơn 30 giây): có thể một cửa "
+          "sổ MotCua khác đang xuất tệp hoặc sao lưu. Hãy chờ một lát rồi làm lại.")
+DAMAGED = ("Cơ sở dữ liệu{where} bị hỏng, không đọc được. Hãy khôi phục từ bản sao lưu mới nhất "
+           "(lệnh restore TỆP, hoặc mở phần mềm để chọn bản sao lưu).")
+CANNOT_OPEN = ("Không mở được tệp cơ sở dữ liệu{where}: thư mục không tồn tại hoặc không có quyền "
+               "truy cập.")
+IO = ("Lỗi đọc/ghi ổ đĩa{where}: ổ đĩa hoặc thẻ nhớ có thể đã bị rút ra hoặc bị hỏng. Hãy kiểm tra "
+      "ổ đĩa rồi làm lại.")
+NO_PERMISSION = "Không có quyền đọc/ghi tệp {path}. Hãy kiểm tra quyền truy cập của thư mục."
+
+
+class StorageError(MotCuaError):
+    """A storage failure with its Vietnamese message; ``kind`` names which one."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+class DatabaseDamaged(StorageError):
+    """The database file is not a sound SQLite database (or not one at all)."""
+
+    def __init__(self, message: str, path: str = ""):
+        super().__init__("damaged", message)
+        self.path = path
+
+
+def _where(path: str | None) -> str:
+    return f" ({path})" if path else ""
+
+
+def classify(exc: BaseException, path: str | None = None) -> StorageError | None:
+    """The StorageError ``exc`` stands for, or None when it is not a storage failure."""
+    if isinstance(exc, StorageError):
+        return exc
+    if isinstance(exc, (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError)):
+        text = str(exc).lower()
+        if "disk is full" in text or "database or disk is full" in text:
+            return StorageError("full", FULL)
+        if "readonly" in text or "read-only" in text:
+            return StorageError("read_only", READ_ONLY.format(where=_where(path)))
+        if "locked" in text or "busy" in text:
+            return StorageError("locked", LOCKED)
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            return DatabaseDamaged(DAMAGED.format(where=_where(path)), path or "")
+        if "unable to open" in text:
+            return StorageError("cannot_open", CANNOT_OPEN.format(where=_where(path)))
+        if "disk i/o" in text:
+            return StorageError("io", IO.format(where=_where(path)))
+        return None
+    if isinstance(exc, OSError):
+        code = exc.errno
+        if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+            return StorageError("full", FULL)
+        if code == errno.EROFS:
+            return StorageError("read_only", READ_ONLY.format(where=_where(exc.filename or path)))
+        if code in (errno.EACCES, errno.EPERM):
+            return StorageError("permission", NO_PERMISSION.format(path=exc.filename or path or ""))
+        if code == errno.EIO:
+            return StorageError("io", IO.format(where=_where(exc.filename or path)))
+    return None
+
+
+def storage_message(exc: BaseException, path: str | None = None) -> str | None:
+    found = classify(exc, path)
+    return str(found) if found else None
