@@ -1,16 +1,21 @@
 """Starting the desktop app: open the database, first-run wizard or sign-in, then the window."""
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import anyone_can_sign_in, get_officer_row
+from models.db import is_url
+from models.errors import MotCuaError
 from models.paths import default_database
 from models.session import open_counter
 from models.settings import load_settings
+from models.storage_errors import DatabaseDamaged, classify
 
 from .i18n import install_translators
 from .prefs import APPLICATION, ORGANISATION
@@ -28,10 +33,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+log = logging.getLogger(__name__)
+
+
 class AppController(QObject):
-    """Leads from an empty or existing database to the main window (testable without exec())."""
+    """Leads from an empty or existing database to the main window (testable without exec()).
+
+    The database is checked as it opens (SQLite's quick_check): a damaged one opens the
+    damaged-database dialog, which offers the newest good backup, before anyone signs in.
+    """
 
     window_shown = Signal(object)
+    restored = Signal(object)  # a restore's report, after the damaged-database dialog
 
     def __init__(self, db: str, officer: str | None = None):
         super().__init__()
@@ -39,9 +52,52 @@ class AppController(QObject):
         self.wizard = None
         self.sign_in = None
         self.window = None
+        self.damaged = None
 
-    def start(self) -> None:
-        open_counter(self.db_path)
+    def start(self) -> bool:
+        """Open the database and show the wizard or the sign-in; False when the app cannot
+        start (a message was shown, or the officer chose to quit)."""
+        try:
+            open_counter(self.db_path, check=True)
+        except DatabaseDamaged as exc:
+            return self._offer_restore(str(exc))
+        except MotCuaError as exc:
+            self._refuse(str(exc))
+            return False
+        self._begin()
+        return True
+
+    def _offer_restore(self, message: str) -> bool:
+        from .backup_panel import restore_from, show_restore_report
+        from .damaged_dialog import DamagedDatabaseDialog
+
+        if is_url(self.db_path):
+            self._refuse(message)
+            return False
+        self.damaged = DamagedDatabaseDialog(Path(self.db_path), message)
+        if self.damaged.exec() != DamagedDatabaseDialog.Accepted or self.damaged.chosen is None:
+            return False
+        try:
+            report = restore_from(self.damaged.chosen, Path(self.db_path))
+        except MotCuaError as exc:
+            self._refuse(str(exc))
+            return False
+        self.restored.emit(report)
+        show_restore_report(None, report)
+        self._begin()
+        return True
+
+    def _refuse(self, message: str) -> None:
+        QMessageBox.critical(None, QCoreApplication.translate("AppController", "MotCua cannot start"), message)
+
+    def restart(self) -> None:
+        """After a restore from the settings: the window closes and the officer signs in again."""
+        if self.window is not None:
+            self.window.close()
+            self.window = None
+        self._begin()
+
+    def _begin(self) -> None:
         settings = load_settings()
         if not settings.configured or not anyone_can_sign_in():
             from .setup_wizard import SetupWizard
@@ -63,8 +119,19 @@ class AppController(QObject):
         from .main_window import MainWindow
 
         self.window = MainWindow(get_officer_row(username), self.db_path)
+        self.window.restart_requested.connect(self.restart)
         self.window.show()
         self.window_shown.emit(self.window)
+
+
+def _excepthook(kind, value, trace) -> None:
+    """An error nobody caught (a bug, or storage failing in a slot): logged with its traceback,
+    shown to the officer as a sentence, never as a traceback."""
+    log.error("uncaught error", exc_info=(kind, value, trace))
+    found = classify(value)
+    message = str(found) if found is not None else QCoreApplication.translate(
+        "AppController", "Something went wrong. The details are in the log; please tell the administrator.")
+    QMessageBox.warning(None, "MotCua", message)
 
 
 def _no_screen() -> bool:
@@ -79,8 +146,10 @@ def run_gui(db: str | None = None, officer: str | None = None) -> int:
                          "phiên đồ họa, hoặc dùng các lệnh dòng lệnh (python main.py --help).\n")
         return 1
     app = make_application()
+    sys.excepthook = _excepthook
     controller = AppController(db or default_database(), officer)
-    controller.start()
+    if not controller.start():
+        return 1
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()
     from .runner import wait_for_workers

@@ -150,6 +150,163 @@
     </message>
 </context>
 <context>
+    <name>AppController</name>
+    <message>
+        <source>MotCua cannot start</source>
+        <translation>MotCua không khởi động được</translation>
+    </message>
+    <message>
+        <source>Something went wrong. The details are in the log; please tell the administrator.</source>
+        <translation>Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào nhật ký; hãy báo quản trị hệ thống.</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Backing up the data before closing…</source>
+        <translation>Đang sao lưu dữ liệu trước khi đóng…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Restore finished</source>
+        <translation>Đã khôi phục xong</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Đổi…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>A second folder, e.g. on a USB drive: each backup is copied there too</source>
+        <translation>Thư mục thứ hai, ví dụ trên ổ USB: mỗi bản sao lưu được chép thêm vào đó</translation>
+    </message>
+    <message>
+        <source>No second folder</source>
+        <translation>Bỏ thư mục thứ hai</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Copy the database now and check the copy</source>
+        <translation>Sao chép cơ sở dữ liệu ngay và kiểm tra bản sao</translation>
+    </message>
+    <message>
+        <source>Restore from the selected backup…</source>
+        <translation>Khôi phục từ bản sao lưu đã chọn…</translation>
+    </message>
+    <message>
+        <source>Restore from another file…</source>
+        <translation>Khôi phục từ tệp khác…</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Thời điểm sao lưu</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Second folder</source>
+        <translation>Thư mục thứ hai</translation>
+    </message>
+    <message>
+        <source>Keep automatic backups</source>
+        <translation>Giữ bản sao lưu tự động</translation>
+    </message>
+    <message>
+        <source>A backup is made every day and when the app closes; each is checked before it counts.</source>
+        <translation>Phần mềm tự sao lưu mỗi ngày và khi đóng; mỗi bản sao lưu được kiểm tra toàn vẹn trước khi được dùng.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Tự động</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Chọn thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Choose the second folder (USB drive)</source>
+        <translation>Chọn thư mục thứ hai (ổ USB)</translation>
+    </message>
+    <message>
+        <source>Backup settings saved.</source>
+        <translation>Đã lưu cài đặt sao lưu.</translation>
+    </message>
+    <message>
+        <source>Backing up and checking the copy…</source>
+        <translation>Đang sao lưu và kiểm tra bản sao…</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>Chọn tệp sao lưu</translation>
+    </message>
+    <message>
+        <source>MotCua backups (*.sqlite3)</source>
+        <translation>Bản sao lưu MotCua (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Restore the data from the backup %1?
+
+The current database is kept as a copy first. Dossiers received after the backup must be entered again (the list is shown); their codes are never used again. The app then asks you to sign in again.</source>
+        <translation>Khôi phục dữ liệu từ bản sao lưu %1?
+
+Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi thay. Các hồ sơ tiếp nhận sau thời điểm sao lưu phải nhập lại (phần mềm sẽ liệt kê); mã của chúng không bao giờ được dùng lại. Sau đó phần mềm yêu cầu đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Only a SQLite database can be restored here.</source>
+        <translation>Chỉ khôi phục được cơ sở dữ liệu SQLite tại đây.</translation>
+    </message>
+    <message>
+        <source>Restoring from the backup…</source>
+        <translation>Đang khôi phục từ bản sao lưu…</translation>
+    </message>
+</context>
+<context>
     <name>CatalogScreen</name>
     <message>
         <source>Filter by name, field or code (accents optional)</source>
@@ -238,6 +395,41 @@
     <message>
         <source>%1 procedures exported</source>
         <translation>Đã xuất %1 thủ tục</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <source>MotCua – the database is damaged</source>
+        <translation>MotCua – cơ sở dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>Restore from the newest good backup (%1)</source>
+        <translation>Khôi phục từ bản sao lưu tốt mới nhất (%1)</translation>
+    </message>
+    <message>
+        <source>No good backup found beside the database</source>
+        <translation>Không tìm thấy bản sao lưu tốt nào cạnh cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Choose another backup file…</source>
+        <translation>Chọn tệp sao lưu khác…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept aside, never deleted. Dossiers received after the backup will be listed so that they can be entered again.</source>
+        <translation>Tệp bị hỏng được đổi tên và giữ lại, không bị xóa. Các hồ sơ tiếp nhận sau thời điểm sao lưu sẽ được liệt kê để nhập lại.</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>Chọn tệp sao lưu</translation>
+    </message>
+    <message>
+        <source>MotCua backups (*.sqlite3)</source>
+        <translation>Bản sao lưu MotCua (*.sqlite3)</translation>
     </message>
 </context>
 <context>
@@ -1016,8 +1208,8 @@
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <source>Something went wrong. Please tell the administrator.</source>
-        <translation>Đã xảy ra lỗi. Hãy báo cho quản trị viên.</translation>
+        <source>Something went wrong. The details are in the log; please tell the administrator.</source>
+        <translation>Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào nhật ký; hãy báo quản trị hệ thống.</translation>
     </message>
     <message>
         <source>MotCua</source>
@@ -1531,6 +1723,10 @@ rate</source>
     <message>
         <source>Officers</source>
         <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
     </message>
     <message>
         <source>System default printer</source>
