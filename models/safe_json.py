@@ -22,9 +22,8 @@ MAX_DEPTH = 32  # our documents nest 6 deep; the margin is for DuLieu's free-for
 MAX_DIGITS = 18  # every integer fits in 64 bits (and no float needs more to be exact)
 SMALL_FILE = 4 * 1024 * 1024  # key files, acks, intake and catalog files are far smaller
 
-# A JSON string literal, written the fast way (no alternation per character).
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
-_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
+_NOT_STRUCTURE = bytes(set(range(256)) - set(b'[]{}"'))
+_RUN = re.compile(rb'"[^"]*"|[\[\]{}]+')  # in the skeleton: a string, or a run of brackets
 _BRACKET_STEP = bytes.maketrans(b"[]{}", b"\x01\xff\x01\xff")  # +1 / -1 as signed bytes
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
@@ -33,13 +32,27 @@ class JSONInputError(ValueError):
     """Not JSON, or JSON beyond what we read; ``str()`` is a Vietnamese sentence."""
 
 
-def nesting_depth(data: bytes) -> int:
-    """How deep arrays and objects nest in UTF-8 JSON, without parsing (about 60 MB/s;
-    brackets inside strings are not counted)."""
-    brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
-    if not brackets:
-        return 0
-    return max(accumulate(array("b", brackets.translate(_BRACKET_STEP))))
+def nesting_depth(data: bytes | bytearray, limit: int | None = None) -> int:
+    """How deep arrays and objects nest in UTF-8 JSON, without parsing and without copying
+    more than the document's brackets and quotes (brackets inside strings are not counted).
+    With ``limit``, stops as soon as the depth passes it."""
+    if b"\\" in data:  # escapes first: an escaped backslash, then an escaped quote
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    skeleton = data.translate(None, _NOT_STRUCTURE)  # only [ ] { } and quotes are left
+    # Two quotes side by side are an empty string or the end of one and the start of the next
+    # (what stood between them is gone): removing them keeps every bracket in or out of a
+    # string as it was, and leaves only the strings that hold brackets.
+    skeleton = skeleton.replace(b'""', b"")
+    depth = deepest = 0
+    for run in _RUN.finditer(skeleton):
+        text = run.group()
+        if text[0] != 0x22:  # brackets outside any string
+            steps = accumulate(array("b", text.translate(_BRACKET_STEP)), initial=depth)
+            deepest = max(deepest, max(steps))
+            if limit is not None and deepest > limit:
+                break
+            depth += text.count(b"[") + text.count(b"{") - text.count(b"]") - text.count(b"}")
+    return deepest
 
 
 def _integer(text: str) -> int:
@@ -61,7 +74,7 @@ def _constant(name: str) -> float:
     raise JSONInputError(f"có giá trị {name}, không phải số JSON hợp lệ")
 
 
-def loads(data: bytes | str, *, max_depth: int = MAX_DEPTH) -> Any:
+def loads(data: bytes | bytearray | str, *, max_depth: int = MAX_DEPTH) -> Any:
     """Parse JSON within the limits above; JSONInputError says what is wrong."""
     if isinstance(data, str):
         try:
@@ -69,12 +82,12 @@ def loads(data: bytes | str, *, max_depth: int = MAX_DEPTH) -> Any:
         except UnicodeEncodeError:
             raise JSONInputError("có ký tự Unicode không hợp lệ (nửa cặp thay thế)") from None
     else:
-        raw = bytes(data)
+        raw = data if isinstance(data, (bytes, bytearray)) else bytes(data)
         try:
             data = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise JSONInputError("không phải văn bản UTF-8") from None
-    if nesting_depth(raw) > max_depth:
+    if nesting_depth(raw, max_depth) > max_depth:
         raise JSONInputError(f"lồng nhau quá sâu (quá {max_depth} tầng)")
     del raw
     try:

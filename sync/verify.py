@@ -28,6 +28,7 @@ from .keys import ProvincePrivateKey, Trust, key_id, unb64, verify_ed25519
 from .schema import day_validator
 
 INVALID_RECORD = "invalid_record"
+MAX_REJECTED = 1000  # invalid records named before a file is refused as a whole
 _MEMBER_DOCS = {DOSSIERS: "dossiersMember", EVENTS: "eventsMember"}
 
 
@@ -298,6 +299,11 @@ def _check_records(kind: str, records: list, agency: str, report: Inspection) ->
     seen: set[str] = set()
     good = report.dossiers if kind == "HoSo" else report.events
     for record in records:
+        if len(report.rejected) >= MAX_REJECTED:  # not a counter's file: say so, keep no more
+            report.add("too_many_invalid", f"Tệp có hơn {MAX_REJECTED} bản ghi không hợp lệ; không phải tệp "
+                                           "do phần mềm của Bộ phận Một cửa lập. Không nạp.")
+            good.clear()
+            return
         errors = validate(record)
         uid = _label(record.get("Uid")) if isinstance(record, dict) else ""
         code = _label(record.get("MaHoSo")) if isinstance(record, dict) else ""
@@ -325,6 +331,14 @@ def inspect_bytes(data: bytes, *, trust: Trust | None = None,
     before the signature is verified: it names the signer. Records are parsed only in a file
     whose signature is valid, trusted, and whose members match the manifest.
     """
+    return _inspect([data], trust, province_key, path)
+
+
+def _inspect(box: list[bytes], trust: Trust | None, province_key: ProvincePrivateKey | None,
+             path: str) -> Inspection:
+    """``box`` holds the file's bytes, emptied once its members are read: when the caller
+    keeps no other reference, the file's memory is free before the records are parsed."""
+    data = box[0]
     report = Inspection(path=path, sha256=sha256_hex(data))
     if len(data) > MAX_FILE:
         report.add("too_large", _too_large(len(data)))
@@ -375,6 +389,8 @@ def inspect_bytes(data: bytes, *, trust: Trust | None = None,
     _check_signature(c, manifest, trust, signature)
     intact = _check_members(c, manifest, report)
     report.problems += signature.problems  # members first: they say which part changed
+    del c, data
+    box.clear()
     if not report.problems:
         _check_content(manifest, intact, province_key, report)
     return report
@@ -395,14 +411,14 @@ def verify_file(path: str | Path, *, trust: Trust | None = None,
             report.add("too_large", _too_large(size))
             return report
         with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE + 1)
+            box = [handle.read(MAX_FILE + 1)]
     except FileNotFoundError:
         raise MotCuaError(f"Không tìm thấy tệp: {path}") from None
     except IsADirectoryError:
         raise MotCuaError(f"{path} là một thư mục, không phải tệp đồng bộ.") from None
     except OSError as exc:
         raise MotCuaError(f"Không đọc được tệp {path}: {exc.strerror or exc}") from None
-    return inspect_bytes(data, trust=trust, province_key=province_key, path=str(path))
+    return _inspect(box, trust, province_key, str(path))
 
 
 def inspection_lines(report: Inspection) -> list[str]:
