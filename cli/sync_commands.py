@@ -8,6 +8,7 @@ from pathlib import Path
 from models.audit import now as clock
 from models.errors import ValidationError
 from models.limits import LIST_LIMIT_MAX
+from models.private_files import write_private
 
 from .context import Context, parse_day
 from .options import whole
@@ -222,8 +223,7 @@ def cmd_key_province_new(ctx: Context) -> None:
     private_path, public_path = out / "province-private-key.json", out / "province-public-key.json"
     if private_path.exists():
         raise ValidationError({"out": f"Đã có tệp {private_path}; không ghi đè khóa bí mật."})
-    private_path.write_text(json.dumps(private, indent=1) + "\n", encoding="utf-8")
-    private_path.chmod(0o600)
+    write_private(private_path, (json.dumps(private, indent=1) + "\n").encode("utf-8"))
     public_path.write_text(json.dumps(public, indent=1) + "\n", encoding="utf-8")
     ctx.emit({"private": str(private_path), "public": str(public_path), "key_id": public["key_id"]},
              [f"Khóa bí mật (giữ kín, dùng với apply-sync --key): {private_path}",

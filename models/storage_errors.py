@@ -7,7 +7,9 @@ that says what to do, so that neither the command line nor the app shows a trace
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
+from pathlib import Path
 
 import peewee
 
@@ -48,6 +50,18 @@ def _where(path: str | None) -> str:
     return f" ({path})" if path else ""
 
 
+FULL_BELOW = 1024 * 1024  # free bytes under which a write failure is a full disk
+
+
+def _disk_full(path: str | None) -> bool:
+    if not path or "://" in path:
+        return False
+    try:
+        return shutil.disk_usage(Path(path).expanduser().parent).free < FULL_BELOW
+    except OSError:
+        return False
+
+
 def classify(exc: BaseException, path: str | None = None) -> StorageError | None:
     """The StorageError ``exc`` stands for, or None when it is not a storage failure."""
     if isinstance(exc, StorageError):
@@ -65,7 +79,8 @@ def classify(exc: BaseException, path: str | None = None) -> StorageError | None
         if "unable to open" in text:
             return StorageError("cannot_open", CANNOT_OPEN.format(where=_where(path)))
         if "disk i/o" in text:
-            return StorageError("io", IO.format(where=_where(path)))
+            # SQLite says "I/O error" when a full disk stops it growing its WAL index (-shm).
+            return StorageError("full", FULL) if _disk_full(path) else StorageError("io", IO.format(where=_where(path)))
         return None
     if isinstance(exc, OSError):
         code = exc.errno
@@ -76,6 +91,8 @@ def classify(exc: BaseException, path: str | None = None) -> StorageError | None
         if code in (errno.EACCES, errno.EPERM):
             return StorageError("permission", NO_PERMISSION.format(path=exc.filename or path or ""))
         if code == errno.EIO:
+            if _disk_full(exc.filename or path):
+                return StorageError("full", FULL)
             return StorageError("io", IO.format(where=_where(exc.filename or path)))
     return None
 

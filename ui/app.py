@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import anyone_can_sign_in, get_officer_row
-from models.db import is_url
+from models.db import database_path, is_url
 from models.errors import MotCuaError
 from models.paths import default_database
 from models.session import open_counter
@@ -128,7 +128,7 @@ def _excepthook(kind, value, trace) -> None:
     """An error nobody caught (a bug, or storage failing in a slot): logged with its traceback,
     shown to the officer as a sentence, never as a traceback."""
     log.error("uncaught error", exc_info=(kind, value, trace))
-    found = classify(value)
+    found = classify(value, str(database_path() or ""))
     message = str(found) if found is not None else QCoreApplication.translate(
         "AppController", "Something went wrong. The details are in the log; please tell the administrator.")
     QMessageBox.warning(None, "MotCua", message)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from models.errors import MotCuaError
+from models.db import database_path
 from models.storage_errors import classify
 
 from . import preload
@@ -158,7 +159,7 @@ class Op(QObject):
         if self._owner_gone():
             log.error("background job failed after its window closed:\n%s", trace)
             return
-        storage = classify(exc)
+        storage = classify(exc, str(database_path() or ""))
         if storage is not None and not isinstance(exc, MotCuaError):
             log.warning("background job failed: %s", exc)
             exc = storage
