@@ -193,7 +193,7 @@ def copy_database(target: Path, *, now: datetime, kind: str = "manual") -> tuple
             info = {"created_at": now.isoformat(), "kind": kind, "source": str(source),
                     "schema_version": SCHEMA_VERSION, "dossiers": dossiers,
                     "agency_code": json.loads(agency[0]) if agency else "",
-                    "key_id": key.key_id if key else ""}
+                    "key_id": key.key_id if key else "", "marker": _marker(destination)}
             destination.execute("CREATE TABLE backup_info (key TEXT PRIMARY KEY, value TEXT)")
             destination.executemany("INSERT INTO backup_info VALUES (?, ?)",
                                     [(k, json.dumps(v, ensure_ascii=False)) for k, v in info.items()])
@@ -217,6 +217,24 @@ def copy_database(target: Path, *, now: datetime, kind: str = "manual") -> tuple
             raise found from exc
         raise
     return dossiers, key.key_id if key else ""
+
+
+def _marker(connection) -> str:
+    """What changes with any write worth a backup: the newest audit row, change and export."""
+    return ":".join(str(connection.execute(f"SELECT coalesce(max({column}), 0) FROM {table}").fetchone()[0])
+                    for table, column in (("audit_log", "id"), ("sync_change", "seq"), ("sync_export", "id")))
+
+
+def unchanged_since_last_backup() -> bool:
+    """True when nothing was written since the newest automatic backup was made."""
+    found = sorted(_automatic(backup_settings().folder), key=lambda item: item[1])
+    if not found:
+        return False
+    try:
+        made = read_backup_info(found[-1][0]).get("marker")
+    except (OSError, sqlite3.Error):
+        return False
+    return made is not None and made == _marker(database.obj.connection())
 
 
 def make_backup(target: str | Path, *, force: bool = False, now: datetime | None = None,
@@ -247,9 +265,12 @@ def _read_only() -> bool:
         return False
 
 
-def auto_backup(*, now: datetime | None = None, kind: str = "daily") -> BackupResult:
-    """A backup into the backup folder (and the second folder), then the rotation."""
+def auto_backup(*, now: datetime | None = None, kind: str = "daily") -> BackupResult | None:
+    """A backup into the backup folder (and the second folder), then the rotation. At closing
+    (``kind="closing"``) nothing is made when nothing changed since the newest backup (None)."""
     now = now or clock()
+    if kind == "closing" and unchanged_since_last_backup():
+        return None
     settings = backup_settings()
     agency = _setting("agency_code") or "chua-thiet-lap"
     name = f"{AUTO_PREFIX}{agency}_{now:%Y%m%d-%H%M%S}{SUFFIX}"

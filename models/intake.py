@@ -25,7 +25,9 @@ from .holidays_admin import load_calendar
 from .identity import (
     normalise_address, normalise_email, normalise_name, normalise_phone, parse_id_number,
 )
-from .limits import AUTHORISATION_MAX, COPIES_MAX, DOCUMENT_NAME_MAX, FEE_MAX, MAX_DOCUMENTS, NOTES_MAX, SETS_MAX, SETS_MIN
+from .limits import (
+    AUTHORISATION_MAX, COPIES_MAX, DOCUMENT_NAME_MAX, FEE_MAX, MAX_DOCUMENTS, NOTES_MAX, SETS_MAX, SETS_MIN,
+)
 from .settings import require_settings
 from .statuses import CHANNELS, RECEIVED, RESULT_DELIVERY
 from .tables import Applicant, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent, SyncChange
@@ -125,6 +127,12 @@ class IntakeRequest:
         return request
 
 
+_LABELS = {"procedure": "Mã thủ tục", "name": "Họ và tên", "id_number": "Số định danh",
+           "phone": "Số điện thoại", "email": "Email", "address": "Địa chỉ", "birth_date": "Ngày sinh",
+           "sex": "Giới tính", "authorisation": "Giấy tờ ủy quyền", "notes": "Ghi chú",
+           "received_at": "Thời gian tiếp nhận", "documents": "Tên giấy tờ"}
+
+
 def _text_value(value: object, field: str) -> str:
     """A text field of intake JSON: a string (a whole number is taken as its digits)."""
     if value is None:
@@ -133,7 +141,9 @@ def _text_value(value: object, field: str) -> str:
         return value
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**18:
         return str(value)
-    raise ValidationError({field: "Giá trị phải là văn bản (chuỗi ký tự)."})
+    name = field.removeprefix("authorised_")
+    who = " (người được ủy quyền)" if field != name else ""
+    raise ValidationError({field: f"{_LABELS.get(name, name)}{who} phải là văn bản (chuỗi ký tự)."})
 
 
 _WHOLE = re.compile(r"^-?[0-9]{1,18}$")
