@@ -12,11 +12,12 @@ import sys
 from models.db import close_database, is_url
 from models.errors import MotCuaError
 from models.paths import default_database
-from models.storage_errors import classify
+from models.storage_errors import classify, os_reason
 
 from .context import Context
 
 log = logging.getLogger(__name__)
+
 
 def command_modules() -> list:
     """Every ``cli/*_commands.py`` module, in name order; each has ``register(subparsers)``."""
@@ -156,7 +157,7 @@ def run(argv: list[str]) -> int:
             return 2
         if isinstance(exc, OSError):
             where = f" {exc.filename}" if exc.filename else ""
-            sys.stderr.write(f"Lỗi: không đọc/ghi được tệp{where}: {exc.strerror or exc}\n")
+            sys.stderr.write(f"Lỗi: không đọc/ghi được tệp{where}: {os_reason(exc)}\n")
             return 2
         log.exception("command %s failed", args.command)
         sys.stderr.write("Lỗi: phần mềm gặp lỗi không mong đợi khi thực hiện lệnh này; không có gì "

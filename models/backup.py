@@ -27,7 +27,7 @@ from .db import SQLITE_HEADER, database_path, is_sqlite, write_transaction
 from .errors import MotCuaError, ValidationError
 from .migrations import SCHEMA_VERSION
 from .private_files import create_private_file, make_private, private_dir
-from .storage_errors import DatabaseDamaged, classify
+from .storage_errors import DatabaseDamaged, classify, os_reason
 from .tables import Setting, database
 
 AUTO_PREFIX = "motcua-saoluu_"
@@ -273,14 +273,18 @@ def auto_backup(*, now: datetime | None = None, kind: str = "daily") -> BackupRe
         return None
     settings = backup_settings()
     agency = _setting("agency_code") or "chua-thiet-lap"
-    name = f"{AUTO_PREFIX}{agency}_{now:%Y%m%d-%H%M%S}{SUFFIX}"
-    result = make_backup(settings.folder / name, force=True, now=now, kind=kind)
+    name = f"{AUTO_PREFIX}{agency}_{now:%Y%m%d-%H%M%S}"
+    target, copy = settings.folder / f"{name}{SUFFIX}", 1
+    while target.exists():  # two backups in one second (start, then closing): keep both
+        target, copy = settings.folder / f"{name}-{copy}{SUFFIX}", copy + 1
+    name = target.name
+    result = make_backup(target, now=now, kind=kind)
     if settings.second_folder is not None:
         try:
             result.second_path = _copy_verified(result.path, settings.second_folder / name)
         except OSError as exc:
             result.warnings.append(f"Không chép được sang thư mục thứ hai {settings.second_folder} "
-                                   f"({exc.strerror or exc}); ổ đĩa có thể chưa được cắm.")
+                                   f"({os_reason(exc)}); ổ đĩa có thể chưa được cắm.")
     for folder in filter(None, (settings.folder, settings.second_folder)):
         result.removed += rotate(folder, settings.keep_days, now=now)
     return result
@@ -320,7 +324,7 @@ def _automatic(folder: Path) -> list[tuple[Path, datetime]]:
     out = []
     for path in folder.glob(f"{AUTO_PREFIX}*{SUFFIX}"):
         try:
-            out.append((path, datetime.strptime(path.stem.rsplit("_", 1)[1], "%Y%m%d-%H%M%S")))
+            out.append((path, datetime.strptime(path.stem.rsplit("_", 1)[1][:15], "%Y%m%d-%H%M%S")))
         except (IndexError, ValueError):
             continue
     return out

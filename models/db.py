@@ -121,7 +121,8 @@ def open_database(target: str, *, create: bool = True, read_only: bool = False,
             raise MotCuaError(f"Không tìm thấy cơ sở dữ liệu: {path}. Hãy chạy lệnh setup trước "
                               "(hoặc chỉ đúng tệp bằng --db).")
         else:
-            private_dir(path.parent)
+            if not path.parent.exists():  # a folder we make is private; one that exists is left as it is
+                private_dir(path.parent)
             create_private_file(path)
         if not read_only:
             for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):

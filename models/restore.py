@@ -44,6 +44,7 @@ from .highwater import Issued
 from .migrations import SCHEMA_VERSION
 from .paths import data_dir
 from .private_files import make_private, private_dir
+from .storage_errors import os_reason
 from .sync_state import SyncExport, SyncKey, SyncRevisionFloor, SyncVersionFloor
 from .tables import CodeCounter, Dossier, SyncChange
 
@@ -320,7 +321,7 @@ def restore_backup(backup: str | Path, *, db_path: str | Path, by=None, now: dat
             issued.merge(witness(day_file_folders(db_path, current.export_dir, backup_facts.export_dir),
                                  agency, keys))
         except OSError as exc:
-            warnings.append(f"Không đọc được thư mục tệp đồng bộ ({exc.strerror or exc}).")
+            warnings.append(f"Không đọc được thư mục tệp đồng bộ ({os_reason(exc)}).")
     kept_as = _keep_replaced(db_path, health, agency, now)
     _put_in_place(backup, db_path)
     open_database(str(db_path))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import MotCuaError
+from .storage_errors import os_reason
 
 MAX_DEPTH = 32  # our documents nest 6 deep; the margin is for DuLieu's free-form details
 MAX_DIGITS = 18  # every integer fits in 64 bits (and no float needs more to be exact)
@@ -125,7 +126,7 @@ def read_file(path: str | Path, what: str, *, limit: int = SMALL_FILE) -> bytes:
     except IsADirectoryError:
         raise MotCuaError(f"{path} là một thư mục, không phải tệp {what}.") from None
     except OSError as exc:
-        raise MotCuaError(f"Không đọc được tệp {what} {path}: {exc.strerror or exc}") from None
+        raise MotCuaError(f"Không đọc được tệp {what} {path}: {os_reason(exc)}") from None
     if len(raw) > limit:
         raise MotCuaError(f"Tệp {what} {path} quá lớn (tối đa {limit // 1024 // 1024} MB).")
     return raw

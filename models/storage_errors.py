@@ -97,6 +97,20 @@ def classify(exc: BaseException, path: str | None = None) -> StorageError | None
     return None
 
 
+_OS_REASONS = {
+    errno.ENOENT: "không tìm thấy tệp hoặc thư mục", errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục", errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép", errno.ENOSPC: "ổ đĩa đã đầy", errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.EEXIST: "tệp đã có", errno.ENAMETOOLONG: "tên tệp quá dài", errno.EIO: "lỗi đọc/ghi ổ đĩa",
+    errno.EBUSY: "tệp đang được chương trình khác dùng", errno.EINVAL: "tên tệp hoặc đường dẫn không hợp lệ",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Vietnamese (the system's own text is English)."""
+    return _OS_REASONS.get(exc.errno, f"lỗi hệ điều hành số {exc.errno}" if exc.errno else "lỗi hệ điều hành")
+
+
 def storage_message(exc: BaseException, path: str | None = None) -> str | None:
     found = classify(exc, path)
     return str(found) if found else None

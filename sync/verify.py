@@ -15,6 +15,7 @@ from pathlib import Path
 
 from models import safe_json
 from models.errors import MotCuaError
+from models.storage_errors import os_reason
 
 from .container import (
     MAX_FILE, MAX_MANIFEST, MAX_MEMBER, Container, ContainerError, MemberTooLarge, open_container,
@@ -167,7 +168,6 @@ def _check_members(c: Container, manifest: dict, report: Inspection) -> dict[str
         try:
             data = c.read(name, min(entry["size"], MAX_MEMBER))
         except MemberTooLarge:
-            data = None
             try:
                 origin = _origin(c.read(name, MAX_MEMBER))
             except (MemberTooLarge, ValueError):
@@ -417,7 +417,7 @@ def verify_file(path: str | Path, *, trust: Trust | None = None,
     except IsADirectoryError:
         raise MotCuaError(f"{path} là một thư mục, không phải tệp đồng bộ.") from None
     except OSError as exc:
-        raise MotCuaError(f"Không đọc được tệp {path}: {exc.strerror or exc}") from None
+        raise MotCuaError(f"Không đọc được tệp {path}: {os_reason(exc)}") from None
     return _inspect(box, trust, province_key, str(path))
 
 

@@ -44,7 +44,6 @@ class AppController(QObject):
     """
 
     window_shown = Signal(object)
-    restored = Signal(object)  # a restore's report, after the damaged-database dialog
 
     def __init__(self, db: str, officer: str | None = None):
         super().__init__()
@@ -82,7 +81,6 @@ class AppController(QObject):
         except MotCuaError as exc:
             self._refuse(str(exc))
             return False
-        self.restored.emit(report)
         show_restore_report(None, report)
         self._begin()
         return True
@@ -91,11 +89,12 @@ class AppController(QObject):
         QMessageBox.critical(None, QCoreApplication.translate("AppController", "MotCua cannot start"), message)
 
     def restart(self) -> None:
-        """After a restore from the settings: the window closes and the officer signs in again."""
-        if self.window is not None:
-            self.window.close()
-            self.window = None
+        """After a restore from the settings: the officer signs in again to the restored data
+        and the old window closes (after the sign-in is up, so the app does not quit)."""
+        old, self.window = self.window, None
         self._begin()
+        if old is not None:
+            old.close()
 
     def _begin(self) -> None:
         settings = load_settings()

@@ -173,6 +173,7 @@ NUMERIC_OPTIONS = [
     lambda n: ["holidays", "list", "--year", n],
     lambda n: ["setup", "--receipt-copies", n],
     lambda n: ["backup-settings", "--keep-days", n],
+    lambda n: ["print", "000.00.24.H12-260302-9999", "--copies", n],  # no such dossier: nothing prints
 ]
 
 

@@ -105,3 +105,21 @@ def test_a_damaged_database_offers_the_newest_good_backup_before_sign_in(db_path
     assert report.kept_as.exists()
     idle()
     close_database()
+
+
+def test_after_a_restore_the_officer_signs_in_again(db_path, qtbot, idle, printed):
+    open_counter(str(db_path))
+    setup_agency(agency_code=AGENCY, governing_body="UBND XÃ TAM ĐẢO", place="Tam Đảo",
+                 admin_password="matkhau123")
+    controller = AppController(str(db_path))
+    assert controller.start()
+    qtbot.addWidget(controller.sign_in)
+    controller._signed_in("admin")
+    old = controller.window
+    qtbot.addWidget(old)
+    idle()
+    old.restart_requested.emit()  # what the backup panel's restore ends with
+    idle()
+    qtbot.addWidget(controller.sign_in)
+    assert controller.sign_in.isVisible() and not old.isVisible() and controller.window is None
+    close_database()
