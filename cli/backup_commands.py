@@ -46,16 +46,20 @@ def cmd_backup(ctx: Context) -> None:
     ctx.emit(result.to_dict(), result.lines())
 
 
+KINDS = {"daily": "tự động hằng ngày", "closing": "tự động khi đóng", "manual": "theo yêu cầu",
+         "before_restore": "trước khi khôi phục"}
+
+
 def cmd_backups(ctx: Context) -> None:
-    from models.backup import backup_settings, list_backups
+    from models.backup import backup_settings, list_backups, vn_count, vn_megabytes
 
     settings = backup_settings()
     found = list_backups([f for f in (settings.folder, settings.second_folder) if f])
     lines = [f"Thư mục sao lưu: {settings.folder}"
              + (f"; thư mục thứ hai: {settings.second_folder}" if settings.second_folder else "")
              + f"; giữ bản tự động {settings.keep_days} ngày."]
-    lines += [f"{fmt_dt(b.created_at):<17} {b.dossiers:>9,} hồ sơ  {b.size / 1024 / 1024:8.1f} MB  {b.path}"
-              .replace(",", ".") for b in found] or ["Chưa có bản sao lưu nào."]
+    lines += [f"{fmt_dt(b.created_at):<17} {vn_count(b.dossiers):>9} hồ sơ  {vn_megabytes(b.size):>10}  "
+              f"{KINDS.get(b.kind, 'khác'):<20} {b.path}" for b in found] or ["Chưa có bản sao lưu nào."]
     ctx.emit({"folder": str(settings.folder), "backups": [b.to_dict() for b in found]}, lines)
 
 

@@ -66,8 +66,8 @@ class BackupResult:
                 "removed": [str(p) for p in self.removed], "warnings": self.warnings}
 
     def lines(self) -> list[str]:
-        out = [f"Đã sao lưu và kiểm tra toàn vẹn: {self.path} ({self.dossiers:,} hồ sơ, "
-               f"{self.size / 1024 / 1024:.1f} MB).".replace(",", ".")]
+        out = [f"Đã sao lưu và kiểm tra toàn vẹn: {self.path} ({vn_count(self.dossiers)} hồ sơ, "
+               f"{vn_megabytes(self.size)})."]
         if self.second_path:
             out.append(f"Bản sao thứ hai: {self.second_path}")
         if self.removed:
@@ -85,11 +85,21 @@ class BackupInfo:
     dossiers: int
     size: int
     automatic: bool
+    kind: str = ""  # daily | closing | manual | before_restore
 
     def to_dict(self) -> dict:
         return {"path": str(self.path), "created_at": self.created_at.isoformat() if self.created_at else None,
                 "agency_code": self.agency_code, "dossiers": self.dossiers, "size": self.size,
-                "automatic": self.automatic}
+                "automatic": self.automatic, "kind": self.kind}
+
+
+def vn_count(number: int) -> str:
+    """1.234.567 as Vietnamese write it."""
+    return f"{number:,}".replace(",", ".")
+
+
+def vn_megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + " MB"
 
 
 # -- settings --------------------------------------------------------------------------------------
@@ -185,22 +195,17 @@ def copy_database(target: Path, *, now: datetime, kind: str = "manual") -> tuple
     key = stored_agency_key()
     try:
         destination = sqlite3.connect(str(temporary))
+        problem = None
         try:
             database.obj.connection().backup(destination)
             destination.execute("PRAGMA journal_mode=DELETE")
+            label_copy(destination, now=now, kind=kind, source=source, key_id=key.key_id if key else "")
             dossiers = destination.execute("SELECT count(*) FROM dossier").fetchone()[0]
-            agency = destination.execute("SELECT value FROM setting WHERE key='agency_code'").fetchone()
-            info = {"created_at": now.isoformat(), "kind": kind, "source": str(source),
-                    "schema_version": SCHEMA_VERSION, "dossiers": dossiers,
-                    "agency_code": json.loads(agency[0]) if agency else "",
-                    "key_id": key.key_id if key else "", "marker": _marker(destination)}
-            destination.execute("CREATE TABLE backup_info (key TEXT PRIMARY KEY, value TEXT)")
-            destination.executemany("INSERT INTO backup_info VALUES (?, ?)",
-                                    [(k, json.dumps(v, ensure_ascii=False)) for k, v in info.items()])
-            destination.commit()
+        except sqlite3.DatabaseError as exc:  # a damaged page met while labelling the copy
+            problem = str(exc)
         finally:
             destination.close()
-        problem = integrity_problem(temporary)
+        problem = problem or integrity_problem(temporary)
         if problem is not None:
             raise DatabaseDamaged(
                 f"Cơ sở dữ liệu {source} bị hỏng (kiểm tra toàn vẹn: {problem}); bản sao lưu KHÔNG được "
@@ -219,6 +224,22 @@ def copy_database(target: Path, *, now: datetime, kind: str = "manual") -> tuple
     return dossiers, key.key_id if key else ""
 
 
+def label_copy(destination: sqlite3.Connection, *, now: datetime, kind: str, source: Path,
+               key_id: str = "") -> None:
+    """Write the ``backup_info`` table into a copy: when, what kind, from where, of whom."""
+    agency = destination.execute("SELECT value FROM setting WHERE key='agency_code'").fetchone()
+    info = {"created_at": now.isoformat(), "kind": kind, "source": str(source),
+            "schema_version": SCHEMA_VERSION,
+            "dossiers": destination.execute("SELECT count(*) FROM dossier").fetchone()[0],
+            "agency_code": json.loads(agency[0]) if agency else "", "key_id": key_id,
+            "marker": _marker(destination)}
+    destination.execute("DROP TABLE IF EXISTS backup_info")
+    destination.execute("CREATE TABLE backup_info (key TEXT PRIMARY KEY, value TEXT)")
+    destination.executemany("INSERT INTO backup_info VALUES (?, ?)",
+                            [(k, json.dumps(v, ensure_ascii=False)) for k, v in info.items()])
+    destination.commit()
+
+
 def _marker(connection) -> str:
     """What changes with any write worth a backup: the newest audit row, change and export."""
     return ":".join(str(connection.execute(f"SELECT coalesce(max({column}), 0) FROM {table}").fetchone()[0])
@@ -227,7 +248,7 @@ def _marker(connection) -> str:
 
 def unchanged_since_last_backup() -> bool:
     """True when nothing was written since the newest automatic backup was made."""
-    found = sorted(_automatic(backup_settings().folder), key=lambda item: item[1])
+    found = _automatic(backup_settings().folder)
     if not found:
         return False
     try:
@@ -307,7 +328,7 @@ def _copy_verified(source: Path, target: Path) -> Path:
 
 def rotate(folder: Path, keep_days: int, *, now: datetime) -> list[Path]:
     """Delete automatic backups older than ``keep_days``; the newest one always stays."""
-    found = sorted(_automatic(folder), key=lambda item: item[1])
+    found = _automatic(folder)
     limit = now - timedelta(days=keep_days)
     removed = []
     for path, made in found[:-1]:
@@ -321,13 +342,15 @@ def rotate(folder: Path, keep_days: int, *, now: datetime) -> list[Path]:
 
 
 def _automatic(folder: Path) -> list[tuple[Path, datetime]]:
+    """Automatic backups in ``folder`` with when they were made, oldest first (two made in the
+    same second, ``…-HHMMSS`` and ``…-HHMMSS-1``, in the order they were made)."""
     out = []
     for path in folder.glob(f"{AUTO_PREFIX}*{SUFFIX}"):
         try:
             out.append((path, datetime.strptime(path.stem.rsplit("_", 1)[1][:15], "%Y%m%d-%H%M%S")))
         except (IndexError, ValueError):
             continue
-    return out
+    return sorted(out, key=lambda item: (item[1], len(item[0].stem), item[0].stem))
 
 
 def backup_due(now: datetime | None = None) -> bool:
@@ -366,7 +389,7 @@ def list_backups(folders: list[Path]) -> list[BackupInfo]:
                 continue
             found[path.resolve()] = BackupInfo(path, created, str(info.get("agency_code", "")),
                                                int(info.get("dossiers") or 0), path.stat().st_size,
-                                               path.name.startswith(AUTO_PREFIX))
+                                               path.name.startswith(AUTO_PREFIX), str(info.get("kind", "")))
     return sorted(found.values(), key=lambda b: b.created_at or datetime.min, reverse=True)
 
 

@@ -60,11 +60,13 @@ def check_sqlite_file(path: Path) -> None:
         raise DatabaseDamaged(
             f"Tệp cơ sở dữ liệu {path} rỗng (0 byte): có thể bị hỏng hoặc chép chưa xong. "
             "Không mở để tránh tạo một cơ sở dữ liệu trống thay thế; hãy khôi phục từ bản sao lưu "
-            "(lệnh restore TỆP, hoặc mở phần mềm để chọn bản sao lưu).", str(path))
+            "(lệnh restore TỆP, hoặc mở phần mềm để chọn bản sao lưu).", str(path),
+            "tệp rỗng (0 byte), có thể bị hỏng hoặc chép chưa xong")
     if header != SQLITE_HEADER:
         raise DatabaseDamaged(
             f"Tệp {path} không phải cơ sở dữ liệu MotCua (không phải tệp SQLite), hoặc đã bị hỏng "
-            "phần đầu. Hãy kiểm tra đường dẫn, hoặc khôi phục từ bản sao lưu.", str(path))
+            "phần đầu. Hãy kiểm tra đường dẫn, hoặc khôi phục từ bản sao lưu.", str(path),
+            "không phải tệp cơ sở dữ liệu (hoặc hỏng phần đầu)")
 
 
 def quick_check(db: SqliteDatabase, path: Path | str = "") -> None:
@@ -80,7 +82,7 @@ def quick_check(db: SqliteDatabase, path: Path | str = "") -> None:
         raise DatabaseDamaged(
             f"Cơ sở dữ liệu {path} bị hỏng (kiểm tra toàn vẹn báo lỗi: {rows[0][:120]}). Hãy khôi "
             "phục từ bản sao lưu mới nhất (lệnh restore TỆP, hoặc mở phần mềm để chọn bản sao lưu).",
-            str(path))
+            str(path), f"kiểm tra toàn vẹn báo lỗi: {rows[0][:120]}")
 
 
 def _connect_sqlite(path: Path, read_only: bool) -> SqliteDatabase:

@@ -36,7 +36,9 @@ from peewee import fn
 
 from . import highwater
 from .audit import audit, now as clock
-from .backup import SAFETY_PREFIX, SUFFIX, default_folder, integrity_problem, read_backup_info
+from .backup import (
+    SAFETY_PREFIX, SUFFIX, default_folder, integrity_problem, label_copy, read_backup_info,
+)
 from .dates import as_date
 from .db import SQLITE_HEADER, close_database, open_database, write_transaction
 from .errors import MotCuaError, ValidationError
@@ -253,6 +255,7 @@ def _keep_replaced(db_path: Path, health: str, agency: str, now: datetime) -> Pa
         try:
             source.backup(destination)
             destination.execute("PRAGMA journal_mode=DELETE")
+            label_copy(destination, now=now, kind="before_restore", source=db_path)
         finally:
             destination.close()
             source.close()

@@ -39,11 +39,13 @@ class StorageError(MotCuaError):
 
 
 class DatabaseDamaged(StorageError):
-    """The database file is not a sound SQLite database (or not one at all)."""
+    """The database file is not a sound SQLite database (or not one at all). ``reason`` says
+    what was found, in a few words, for the app's dialog (the message is the command line's)."""
 
-    def __init__(self, message: str, path: str = ""):
+    def __init__(self, message: str, path: str = "", reason: str = "dữ liệu bị hỏng, không đọc được"):
         super().__init__("damaged", message)
         self.path = path
+        self.reason = reason
 
 
 def _where(path: str | None) -> str:

@@ -59,21 +59,21 @@ class AppController(QObject):
         try:
             open_counter(self.db_path, check=True)
         except DatabaseDamaged as exc:
-            return self._offer_restore(str(exc))
+            return self._offer_restore(exc.reason)
         except MotCuaError as exc:
             self._refuse(str(exc))
             return False
         self._begin()
         return True
 
-    def _offer_restore(self, message: str) -> bool:
+    def _offer_restore(self, reason: str) -> bool:
         from .backup_panel import restore_from, show_restore_report
         from .damaged_dialog import DamagedDatabaseDialog
 
         if is_url(self.db_path):
-            self._refuse(message)
+            self._refuse(reason)
             return False
-        self.damaged = DamagedDatabaseDialog(Path(self.db_path), message)
+        self.damaged = DamagedDatabaseDialog(Path(self.db_path), reason)
         if self.damaged.exec() != DamagedDatabaseDialog.Accepted or self.damaged.chosen is None:
             return False
         try:

@@ -138,7 +138,7 @@ class BackupPanel(QWidget):
             cells = {TIME: table_item(fmt_datetime(backup.created_at) if backup.created_at else ""),
                      DOSSIERS: table_item(fmt_number(backup.dossiers), True),
                      SIZE: table_item(f"{backup.size / 1024 / 1024:.1f} MB".replace(".", ","), True),
-                     KIND: table_item(self.tr("Automatic") if backup.automatic else self.tr("Other")),
+                     KIND: table_item(self._kind(backup.kind)),
                      PATH: table_item(str(backup.path))}
             for column, item in cells.items():
                 self.table.setItem(r, column, item)
@@ -148,6 +148,10 @@ class BackupPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(PATH, QHeaderView.Stretch)
         self.restore_button.setEnabled(bool(self.backups))
         self.shown.emit(self.backups)
+
+    def _kind(self, kind: str) -> str:
+        return {"daily": self.tr("Daily"), "closing": self.tr("At closing"), "manual": self.tr("On demand"),
+                "before_restore": self.tr("Before a restore")}.get(kind, self.tr("Other"))
 
     # -- settings ---------------------------------------------------------------------------
     def choose_folder(self) -> None:
@@ -197,8 +201,7 @@ class BackupPanel(QWidget):
             "Dossiers received after the backup must be entered again (the list is shown); their "
             "codes are never used again. The app then asks you to sign in again.").replace(
                 "%1", f"{made_at} ({path})" if made_at else str(path))
-        if QMessageBox.question(self, self.tr("Restore from a backup"), question,
-                                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+        if not self.confirm(question):
             return
         db_path = database_path()
         if db_path is None:
@@ -208,6 +211,16 @@ class BackupPanel(QWidget):
         self._set_busy(True)
         Op(self, lambda: restore_from(path, db_path, self.officer)).success(self._restored) \
             .failure(self._failed).with_progress(self.tr("Restoring from the backup…")).run_in_background()
+
+    def confirm(self, question: str) -> bool:
+        """Ask before restoring; the buttons say what they do (Qt's Yes/No are not translated)."""
+        box = QMessageBox(QMessageBox.Question, self.tr("Restore from a backup"), question,
+                          QMessageBox.NoButton, self)
+        restore = box.addButton(self.tr("Restore"), QMessageBox.AcceptRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is restore
 
     def _restored(self, report) -> None:
         self._set_busy(False)

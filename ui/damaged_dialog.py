@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QLayout, QPushButton, QVBoxLayout
 
 from models.backup import BackupInfo, backup_folders_for, newest_good_backup
 
@@ -20,7 +20,7 @@ from .i18n import fmt_datetime
 class DamagedDatabaseDialog(QDialog):
     """``chosen`` is the backup to restore from after ``exec()`` returns Accepted."""
 
-    def __init__(self, db_path: Path, message: str, parent=None, *, newest: BackupInfo | None = None,
+    def __init__(self, db_path: Path, reason: str, parent=None, *, newest: BackupInfo | None = None,
                  search: bool = True):
         super().__init__(parent)
         self.db_path = Path(db_path)
@@ -33,7 +33,8 @@ class DamagedDatabaseDialog(QDialog):
                 QGuiApplication.restoreOverrideCursor()
         self.newest = newest
         self.setWindowTitle(self.tr("MotCua – the database is damaged"))
-        text = QLabel(message)
+        text = QLabel(self.tr("The database %1 cannot be opened: %2.").replace("%1", str(self.db_path))
+                      .replace("%2", reason))
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.restore_newest = QPushButton()
@@ -59,7 +60,9 @@ class DamagedDatabaseDialog(QDialog):
         layout.addWidget(self.restore_other)
         layout.addWidget(self.quit)
         (self.restore_newest if newest is not None else self.restore_other).setDefault(True)
-        self.resize(620, 0)
+        layout.setSizeConstraint(QLayout.SetMinimumSize)
+        for label in (text, note):
+            label.setMinimumWidth(560)
 
     def _choose(self, path: Path) -> None:
         self.chosen = Path(path)

@@ -254,12 +254,20 @@
         <translation>(không có)</translation>
     </message>
     <message>
-        <source>Automatic</source>
-        <translation>Tự động</translation>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Other</source>
         <translation>Khác</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Trước khi khôi phục</translation>
     </message>
     <message>
         <source>Choose the backup folder</source>
@@ -300,6 +308,18 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Only a SQLite database can be restored here.</source>
         <translation>Chỉ khôi phục được cơ sở dữ liệu SQLite tại đây.</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Hằng ngày</translation>
+    </message>
+    <message>
+        <source>At closing</source>
+        <translation>Khi đóng phần mềm</translation>
+    </message>
+    <message>
+        <source>On demand</source>
+        <translation>Theo yêu cầu</translation>
     </message>
     <message>
         <source>Restoring from the backup…</source>
@@ -402,6 +422,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>MotCua – the database is damaged</source>
         <translation>MotCua – cơ sở dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be opened: %2.</source>
+        <translation>Không mở được cơ sở dữ liệu %1: %2.</translation>
     </message>
     <message>
         <source>Restore from the newest good backup (%1)</source>

@@ -6,7 +6,6 @@ import os
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 import ui.backup_panel
 import ui.damaged_dialog
@@ -56,7 +55,7 @@ def test_the_settings_make_a_backup_and_restore_one(window, qtbot, idle, monkeyp
     assert panel.notice.text().startswith("Đã sao lưu và kiểm tra toàn vẹn:")
     assert panel.table.rowCount() >= 1
     later = _take_in(window.officer)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.Yes)
+    monkeypatch.setattr(ui.backup_panel.BackupPanel, "confirm", lambda _self, question: "các hồ sơ" in question.lower())
     reports = []
     monkeypatch.setattr(ui.backup_panel, "show_restore_report", lambda _parent, report: reports.append(report))
     panel.table.selectRow(0)
@@ -95,7 +94,8 @@ def test_a_damaged_database_offers_the_newest_good_backup_before_sign_in(db_path
     assert controller.start()
 
     qtbot.addWidget(controller.damaged)
-    assert "bị hỏng" in seen["text"] and "đổi tên và giữ lại" in seen["text"]
+    assert f"Không mở được cơ sở dữ liệu {db_path}:" in seen["text"] and "kiểm tra toàn vẹn" in seen["text"]
+    assert "đổi tên và giữ lại" in seen["text"]
     assert seen["button"].startswith("Khôi phục từ bản sao lưu tốt mới nhất (")
     (report,) = reports
     assert report.backup == made.path and [d.code for d in report.lost] == [lost.code]
