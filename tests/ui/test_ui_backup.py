@@ -94,7 +94,7 @@ def test_a_damaged_database_offers_the_newest_good_backup_before_sign_in(db_path
     assert controller.start()
 
     qtbot.addWidget(controller.damaged)
-    assert f"Không mở được cơ sở dữ liệu {db_path}:" in seen["text"] and "kiểm tra toàn vẹn" in seen["text"]
+    assert f"Không mở được cơ sở dữ liệu {db_path}: dữ liệu bị hỏng" in seen["text"]
     assert "đổi tên và giữ lại" in seen["text"]
     assert seen["button"].startswith("Khôi phục từ bản sao lưu tốt mới nhất (")
     (report,) = reports
