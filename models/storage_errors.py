@@ -65,7 +65,23 @@ def _disk_full(path: str | None) -> bool:
 
 
 def classify(exc: BaseException, path: str | None = None) -> StorageError | None:
-    """The StorageError ``exc`` stands for, or None when it is not a storage failure."""
+    """The StorageError ``exc`` stands for, or None when it is not a storage failure.
+
+    The causes are looked at too: when a COMMIT fails on a full disk, SQLite rolls back by
+    itself and peewee's own ROLLBACK then fails with "no transaction is active", which hides
+    the full disk behind it.
+    """
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        found = _classify_one(exc, path)
+        if found is not None:
+            return found
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def _classify_one(exc: BaseException, path: str | None) -> StorageError | None:
     if isinstance(exc, StorageError):
         return exc
     if isinstance(exc, (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError)):

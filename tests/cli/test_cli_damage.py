@@ -148,42 +148,61 @@ def _small_filesystem(size: str):
         shutil.rmtree(mount, ignore_errors=True)
 
 
-def _need_filesystem(mount) -> None:
-    if mount is None and os.name == "posix" and os.geteuid() == 0:
-        if in_ci():
-            pytest.fail("CI runs as root: it must be able to mount a tmpfs for this test")
-        pytest.skip("cannot mount a small filesystem here")
+def _subprocess(*argv: str, preexec=None, prefix: tuple[str, ...] = ()) -> tuple[int, str, str]:
+    env = {**os.environ, "MOTCUA_PASSWORD": TEST_PASSWORD, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([*prefix, sys.executable, str(ROOT / "main.py"), *argv], env=env,
+                            capture_output=True, text=True, preexec_fn=preexec, timeout=300)
+    return result.returncode, result.stdout, result.stderr
+
+
+def _file_size_limit(limit: int):
+    """In the child: files may not grow past ``limit`` bytes (EFBIG instead of SIGXFSZ)."""
+    def apply() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
 
 
 def test_a_full_disk_is_said_in_vietnamese_and_loses_nothing(tmp_path):
+    """On a real, full filesystem (a small tmpfs, when the test may mount one); elsewhere on
+    POSIX the same with a file-size limit, which SQLite reports as a write error."""
+    if os.name != "posix":
+        pytest.skip("neither a tmpfs nor a file-size limit on this system")
+    intake = tmp_path / "intake.json"
+    intake.write_text(json.dumps({"procedure": "1.004873", "applicant": {
+        "name": "Trần Văn Bình " * 8, "id_number": "001090012345", "address": "x" * 290}}), encoding="utf-8")
     with _small_filesystem("4m") as mount:
-        if mount is None and os.name == "posix" and os.geteuid() != 0:
-            pytest.skip("a full filesystem needs root (tmpfs); the message itself is tested below")
-        _need_filesystem(mount)
-        path = mount / "motcua.sqlite3"
+        folder = mount if mount is not None else tmp_path / "limited"
+        folder.mkdir(exist_ok=True)
+        path = folder / "motcua.sqlite3"
         codes = make_counter(path)
-        filler = mount / "filler"
-        with open(filler, "wb") as out:  # fill the disk to the last byte
-            try:
-                while True:
-                    out.write(b"\0" * 65536)
-                    out.flush()
-            except OSError:
-                pass
-        intake = tmp_path / "intake.json"
-        intake.write_text(json.dumps({"procedure": "1.004873", "applicant": {
-            "name": "Trần Văn Bình " * 8, "id_number": "001090012345", "address": "x" * 290}}), encoding="utf-8")
-        failures = 0
-        for _ in range(40):  # until the database needs a new page
-            exit_code, _out, err = cli_run("--db", str(path), "intake", "--from-json", str(intake))
+        if mount is not None:
+            filler = mount / "filler"
+            with open(filler, "wb") as out:  # fill the disk to the last byte
+                try:
+                    while True:
+                        out.write(b"\0" * 65536)
+                        out.flush()
+                except OSError:
+                    pass
+        preexec = None if mount is not None else _file_size_limit(path.stat().st_size + 8192)
+        expected = [storage_errors.FULL] if mount is not None else [
+            storage_errors.FULL, storage_errors.IO.format(where=f" ({path})")]
+        for _ in range(40):  # until the database needs a page it cannot have
+            exit_code, _out, err = _subprocess("--db", str(path), "intake", "--from-json", str(intake),
+                                               preexec=preexec)
             assert "Traceback" not in err
             if exit_code:
-                failures += 1
-                assert exit_code == 2 and err == f"Lỗi: {storage_errors.FULL}\n"
+                assert exit_code == 2 and err.removeprefix("Lỗi: ").strip() in expected, err
                 break
-        assert failures == 1
-        filler.unlink()
-        exit_code, out, _err = cli_run("--db", str(path), "--json", "show", codes[0])
+        else:
+            pytest.fail("the disk never filled up")
+        if mount is not None:
+            filler.unlink()
+        exit_code, out, _err = _subprocess("--db", str(path), "--json", "show", codes[0])
         assert exit_code == 0 and json.loads(out)["code"] == codes[0]
 
 
@@ -223,42 +242,40 @@ def test_a_lock_held_too_long_is_said_in_vietnamese(tmp_path, monkeypatch):
         holder.close()
 
 
-@contextmanager
-def _read_only_folder(tmp_path: Path):
-    """A folder holding a counter's database, that nobody can write to (a read-only
-    filesystem when running as root, else a folder without write permission)."""
+def test_a_read_only_folder_still_serves_the_commands_that_look(tmp_path):
+    """Without write permission on the folder (as root: with every capability dropped, so that
+    the permissions hold for root too)."""
     if sys.platform == "win32":
         pytest.skip("folder permissions are access lists on Windows")
-    if os.geteuid() != 0:
-        folder = tmp_path / "readonly"
-        folder.mkdir()
-        codes = make_counter(folder / "motcua.sqlite3")
-        folder.chmod(0o555)
-        try:
-            yield folder, codes
-        finally:
-            folder.chmod(0o755)
-        return
-    with _small_filesystem("8m") as mount:
-        _need_filesystem(mount)
-        codes = make_counter(mount / "motcua.sqlite3")
-        assert subprocess.run(["mount", "-o", "remount,ro", str(mount)], capture_output=True).returncode == 0
-        yield mount, codes
-
-
-def test_a_read_only_folder_still_serves_the_commands_that_look(tmp_path):
-    with _read_only_folder(tmp_path) as (folder, codes):
-        path = str(folder / "motcua.sqlite3")
+    prefix: tuple[str, ...] = ()
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            if in_ci():
+                pytest.fail("CI runs as root: it needs setpriv (util-linux) for this test")
+            pytest.skip("root without setpriv ignores folder permissions")
+        prefix = (setpriv, "--inh-caps=-all", "--bounding-set=-all")
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    path = folder / "motcua.sqlite3"
+    codes = make_counter(path)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    folder.chmod(0o555)
+    try:
         before = sorted(p.name for p in folder.iterdir())
         for argv in (["show", codes[0]], ["list"], ["search", "nguyen"], ["settings"], ["procedures"],
                      ["sync-status"], ["report", "--period", "month:2026-03"], ["backups"],
-                     ["receipt", codes[0], "--out", str(tmp_path / "r.pdf")]):
-            exit_code, _out, err = cli_run("--db", path, *argv)
+                     ["receipt", codes[0], "--out", str(out_dir / "r.pdf")]):
+            exit_code, _out, err = _subprocess("--db", str(path), *argv, prefix=prefix)
             assert exit_code == 0, (argv, err)
         intake = tmp_path / "intake.json"
         intake.write_text(json.dumps({"procedure": "1.004873", "applicant": {
             "name": "Trần Văn Bình", "id_number": "001090012345"}}), encoding="utf-8")
-        exit_code, _out, err = cli_run("--db", path, "intake", "--from-json", str(intake))
+        exit_code, _out, err = _subprocess("--db", str(path), "intake", "--from-json", str(intake), prefix=prefix)
         assert exit_code == 2 and "Traceback" not in err
-        assert "chỉ cho phép đọc" in err or "Không ghi được" in err or "quyền" in err, err
+        assert err.startswith("Lỗi: Không ghi được: tệp cơ sở dữ liệu hoặc thư mục chứa nó chỉ cho phép đọc") \
+            or "Không có quyền" in err, err
         assert sorted(p.name for p in folder.iterdir()) == before
+    finally:
+        folder.chmod(0o755)
