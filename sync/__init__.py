@@ -5,4 +5,6 @@ signed (and, when the province's key is configured, encrypted) zip file; docs/sy
 describes the format. Services for the GUI: ``sync.export`` (export_day, export_if_due),
 ``sync.history`` (pending_days, export_history), ``sync.ack`` (import_ack), ``sync.keys``.
 The province side: ``sync.verify`` and ``sync.apply`` over ``sync.central``'s own database.
+``sync.witness`` reads the counter's own day files for a restore (models.restore). sync/ reads
+and writes the counter's database only through the services in models/.
 """

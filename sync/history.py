@@ -155,7 +155,8 @@ def days_needing_export(today: date, *, include_today: bool) -> list[date]:
 
 
 def pending_days(now: datetime | None = None) -> list[PendingDay]:
-    """Days not exported, changed since their export, refused, or not yet acknowledged.
+    """Days not exported, changed since their export, refused, not delivered whole (a record
+    left out, or not received), or not yet acknowledged.
 
     Today's work counts as not exported only once the office has closed: during the day it is
     still being done.

@@ -1,13 +1,14 @@
-"""A day's records, read from the counter's database in one consistent snapshot.
+"""A day's records, built from the rows models.sync_source reads in one consistent snapshot.
 
 Which changes belong to a day: the SyncChange rows whose ``at`` (the moment the change was
 written, counter time) falls on that day. The day file carries, for every dossier changed that
 day, its state at the time of the export (a DongBoHoSoMC record) and, for every change that
 day, its status event (a CapNhatTienDoHoSoMC record).
 
-Each dossier record carries ``PhienBan``: how many changes the dossier has had. Changes are
-only ever added, so a larger number is a later state, whatever day file carries it; the
-province keeps the record with the largest PhienBan.
+Each dossier record carries ``PhienBan``: how many changes the dossier has had (plus, after a
+restore from backup, the versions already sent before it: models.restore). Changes are only
+ever added, so a larger number is a later state, whatever day file carries it; the province
+keeps the record with the largest PhienBan.
 """
 from __future__ import annotations
 
