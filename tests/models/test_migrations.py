@@ -105,9 +105,15 @@ def test_the_migrations_make_the_tables_todays_models_describe(tmp_path):
         db.create_tables(ALL_TABLES + SYNC_TABLES)
     db.close()
     left, right = _schema(migrated), _schema(modelled)
+
+    def columns(table: list[tuple]) -> list[tuple]:
+        """(name, type, not null, primary key): a column added later by ALTER TABLE stands last
+        and may carry a DEFAULT peewee keeps in Python; neither makes the tables differ."""
+        return sorted((name, kind, notnull, pk) for name, kind, notnull, _default, pk in table)
     for model in ALL_TABLES + SYNC_TABLES:
         name = model._meta.table_name
-        assert left[name] == right[name], f"{name}: today's model differs from what the migrations make"
+        assert columns(left[name]) == columns(right[name]), \
+            f"{name}: today's model differs from what the migrations make"
 
 
 def test_a_database_from_a_newer_release_is_refused(db_path):
