@@ -1901,6 +1901,10 @@ rate</source>
         <translation>Chưa có xác nhận</translation>
     </message>
     <message>
+        <source>NOT DELIVERED: %1 records missing</source>
+        <translation>CHƯA GIAO ĐỦ: thiếu %1 bản ghi</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Có</translation>
     </message>
