@@ -166,9 +166,12 @@ def integrity_problem(path: Path) -> str | None:
             rows = [r[0] for r in connection.execute("PRAGMA integrity_check").fetchall()]
         finally:
             connection.close()
-    except (OSError, sqlite3.Error) as exc:
-        return str(exc)
-    return None if rows == ["ok"] else "; ".join(rows[:3])[:300]
+    except OSError as exc:
+        return os_reason(exc)
+    except sqlite3.Error:
+        return "tệp bị hỏng, SQLite không đọc được"
+    # SQLite's own findings (in English) are kept for the administrator, shortened.
+    return None if rows == ["ok"] else f"{len(rows)} lỗi, SQLite báo: " + "; ".join(rows[:2])[:240]
 
 
 def _fsync_dir(folder: Path) -> None:
