@@ -113,14 +113,6 @@ class WorkingCalendar:
             return False
         return national.is_working_day(day)
 
-    def day_off_reason(self, day: date) -> str | None:
-        """Why a weekday is not worked, or why a weekend day is (None for ordinary days)."""
-        if day in self.extra_working:
-            return self.extra_working[day]
-        if day in self.extra_off:
-            return self.extra_off[day]
-        return _national_holidays().get(day)
-
     def holidays_in(self, year: int) -> list[tuple[date, str, bool]]:
         """Days of the year that differ from Mon–Fri: (day, reason, working)."""
         national = _national_holidays()
@@ -166,9 +158,6 @@ class WorkingCalendar:
     def start_of_work(self, moment: datetime) -> datetime:
         """``moment`` if the office is open then, else the next opening."""
         return next(self._sessions_from(moment))[0]
-
-    def is_open(self, moment: datetime) -> bool:
-        return self.start_of_work(moment) == moment and self.is_working_day(moment.date())
 
     def add_working_minutes(self, moment: datetime, minutes: int) -> datetime:
         """The moment at which ``minutes`` of working time have elapsed after ``moment``."""
