@@ -12,7 +12,6 @@ work in a read-only folder and never migrate.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from pathlib import Path
 from typing import Iterator
 
@@ -189,10 +188,3 @@ def write_transaction() -> Iterator[None]:
         with db.atomic():
             yield
 
-
-def sqlite_connection(path: str | Path, *, read_only: bool = True) -> sqlite3.Connection:
-    """A plain sqlite3 connection to another file (a backup), for models.backup."""
-    path = Path(path)
-    if read_only:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    return sqlite3.connect(str(path))
