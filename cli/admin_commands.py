@@ -1,4 +1,4 @@
-"""Admin commands: setup, officers, holidays, catalog, procedures, due-date, backup."""
+"""Admin commands: setup, officers, holidays, catalog, procedures, due-date."""
 from __future__ import annotations
 
 import getpass
@@ -8,14 +8,16 @@ from datetime import date
 
 from models import accounts, catalog
 from models.calendar import WORKING_DAYS
-from models.db import backup_database
+from models.dates import COUNTER_YEARS
 from models.errors import ValidationError
 from models.holidays_admin import list_days, load_calendar, remove_override, set_override
 from models.intake import parse_local_datetime
+from models.limits import WORKING_DAYS_MAX
 from models.session import setup_agency
 from models.settings import load_settings
 
 from .context import Context, fmt_dt, parse_day
+from .options import whole
 
 
 def register(commands) -> None:
@@ -25,7 +27,7 @@ def register(commands) -> None:
     p.add_argument("--unit-name", help="tên bộ phận, mặc định “BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ”")
     p.add_argument("--place", help="địa danh ở dòng ngày tháng, ví dụ “Tam Đảo”")
     p.add_argument("--office-hours", help="giờ làm việc, ví dụ 07:00-11:30,13:30-17:00")
-    p.add_argument("--receipt-copies", type=int, help="số liên giấy tiếp nhận (mặc định 2)")
+    p.add_argument("--receipt-copies", type=whole(1, 5), help="số liên giấy tiếp nhận (mặc định 2)")
     p.add_argument("--head-title", help="chức danh thủ trưởng ký phiếu xin lỗi")
     p.add_argument("--head-name", help="họ tên thủ trưởng")
     p.add_argument("--page-size", choices=["A4", "A5"], help="khổ giấy")
@@ -38,19 +40,20 @@ def register(commands) -> None:
     p.set_defaults(handler=cmd_setup)
 
     p = commands.add_parser("settings", help="xem thông tin cơ quan đã cài đặt")
-    p.set_defaults(handler=lambda ctx: ctx.emit(asdict(load_settings())))
+    p.set_defaults(handler=lambda ctx: ctx.emit(asdict(load_settings())), read_only=True)
 
     p = commands.add_parser("procedures", help="danh mục thủ tục hành chính")
     p.add_argument("--search", default="", help="lọc theo tên/mã, không cần dấu")
     p.add_argument("--all", action="store_true", help="gồm cả thủ tục đã ngừng áp dụng")
-    p.set_defaults(handler=cmd_procedures)
+    p.set_defaults(handler=cmd_procedures, read_only=True)
 
     p = commands.add_parser("due-date", help="tính ngày hẹn trả kết quả")
     p.add_argument("--received", required=True, help="thời điểm tiếp nhận (ISO)")
     g = p.add_mutually_exclusive_group(required=True)
-    g.add_argument("--working-days", type=int, help="số ngày làm việc")
+    g.add_argument("--working-days", type=whole(0, WORKING_DAYS_MAX),
+                   help=f"số ngày làm việc (0–{WORKING_DAYS_MAX})")
     g.add_argument("--procedure", help="mã thủ tục")
-    p.set_defaults(handler=cmd_due_date)
+    p.set_defaults(handler=cmd_due_date, read_only=True)
 
     officers = commands.add_parser("officers", help="tài khoản cán bộ").add_subparsers(dest="sub", metavar="SUB")
     p = officers.add_parser("add", help="thêm cán bộ")
@@ -60,7 +63,7 @@ def register(commands) -> None:
     p.add_argument("--password", help="mật khẩu (nếu bỏ trống: hỏi, hoặc đọc từ stdin)")
     p.set_defaults(handler=cmd_officer_add)
     p = officers.add_parser("list", help="danh sách cán bộ")
-    p.set_defaults(handler=cmd_officer_list)
+    p.set_defaults(handler=cmd_officer_list, read_only=True)
     p = officers.add_parser("passwd", help="đặt mật khẩu")
     p.add_argument("username")
     p.add_argument("--password")
@@ -74,8 +77,8 @@ def register(commands) -> None:
 
     holidays = commands.add_parser("holidays", help="ngày nghỉ, ngày làm bù").add_subparsers(dest="sub", metavar="SUB")
     p = holidays.add_parser("list", help="các ngày nghỉ lễ và ngày làm bù trong năm")
-    p.add_argument("--year", type=int, default=date.today().year)
-    p.set_defaults(handler=cmd_holidays_list)
+    p.add_argument("--year", type=whole(*COUNTER_YEARS), default=date.today().year)
+    p.set_defaults(handler=cmd_holidays_list, read_only=True)
     for name, working, text in (("add-off", False, "thêm ngày nghỉ"), ("add-working", True, "thêm ngày làm việc bù")):
         p = holidays.add_parser(name, help=text)
         p.add_argument("date", help="YYYY-MM-DD")
@@ -94,11 +97,7 @@ def register(commands) -> None:
     p.set_defaults(handler=cmd_catalog_import)
     p = cat.add_parser("export", help="xuất danh mục ra JSON hoặc CSV (theo đuôi tệp)")
     p.add_argument("file")
-    p.set_defaults(handler=cmd_catalog_export)
-
-    p = commands.add_parser("backup", help="sao lưu cơ sở dữ liệu SQLite ra tệp (an toàn khi đang dùng)")
-    p.add_argument("--out", required=True)
-    p.set_defaults(handler=cmd_backup)
+    p.set_defaults(handler=cmd_catalog_export, read_only=True)
 
 
 def _password(given: str | None) -> str:
@@ -140,8 +139,6 @@ def cmd_due_date(ctx: Context) -> None:
         p = catalog.get_procedure(ctx.args.procedure)
         due = calendar.due_at(received, p.duration_value, p.duration_unit, p.cutoff_time)
     else:
-        if ctx.args.working_days < 0:
-            raise ValidationError({"working_days": "Số ngày làm việc không được âm."})
         due = calendar.due_at(received, ctx.args.working_days, WORKING_DAYS)
     ctx.emit({"received_at": received.isoformat(), "due_at": due.isoformat()},
              f"Hẹn trả kết quả: {fmt_dt(due)}")
@@ -225,10 +222,5 @@ def cmd_catalog_import(ctx: Context) -> int:
 def cmd_catalog_export(ctx: Context) -> None:
     count = catalog.export_catalog(ctx.args.file)
     ctx.emit({"path": ctx.args.file, "count": count}, f"Đã xuất {count} thủ tục ra {ctx.args.file}.")
-
-
-def cmd_backup(ctx: Context) -> None:
-    path = backup_database(ctx.args.out)
-    ctx.emit({"path": str(path)}, f"Đã sao lưu cơ sở dữ liệu ra {path}.")
 
 

@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import logging
 import re
 import sys
 
-from models.db import close_database
+from models.db import close_database, is_url
 from models.errors import MotCuaError
 from models.paths import default_database
 from models.version import APP_VERSION
+from models.storage_errors import classify, os_reason
 
 from .context import Context
+
+log = logging.getLogger(__name__)
 
 
 # Every cli/*_commands.py module, in name order; each has ``register(subparsers)`` and may have
@@ -22,6 +26,7 @@ from .context import Context
 # the list against the folder.
 COMMAND_MODULES = (
     "admin_commands",
+    "backup_commands",
     "citizen_commands",
     "dossier_commands",
     "package_commands",
@@ -66,6 +71,8 @@ _ARGPARSE_MESSAGES = [
     (r"argument (.*): expected one argument", r"\1: cần một giá trị"),
     (r"argument (.*): expected at least one argument", r"\1: cần ít nhất một giá trị"),
     (r"argument (.*): not allowed with argument (.*)", r"\1: không dùng cùng với \2"),
+    (r"argument (.*): ignored explicit argument (.*)", r"\1: không nhận giá trị \2"),
+    (r"argument (\S+): (.*)", r"\1: \2"),  # our own option types already speak Vietnamese
 ]
 
 
@@ -100,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@functools.lru_cache(maxsize=1)
+def _parser() -> argparse.ArgumentParser:
+    """Built once per process (about 40 ms): scripts and tests run many commands in one."""
+    return build_parser()
+
+
 def _add_common_options(parser: argparse.ArgumentParser, default) -> None:
     present = {s for action in parser._actions for s in action.option_strings}
     extra = {} if default is None else {"default": default}
@@ -125,7 +138,14 @@ def _all_subparsers(commands) -> list[argparse.ArgumentParser]:
 
 
 def run(argv: list[str]) -> int:
-    parser = build_parser()
+    """Run one command; returns the exit code (-1: no command, the caller starts the GUI).
+
+    0 done; 2 refused with a Vietnamese message on stderr (bad input, a storage failure such as
+    a full disk, a damaged database); 1 for a failure that is a bug (logged, and said in
+    Vietnamese: no traceback reaches the user).
+    """
+    _quiet_logging()
+    parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         return -1  # the caller starts the GUI
@@ -136,9 +156,11 @@ def run(argv: list[str]) -> int:
     from models.session import open_counter
 
     logging.getLogger("motcua").info("command: %s", args.command)
+    target = args.db or ""
     try:
+        target = args.db or default_database()
         if not getattr(args, "no_db", False):
-            open_counter(args.db or default_database())
+            open_counter(target, read_only=getattr(args, "read_only", False))
         result = handler(Context(args))
         return int(result or 0)
     except MotCuaError as exc:
@@ -146,8 +168,33 @@ def run(argv: list[str]) -> int:
         return 2
     except BrokenPipeError:  # the output was piped into a command that stopped reading
         return 0
-    except OSError as exc:
-        sys.stderr.write(f"Lỗi: không đọc/ghi được tệp: {exc}\n")
-        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("Đã dừng theo yêu cầu (Ctrl+C); thao tác đang làm dở không được ghi.\n")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        found = classify(exc, None if is_url(target) else target)
+        if found is not None:
+            sys.stderr.write(f"Lỗi: {found}\n")
+            return 2
+        if isinstance(exc, OSError):
+            where = f" {exc.filename}" if exc.filename else ""
+            sys.stderr.write(f"Lỗi: không đọc/ghi được tệp{where}: {os_reason(exc)}\n")
+            return 2
+        log.exception("command %s failed", args.command)
+        sys.stderr.write("Lỗi: phần mềm gặp lỗi không mong đợi khi thực hiện lệnh này; không có gì "
+                         "được ghi dở. Chi tiết đã ghi vào nhật ký; hãy báo quản trị hệ thống.\n")
+        return 1
     finally:
-        close_database()
+        try:
+            close_database()
+        except Exception:  # noqa: BLE001 - closing a broken database must not raise either
+            log.warning("closing the database failed", exc_info=True)
+
+
+def _quiet_logging() -> None:
+    """Without a configured handler, Python prints warnings and tracebacks to stderr (its
+    "last resort"); the command line must not. The app's log file, when set up, still gets
+    everything."""
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())

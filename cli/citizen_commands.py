@@ -43,13 +43,13 @@ def register(commands) -> None:
     p = commands.add_parser("notice", help="bảng niêm yết công khai hồ sơ quá hạn và lời xin lỗi (PDF, A4 ngang)")
     period_options(p)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.set_defaults(handler=cmd_notice)
+    p.set_defaults(handler=cmd_notice, read_only=True)
 
     p = commands.add_parser("fees", help="bảng kê thu phí, lệ phí trong ngày/kỳ cho kế toán (PDF/Excel)")
     period_options(p)
     p.add_argument("--pdf", metavar="FILE")
     p.add_argument("--xlsx", metavar="FILE")
-    p.set_defaults(handler=cmd_fees)
+    p.set_defaults(handler=cmd_fees, read_only=True)
 
     p = commands.add_parser("kiosk", help="mở màn hình tra cứu hồ sơ cho công dân (toàn màn hình, chỉ xem)")
     p.add_argument("--screen", type=int, default=0, metavar="N",

@@ -1,17 +1,18 @@
 """Dossier commands: intake, show, search, list and the workflow actions."""
 from __future__ import annotations
 
-import json
 import sys
 
 from models import workflow
 from models.dossiers import DossierView, get_dossier
-from models.errors import ValidationError
+from models.limits import LIST_LIMIT_MAX
 from models.intake import IntakeRequest, parse_local_datetime, receive
+from models.safe_json import SMALL_FILE, parse_document, read_json
 from models.search import DossierFilter, list_dossiers, search
 from models.statuses import STATUS_NAMES
 
 from .context import Context, fmt_dt, parse_day
+from .options import INT64_MAX, whole
 
 
 def register(commands) -> None:
@@ -21,15 +22,15 @@ def register(commands) -> None:
 
     p = commands.add_parser("show", help="xem toàn bộ thông tin một hồ sơ")
     p.add_argument("code")
-    p.set_defaults(handler=cmd_show)
+    p.set_defaults(handler=cmd_show, read_only=True)
 
     p = commands.add_parser("search", help="tìm theo mã hồ sơ, số định danh, điện thoại hoặc họ tên")
     p.add_argument("text", nargs="+")
-    p.add_argument("--limit", type=int, default=50)
-    p.set_defaults(handler=cmd_search)
+    p.add_argument("--limit", type=whole(1, LIST_LIMIT_MAX), default=50, help=f"tối đa {LIST_LIMIT_MAX}")
+    p.set_defaults(handler=cmd_search, read_only=True)
 
     p = commands.add_parser("list", help="danh sách hồ sơ theo bộ lọc (mới nhất trước)")
-    p.add_argument("--status", type=int, action="append", choices=sorted(STATUS_NAMES),
+    p.add_argument("--status", type=whole(1, 10), action="append", choices=sorted(STATUS_NAMES),
                    help="mã trạng thái 1–10 (có thể lặp lại)")
     p.add_argument("--from", dest="date_from", help="tiếp nhận từ ngày YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", help="tiếp nhận đến hết ngày YYYY-MM-DD")
@@ -37,9 +38,9 @@ def register(commands) -> None:
     p.add_argument("--late", action="store_true", help="chỉ hồ sơ quá hạn")
     p.add_argument("--due-soon", action="store_true", help="chỉ hồ sơ sắp đến hạn (trong 1 ngày)")
     p.add_argument("--text", default="", help="lọc thêm theo mã, số định danh, điện thoại, họ tên")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--after", type=int, help="trang sau: id của hồ sơ cuối trang trước")
-    p.set_defaults(handler=cmd_list)
+    p.add_argument("--limit", type=whole(1, LIST_LIMIT_MAX), default=50, help=f"tối đa {LIST_LIMIT_MAX}")
+    p.add_argument("--after", type=whole(1, INT64_MAX), help="trang sau: id của hồ sơ cuối trang trước")
+    p.set_defaults(handler=cmd_list, read_only=True)
 
     def action(name: str, help_text: str, handler, *arguments) -> None:
         p = commands.add_parser(name, help=help_text)
@@ -104,11 +105,10 @@ def _emit_list(ctx: Context, rows: list[DossierView]) -> None:
 
 def cmd_intake(ctx: Context) -> None:
     source = ctx.args.from_json
-    try:
-        text = sys.stdin.read() if source == "-" else open(source, encoding="utf-8-sig").read()
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError({"": f"Dữ liệu JSON không hợp lệ (dòng {exc.lineno}): {exc.msg}."})
+    if source == "-":
+        data = parse_document(sys.stdin.buffer.read(SMALL_FILE + 1), "Dữ liệu tiếp nhận (stdin)")
+    else:
+        data = read_json(source, "dữ liệu tiếp nhận")
     _emit_dossier(ctx, receive(IntakeRequest.from_dict(data), ctx.officer()))
 
 

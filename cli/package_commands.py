@@ -33,7 +33,7 @@ def register(commands) -> None:
     p = commands.add_parser("package-status", help="các gói của tỉnh đã nhận, danh mục chờ hiệu lực, "
                                                    "hồ sơ trực tuyến chờ tiếp nhận")
     p.add_argument("--limit", type=int, default=20)
-    p.set_defaults(handler=cmd_package_status)
+    p.set_defaults(handler=cmd_package_status, read_only=True)
 
     p = commands.add_parser("accept", help="tiếp nhận một hồ sơ nộp trực tuyến (sau khi kiểm tra giấy tờ)")
     p.add_argument("code", help="mã hồ sơ tại quầy hoặc mã trên Cổng dịch vụ công")

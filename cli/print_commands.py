@@ -5,8 +5,10 @@ from pathlib import Path
 
 from models.errors import MotCuaError, ValidationError
 from models.form_kinds import FORM_KINDS, FORM_NAMES, REGISTER_NAME
+from models.private_files import write_private
 
 from .context import Context, parse_day
+from .options import whole
 
 OTHER_FORMS = [k for k in FORM_KINDS if k != "receipt"]
 
@@ -15,26 +17,26 @@ def register(commands) -> None:
     p = commands.add_parser("receipt", help="xuất Giấy tiếp nhận hồ sơ và hẹn trả kết quả ra PDF")
     p.add_argument("code")
     p.add_argument("--out", required=True, help="tệp PDF")
-    p.set_defaults(handler=cmd_receipt)
+    p.set_defaults(handler=cmd_receipt, read_only=True)
 
     p = commands.add_parser("form", help="xuất một phiếu ra PDF: " + ", ".join(
         f"{k} ({FORM_NAMES[k]})" for k in OTHER_FORMS))
     p.add_argument("kind", choices=OTHER_FORMS)
     p.add_argument("code")
     p.add_argument("--out", required=True)
-    p.set_defaults(handler=cmd_form)
+    p.set_defaults(handler=cmd_form, read_only=True)
 
     p = commands.add_parser("register", help="xuất Sổ theo dõi hồ sơ trong một khoảng ngày ra PDF")
     p.add_argument("--from", dest="date_from", required=True, help="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", required=True, help="YYYY-MM-DD")
     p.add_argument("--out", required=True)
-    p.set_defaults(handler=cmd_register)
+    p.set_defaults(handler=cmd_register, read_only=True)
 
     p = commands.add_parser("print", help="in giấy tiếp nhận (hoặc phiếu khác) ra máy in")
     p.add_argument("code")
     p.add_argument("--kind", choices=list(FORM_KINDS), default="receipt")
     p.add_argument("--printer", help="tên máy in (mặc định: máy in trong cài đặt, rồi máy in mặc định)")
-    p.add_argument("--copies", type=int, default=1)
+    p.add_argument("--copies", type=whole(1, 10), default=1, help="số bản (1–10)")
     p.set_defaults(handler=cmd_print)
 
     p = commands.add_parser("printers", help="danh sách máy in")
@@ -42,9 +44,10 @@ def register(commands) -> None:
 
 
 def _write(path: str, pdf: bytes) -> dict:
+    """A form holds the citizen's data: the PDF is owner-only (models.private_files)."""
     target = Path(path).expanduser()
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(pdf)
+    write_private(target, pdf)
     return {"path": str(target), "bytes": len(pdf)}
 
 

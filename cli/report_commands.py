@@ -37,7 +37,7 @@ def register(commands) -> None:
                    help="với --figure/--late: tên lĩnh vực (hoặc mã thủ tục với --by procedure); "
                         "mặc định: dòng tổng cộng")
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="in kết quả dạng JSON")
-    p.set_defaults(handler=cmd_report)
+    p.set_defaults(handler=cmd_report, read_only=True)
 
 
 def _period(args) -> Period:

@@ -7,8 +7,11 @@ from pathlib import Path
 
 from models.audit import now as clock
 from models.errors import ValidationError
+from models.limits import LIST_LIMIT_MAX
+from models.private_files import write_private
 
 from .context import Context, parse_day
+from .options import whole
 
 
 def register(commands) -> None:
@@ -20,8 +23,9 @@ def register(commands) -> None:
     p.set_defaults(handler=cmd_export)
 
     p = commands.add_parser("sync-status", help="các ngày chưa xuất / chưa được tỉnh xác nhận, lịch sử xuất")
-    p.add_argument("--limit", type=int, default=20, help="số lần xuất gần nhất cần liệt kê")
-    p.set_defaults(handler=cmd_status)
+    p.add_argument("--limit", type=whole(1, LIST_LIMIT_MAX), default=20,
+                   help="số lần xuất gần nhất cần liệt kê")
+    p.set_defaults(handler=cmd_status, read_only=True)
 
     p = commands.add_parser("verify-sync", help="kiểm tra một tệp đồng bộ (cấu trúc, định dạng, mã băm, chữ ký)")
     p.add_argument("file")
@@ -35,7 +39,8 @@ def register(commands) -> None:
     p = commands.add_parser("apply-sync", help="(cấp tỉnh) nạp các tệp đồng bộ vào cơ sở dữ liệu tập trung")
     p.add_argument("files", nargs="+", metavar="FILE", help="tệp .zip hoặc thư mục chứa các tệp")
     p.add_argument("--into", required=True, metavar="DB", help="tệp SQLite hoặc URL postgresql://…")
-    p.add_argument("--ack-dir", default=".", help="thư mục ghi tệp xác nhận cho từng cơ quan (mặc định: .)")
+    p.add_argument("--ack-dir", help="thư mục ghi tệp xác nhận cho từng cơ quan (mặc định: thư mục chứa "
+                                     "các tệp của cơ quan đó)")
     _trust_options(p)
     p.set_defaults(handler=cmd_apply, no_db=True)
 
@@ -45,7 +50,7 @@ def register(commands) -> None:
     p.add_argument("--out", help="ghi vào tệp (mặc định: in ra màn hình)")
     p.set_defaults(handler=cmd_key_export)
     p = keys.add_parser("show", help="xem khóa của cơ quan và khóa của tỉnh đã cấu hình")
-    p.set_defaults(handler=cmd_key_show)
+    p.set_defaults(handler=cmd_key_show, read_only=True)
     p = keys.add_parser("set-province", help="cấu hình khóa công khai của tỉnh (từ đây dữ liệu được mã hóa)")
     p.add_argument("file")
     p.set_defaults(handler=cmd_key_set_province)
@@ -92,13 +97,17 @@ def cmd_status(ctx: Context) -> None:
 
     pending, history = pending_days(), export_history(ctx.args.limit)
     lines = [p.message for p in pending] or ["Tỉnh đã nhận đủ dữ liệu các ngày."]
+    for p in pending:
+        lines += [f"  – {r['kind']} {r['MaHoSo'] or r['uid']}: {r['reason']}" for r in p.not_delivered]
     if history:
         lines.append("Các lần xuất gần nhất:")
         for h in history:
             ack = {"applied": "tỉnh đã nhận", "already_applied": "tỉnh đã nhận",
                    "superseded": "tỉnh dùng lần xuất mới hơn", "refused": "tỉnh từ chối"}.get(h.ack_status,
                                                                                              "chưa xác nhận")
-            lines.append(f"  {h.day:%d/%m/%Y} lần {h.revision}: {h.dossiers} hồ sơ, {h.events} bước – {ack}")
+            missing = f", THIẾU {len(h.not_delivered)} bản ghi" if h.not_delivered else ""
+            lines.append(f"  {h.day:%d/%m/%Y} lần {h.revision}: {h.dossiers} hồ sơ, {h.events} bước{missing} "
+                         f"– {ack}")
     ctx.emit({"pending": [p.to_dict() for p in pending], "history": [h.to_dict() for h in history]}, lines)
 
 
@@ -170,7 +179,9 @@ def cmd_apply(ctx: Context) -> int:
              + (f", {c['skipped']} bỏ qua" if c["skipped"] else "") + ".",
              f"Hồ sơ: {c['dossiers_new']} mới, {c['dossiers_updated']} cập nhật, "
              f"{c['dossiers_unchanged']} không đổi; bước xử lý: {c['events_new']} mới; "
-             f"bản ghi lỗi bị loại: {c['records_rejected']}."]
+             f"bản ghi lỗi bị loại: {c['records_rejected']}"
+             + (f"; bản ghi cấp xã không xuất được (thiếu): {c['records_not_in_file']}"
+                if c["records_not_in_file"] else "") + "."]
     lines += [f"Tệp xác nhận: {p}" for p in summary.acks]
     lines += [f"Xác nhận gói của tỉnh – {r.line()}" for r in package_acks]
     ctx.emit({**summary.to_dict(), "package_acks": [r.to_dict() for r in package_acks]}, lines)
@@ -191,14 +202,17 @@ def cmd_key_export(ctx: Context) -> None:
 
 
 def cmd_key_show(ctx: Context) -> None:
-    from sync.keys import agency_signing_key, province_public_key
+    from models.agency_key import stored_agency_key
+    from sync.keys import province_public_key
 
-    key, province = agency_signing_key(), province_public_key()
-    data = {"agency_key_id": key.key_id, "agency_key_created_at": key.created_at,
+    key, province = stored_agency_key(), province_public_key()
+    data = {"agency_key_id": key.key_id if key else None,
+            "agency_key_created_at": key.created_at if key else None,
             "province_key_id": province.key_id if province else None,
             "province_signing_key_id": province.signing_key_id if province else None}
     ctx.emit(data, [f"Khóa ký của cơ quan: {key.key_id} (tạo lúc {key.created_at:%H:%M %d/%m/%Y}, "
-                    "lưu trong cơ sở dữ liệu)",
+                    "lưu trong cơ sở dữ liệu)" if key else
+                    "Khóa ký của cơ quan: chưa có (tạo khi xuất tệp đồng bộ đầu tiên)",
                     f"Khóa của tỉnh: {province.key_id}" if province
                     else "Khóa của tỉnh: chưa cấu hình (tệp đồng bộ KHÔNG được mã hóa)"])
 
@@ -227,8 +241,7 @@ def cmd_key_province_new(ctx: Context) -> None:
     private_path, public_path = out / "province-private-key.json", out / "province-public-key.json"
     if private_path.exists():
         raise ValidationError({"out": f"Đã có tệp {private_path}; không ghi đè khóa bí mật."})
-    private_path.write_text(json.dumps(private, indent=1) + "\n", encoding="utf-8")
-    private_path.chmod(0o600)
+    write_private(private_path, (json.dumps(private, indent=1) + "\n").encode("utf-8"))
     public_path.write_text(json.dumps(public, indent=1) + "\n", encoding="utf-8")
     ctx.emit({"private": str(private_path), "public": str(public_path), "key_id": public["key_id"]},
              [f"Khóa bí mật (giữ kín, dùng với apply-sync --key): {private_path}",

@@ -17,7 +17,8 @@ from .audit import audit, now
 from .db import write_transaction
 from .errors import NotFoundError, ValidationError
 from .tables import Officer
-from .text import clean
+from .limits import OFFICER_NAME_MAX
+from .text import checked_text, clean
 
 ROLES = {"officer": "Cán bộ tiếp nhận", "leader": "Lãnh đạo", "admin": "Quản trị"}
 _USERNAME = re.compile(r"^[a-z0-9._-]{2,32}$")
@@ -71,8 +72,12 @@ def _check_password(password: str) -> None:
 def add_officer(username: str, full_name: str, role: str = "officer", password: str | None = None,
                 *, by: Officer | None = None, at: datetime | None = None) -> OfficerInfo:
     username = clean(username).lower()
-    full_name = clean(full_name)
     errors = {}
+    try:
+        full_name = checked_text(full_name, "full_name", "Họ và tên cán bộ", OFFICER_NAME_MAX)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+        full_name = "-"
     if not _USERNAME.match(username):
         errors["username"] = "Tên đăng nhập gồm 2–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch."
     if not full_name:
@@ -110,9 +115,8 @@ def update_officer(username: str, *, full_name: str | None = None, role: str | N
     with write_transaction():
         row = get_officer_row(username)
         if full_name is not None:
-            if not clean(full_name):
-                raise ValidationError({"full_name": "Họ và tên cán bộ không được để trống."})
-            row.full_name = clean(full_name)
+            row.full_name = checked_text(full_name, "full_name", "Họ và tên cán bộ", OFFICER_NAME_MAX,
+                                         required=True)
         if role is not None:
             if role not in ROLES:
                 raise ValidationError({"role": "Vai trò không hợp lệ."})

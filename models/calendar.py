@@ -191,9 +191,6 @@ class WorkingCalendar:
         """``moment`` if the office is open then, else the next opening."""
         return next(self._sessions_from(moment))[0]
 
-    def is_open(self, moment: datetime) -> bool:
-        return self.start_of_work(moment) == moment and self.is_working_day(moment.date())
-
     def add_working_minutes(self, moment: datetime, minutes: int) -> datetime:
         """The moment at which ``minutes`` of working time have elapsed after ``moment``."""
         if minutes < 0:

@@ -18,11 +18,17 @@ from .calendar import DURATION_UNITS, SAME_DAY, duration_text
 from .db import write_transaction
 from .errors import NotFoundError, ValidationError
 from .fees import FeeRule, flat_rule, parse_rule
+from .limits import (
+    CATALOG_TEXT_MAX, COPIES_MAX, DOCUMENT_NAME_MAX, DURATION_MAX, FEE_MAX, FIELD_NAME_MAX,
+    MAX_DOCUMENTS, PROCEDURE_CODE_MAX, PROCEDURE_NAME_MAX,
+)
 from .paths import RESOURCES
+from .safe_json import read_file, read_json
 from .tables import Procedure, ProcedureDocument
-from .text import clean, fold
+from .text import checked_text, clean, fold
 
 SHIPPED_CATALOG = RESOURCES / "catalog" / "procedures.json"
+CATALOG_FILE = 32 * 1024 * 1024  # a province's whole catalog is a few MB
 CSV_COLUMNS = [
     "code", "name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
     "fee", "fee_note", "confirmed", "source", "note", "active",
@@ -188,15 +194,30 @@ def get_procedure_row(code: str) -> Procedure:
 
 
 # -- validation -----------------------------------------------------------------------------
-def _int(value, name: str, errors: list[str], where: str, minimum: int = 0) -> int:
-    try:
-        number = int(str(value).strip()) if value not in (None, "") else None
-    except ValueError:
+_WHOLE = re.compile(r"^[0-9]{1,18}$")
+
+
+def _int(value, name: str, errors: list[str], where: str, minimum: int = 0,
+         maximum: int | None = None) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and _WHOLE.match(value.strip()):
+        number = int(value.strip())
+    else:
         number = None
-    if number is None or number < minimum:
-        errors.append(f"{where}: “{name}” phải là số nguyên không nhỏ hơn {minimum}.")
+    if number is None or number < minimum or (maximum is not None and number > maximum):
+        bound = f"từ {minimum} đến {maximum}" if maximum is not None else f"không nhỏ hơn {minimum}"
+        errors.append(f"{where}: “{name}” phải là số nguyên {bound}.")
         return minimum
     return number
+
+
+def _text(entry: dict, key: str, label: str, limit: int, errors: list[str], where: str) -> str:
+    try:
+        return checked_text(entry.get(key), key, label, limit)
+    except ValidationError as exc:
+        errors.append(f"{where}: {exc.errors[key]}")
+        return ""
 
 
 def _bool(value, default: bool) -> bool:
@@ -210,53 +231,71 @@ def _bool(value, default: bool) -> bool:
 def parse_entry(entry: dict, where: str, errors: list[str]) -> ProcedureInfo | None:
     """One catalog entry (dict as in procedures.json) → ProcedureInfo, or errors appended."""
     before = len(errors)
-    code = clean(entry.get("code"))
-    name = clean(entry.get("name"))
-    if not code or len(code) > 40:
-        errors.append(f"{where}: thiếu mã thủ tục hoặc mã dài quá 40 ký tự.")
-    if not name:
+    code = _text(entry, "code", "Mã thủ tục", PROCEDURE_CODE_MAX, errors, where)
+    name = _text(entry, "name", "Tên thủ tục", PROCEDURE_NAME_MAX, errors, where)
+    if len(errors) == before and not code:
+        errors.append(f"{where}: thiếu mã thủ tục.")
+    if len(errors) == before and not name:
         errors.append(f"{where}: thiếu tên thủ tục.")
+    field_name = _text(entry, "field", "Lĩnh vực", FIELD_NAME_MAX, errors, where)
     duration = entry.get("duration") or {}
-    unit = clean(duration.get("unit"))
+    if not isinstance(duration, dict):
+        errors.append(f"{where}: “duration” phải là đối tượng {{value, unit}}.")
+        duration = {}
+    unit = clean(duration.get("unit")) if isinstance(duration.get("unit"), str) else ""
     if unit not in DURATION_UNITS:
         errors.append(f"{where}: đơn vị thời hạn “{unit}” không hợp lệ "
                       f"(dùng một trong: {', '.join(DURATION_UNITS)}).")
     minimum = 1 if unit in ("working_days", "working_hours", "calendar_days") else 0
-    value = _int(duration.get("value"), "thời hạn", errors, where, minimum)
+    value = _int(duration.get("value"), "thời hạn", errors, where, minimum, DURATION_MAX)
     cutoff = clean(entry.get("same_day_cutoff")) or None
     if cutoff:
         try:
             cutoff = time.fromisoformat(cutoff).strftime("%H:%M")
         except ValueError:
-            errors.append(f"{where}: giờ chốt “{cutoff}” phải có dạng HH:MM.")
+            errors.append(f"{where}: giờ chốt “{cutoff[:20]}” phải có dạng HH:MM.")
         if unit != SAME_DAY:
             errors.append(f"{where}: giờ chốt chỉ dùng cho thủ tục giải quyết trong ngày.")
-    fee = _int(entry.get("fee", 0) or 0, "lệ phí", errors, where)
+    fee = _int(entry.get("fee", 0) or 0, "lệ phí", errors, where, 0, FEE_MAX)
     documents = []
-    for i, doc in enumerate(entry.get("documents") or [], start=1):
-        doc_name = clean(doc.get("name"))
+    listed = entry.get("documents") or []
+    if not isinstance(listed, list):
+        errors.append(f"{where}: “documents” phải là một danh sách.")
+        listed = []
+    if len(listed) > MAX_DOCUMENTS:
+        errors.append(f"{where}: tối đa {MAX_DOCUMENTS} giấy tờ.")
+        listed = []
+    for i, doc in enumerate(listed, start=1):
+        at = f"{where}, giấy tờ {i}"
+        if not isinstance(doc, dict):
+            errors.append(f"{at}: phải là một đối tượng {{name, originals, copies}}.")
+            continue
+        doc_name = _text(doc, "name", "Tên giấy tờ", DOCUMENT_NAME_MAX, errors, at)
         if not doc_name:
-            errors.append(f"{where}, giấy tờ {i}: thiếu tên giấy tờ.")
+            errors.append(f"{at}: thiếu tên giấy tờ.")
         documents.append(DocumentSpec(
             doc_name,
-            _int(doc.get("originals", 1), "số bản chính", errors, f"{where}, giấy tờ {i}"),
-            _int(doc.get("copies", 0), "số bản sao", errors, f"{where}, giấy tờ {i}"),
+            _int(doc.get("originals", 1), "số bản chính", errors, at, 0, COPIES_MAX),
+            _int(doc.get("copies", 0), "số bản sao", errors, at, 0, COPIES_MAX),
             _bool(doc.get("required"), True),
         ))
     source = entry.get("source") or ""
     if isinstance(source, list):
         source = ", ".join(clean(s) for s in source)
-    national = clean(entry.get("national_code"))
-    if len(national) > 40:
-        errors.append(f"{where}: mã TTHC quốc gia dài quá 40 ký tự.")
+    texts = {key: _text({key: value}, key, label, CATALOG_TEXT_MAX, errors, where)
+             for key, label, value in (("source", "Nguồn", source),
+                                       ("fee_note", "Ghi chú lệ phí", entry.get("fee_note")),
+                                       ("note", "Ghi chú", entry.get("note")),
+                                       ("level", "Cấp", entry.get("level")))}
+    national = _text(entry, "national_code", "Mã TTHC quốc gia", PROCEDURE_CODE_MAX, errors, where)
     fee_rule = parse_rule(entry.get("fee_rule"), where, errors)
     if len(errors) > before:
         return None
     return ProcedureInfo(
-        code=code, name=name, field=clean(entry.get("field")), duration_value=value,
-        duration_unit=unit, same_day_cutoff=cutoff, fee=fee, fee_note=clean(entry.get("fee_note")),
-        level=clean(entry.get("level")) or "xã", documents=tuple(documents), source=clean(source),
-        confirmed=_bool(entry.get("confirmed"), False), note=clean(entry.get("note")),
+        code=code, name=name, field=field_name, duration_value=value,
+        duration_unit=unit, same_day_cutoff=cutoff, fee=fee, fee_note=texts["fee_note"],
+        level=texts["level"] or "xã", documents=tuple(documents), source=texts["source"],
+        confirmed=_bool(entry.get("confirmed"), False), note=texts["note"],
         active=_bool(entry.get("active"), True), national_code="" if national == code else national,
         fee_rule=fee_rule,
     )
@@ -265,13 +304,16 @@ def parse_entry(entry: dict, where: str, errors: list[str]) -> ProcedureInfo | N
 # -- import / export ------------------------------------------------------------------------
 def read_entries(path: Path) -> list[dict]:
     """Entries of a JSON (``{"procedures": [...]}`` or a list) or CSV (one row per document)."""
-    text = Path(path).read_text(encoding="utf-8-sig")
-    if Path(path).suffix.lower() == ".csv":
-        return entries_from_csv(text)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError({"file": f"Tệp JSON không đọc được (dòng {exc.lineno}): {exc.msg}."})
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        raw = read_file(path, "danh mục")
+        try:
+            return entries_from_csv(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise ValidationError({"file": f"Tệp {path} không phải văn bản UTF-8."}) from None
+        except csv.Error as exc:
+            raise ValidationError({"file": f"Tệp CSV {path} không đọc được: {exc}."}) from None
+    data = read_json(path, "danh mục", limit=CATALOG_FILE)
     entries = data.get("procedures") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise ValidationError({"file": "Tệp JSON phải có danh sách “procedures”."})

@@ -2,6 +2,12 @@
 
 SQLite is opened for a counter PC where power cuts happen: WAL, foreign keys on and
 synchronous=FULL, so a dossier whose receipt was printed is on disk.
+
+What is refused rather than opened: a file that is empty (a 0-byte file is what a failed copy
+or a damaged disk leaves; SQLite would silently make it a new, empty database), a file that is
+not a SQLite database, and, when ``check`` is asked (the app does at start), a database that
+fails ``PRAGMA quick_check``. Read-only opens (the commands that only look) take no write lock,
+work in a read-only folder and never migrate.
 """
 from __future__ import annotations
 
@@ -9,11 +15,14 @@ import contextlib
 from pathlib import Path
 from typing import Iterator
 
-from peewee import Database, DatabaseError, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
+from . import highwater
 from .errors import MotCuaError
-from .migrations import migrate
+from .migrations import check_version, migrate
 from .network_drive import on_network_drive
+from .private_files import create_private_file, make_private, private_dir
+from .storage_errors import DatabaseDamaged, classify
 from .tables import database
 
 SQLITE_PRAGMAS = {
@@ -23,45 +32,133 @@ SQLITE_PRAGMAS = {
     "busy_timeout": 30000,
     "cache_size": -16000,
 }
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 30000, "cache_size": -16000, "query_only": 1}
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+_path: Path | None = None  # the open SQLite file (None for PostgreSQL)
 
 
 def is_url(target: str) -> bool:
     return "://" in target
 
 
-def open_database(target: str, *, create: bool = True) -> Database:
-    """Open (and migrate to the current schema) the database at a file path or URL.
+def database_path() -> Path | None:
+    """The SQLite file open now (None for PostgreSQL or nothing open)."""
+    return _path
 
-    The tables in models.tables are bound to it; services use them through that binding.
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that cannot be a SQLite database, before SQLite touches it."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except IsADirectoryError:
+        raise MotCuaError(f"{path} là một thư mục, không phải tệp cơ sở dữ liệu.") from None
+    except PermissionError:
+        raise MotCuaError(f"Không có quyền đọc tệp cơ sở dữ liệu {path}.") from None
+    if not header:
+        raise DatabaseDamaged(
+            f"Tệp cơ sở dữ liệu {path} rỗng (0 byte): có thể bị hỏng hoặc chép chưa xong. "
+            "Không mở để tránh tạo một cơ sở dữ liệu trống thay thế; hãy khôi phục từ bản sao lưu "
+            "(lệnh restore TỆP, hoặc mở phần mềm để chọn bản sao lưu).", str(path),
+            "tệp rỗng (0 byte), có thể bị hỏng hoặc chép chưa xong")
+    if header != SQLITE_HEADER:
+        raise DatabaseDamaged(
+            f"Tệp {path} không phải cơ sở dữ liệu MotCua (không phải tệp SQLite), hoặc đã bị hỏng "
+            "phần đầu. Hãy kiểm tra đường dẫn, hoặc khôi phục từ bản sao lưu.", str(path),
+            "không phải tệp cơ sở dữ liệu (hoặc hỏng phần đầu)")
+
+
+def quick_check(db: SqliteDatabase, path: Path | str = "") -> None:
+    """``PRAGMA quick_check``: DatabaseDamaged unless SQLite finds the file sound."""
+    try:
+        rows = [r[0] for r in db.execute_sql("PRAGMA quick_check").fetchall()]
+    except Exception as exc:  # noqa: BLE001 - a damaged file raises on the check itself
+        found = classify(exc, str(path))
+        if found is None or found.kind not in ("damaged", "io"):
+            raise
+        rows = [str(exc)]
+    if rows != ["ok"]:
+        raise DatabaseDamaged(
+            f"Cơ sở dữ liệu {path} bị hỏng (kiểm tra toàn vẹn báo lỗi: {rows[0][:120]}). Hãy khôi "
+            "phục từ bản sao lưu mới nhất (lệnh restore TỆP, hoặc mở phần mềm để chọn bản sao lưu).",
+            str(path), f"kiểm tra toàn vẹn báo lỗi: {rows[0][:120]}")
+
+
+def _connect_sqlite(path: Path, read_only: bool) -> SqliteDatabase:
+    if not read_only:
+        return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
+    uri = path.resolve().as_uri()
+    db = SqliteDatabase(f"{uri}?mode=ro", uri=True, pragmas=READ_ONLY_PRAGMAS)
+    try:
+        db.connect()
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except Exception:  # noqa: BLE001 - a read-only folder without the WAL's files
+        db.close()
+    # WAL needs its -shm file; in a folder nobody can write, nothing can change the file either.
+    return SqliteDatabase(f"{uri}?mode=ro&immutable=1", uri=True, pragmas=READ_ONLY_PRAGMAS)
+
+
+def open_database(target: str, *, create: bool = True, read_only: bool = False,
+                  check: bool = False) -> Database:
+    """Open the database at a file path or URL, migrated to the current schema.
+
+    ``read_only``: no write lock, no migration (an older schema is refused with a message);
+    ``check``: run ``PRAGMA quick_check`` first (SQLite). The tables in models.tables are
+    bound to it; services use them through that binding.
     """
+    global _path
     if is_url(target):
         from playhouse.db_url import connect as connect_url
 
         db = connect_url(target)
+        _path = None
+        highwater.attach(None)
     else:
         path = Path(target).expanduser()
-        if not create and not path.exists():
-            raise MotCuaError(f"Không tìm thấy cơ sở dữ liệu: {path}")
         refuse_network_drive(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
+        if path.exists():
+            check_sqlite_file(path)
+        elif read_only or not create:
+            raise MotCuaError(f"Không tìm thấy cơ sở dữ liệu: {path}. Hãy chạy lệnh setup trước "
+                              "(hoặc chỉ đúng tệp bằng --db).")
+        else:
+            if not path.parent.exists():  # a folder we make is private; one that exists is left as it is
+                private_dir(path.parent)
+            create_private_file(path)
+        if not read_only:
+            for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                make_private(part)
+        db = _connect_sqlite(path, read_only)
+        _path = path
+        highwater.attach(None if read_only else path)
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
-        migrate(db)
-    except DatabaseError as exc:
-        if is_url(target):
-            raise
+        if read_only and isinstance(db, PostgresqlDatabase):
+            db.execute_sql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        if check and isinstance(db, SqliteDatabase):
+            quick_check(db, _path or "")
+        if read_only:
+            check_version(db)
+        else:
+            migrate(db)
+    except Exception as exc:
+        found = classify(exc, str(_path or ""))
         db.close()
-        raise DamagedDatabaseError(
-            f"Không mở được cơ sở dữ liệu {target}: tệp bị hỏng hoặc không phải cơ sở dữ liệu "
-            f"MotCua ({exc}). Hãy khôi phục bản sao lưu gần nhất hoặc chọn tệp khác (--db)."
-        ) from exc
+        if found is None:
+            raise
+        raise found from exc
+    if _path is not None and not read_only:
+        highwater.current().compact_if_large(_now())
     return db
 
 
-class DamagedDatabaseError(MotCuaError):
-    """The SQLite file cannot be read as a MotCua database."""
+def _now():
+    from .audit import now
+
+    return now()
 
 
 def refuse_network_drive(path: Path) -> None:
@@ -105,19 +202,3 @@ def write_transaction() -> Iterator[None]:
         with db.atomic():
             yield
 
-
-def backup_database(target: str | Path) -> Path:
-    """A consistent copy of the SQLite database while it is in use (SQLite's backup API)."""
-    db = database.obj
-    if not is_sqlite(db):
-        raise MotCuaError("Sao lưu bằng lệnh này chỉ dùng cho cơ sở dữ liệu SQLite.")
-    import sqlite3
-
-    target = Path(target).expanduser()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    destination = sqlite3.connect(str(target))
-    try:
-        db.connection().backup(destination)
-    finally:
-        destination.close()
-    return target

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import ValidationError
-from .text import clean
+from .text import checked_text, clean
 
 BASES = ("case", "copy", "page")
 BASIS_NAMES = {"case": "mỗi hồ sơ", "copy": "mỗi bản", "page": "theo số trang"}
@@ -206,6 +206,14 @@ class FeeItem:
     copies: int | None = None
 
 
+def _reason(value, errors: list[str]) -> str:
+    try:
+        return checked_text(value, "fee_basis", "Lý do miễn phí, lệ phí", REASON_MAX)
+    except ValidationError as exc:
+        errors.append(str(exc))
+        return ""
+
+
 @dataclass(frozen=True)
 class FeeBasis:
     """Intake JSON ``"fee_basis": {"pages": N, "copies": M, "exempt_reason": T}``.
@@ -242,9 +250,7 @@ class FeeBasis:
                                  number(item.get("copies"), "số bản", MAX_COPIES)))
         basis = cls(number(data.get("pages"), "số trang", MAX_PAGES),
                     number(data.get("copies"), "số bản", MAX_COPIES),
-                    clean(data.get("exempt_reason")), tuple(items))
-        if len(basis.exempt_reason) > REASON_MAX:
-            errors.append(f"Lý do miễn phí, lệ phí dài quá {REASON_MAX} ký tự.")
+                    _reason(data.get("exempt_reason"), errors), tuple(items))
         if errors:
             raise ValidationError({"fee_basis": " ".join(errors)})
         return basis

@@ -18,7 +18,8 @@ from .db import write_transaction
 from .errors import ValidationError
 from .settings import load_settings
 from .tables import CalendarOverride
-from .text import clean
+from .limits import HOLIDAY_REASON_MAX
+from .text import checked_text
 
 ADMIN = "admin"
 PROVINCE = "province"
@@ -35,7 +36,7 @@ def load_calendar() -> WorkingCalendar:
 
 def set_override(day: date, working: bool, reason: str, *, officer=None, at: datetime | None = None) -> None:
     """Declare ``day`` a day off or a working day, with its legal basis (e.g. a Công văn)."""
-    reason = clean(reason)
+    reason = checked_text(reason, "reason", "Căn cứ", HOLIDAY_REASON_MAX)
     if not reason:
         raise ValidationError({"reason": "Cần ghi căn cứ (ví dụ: Công văn 9859/VPCP-KGVX)."})
     values = {CalendarOverride.working: working, CalendarOverride.reason: reason,

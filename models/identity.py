@@ -10,10 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .errors import ValidationError
-from .text import clean
-
-NAME_MAX = 150
-ADDRESS_MAX = 300
+from .limits import ADDRESS_MAX, EMAIL_MAX, NAME_MAX
+from .text import checked_text, clean
 
 # Birth-registration province codes of the 12-digit number (the 63 pre-2025 provinces;
 # Thông tư 59/2021/TT-BCA). Numbers issued before the 2025 merger keep these codes.
@@ -40,11 +38,14 @@ ID_PERSONAL = 1  # LoaiDinhDanh 1: 12-digit số định danh cá nhân
 ID_LEGACY = 2  # LoaiDinhDanh 2: 9-digit CMND
 ID_ORGANISATION = 3  # mã số doanh nghiệp / mã số thuế
 
-_DIGITS = re.compile(r"\d+")
-_TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
+# Digits are ASCII only: a look-alike digit from another script (٠١٢, ０１２) would print the
+# same on the receipt and never match a search.
+_DIGITS = re.compile(r"[0-9]+")
+_ASCII_DIGITS = re.compile(r"^[0-9]+$")
+_TAX_CODE = re.compile(r"^[0-9]{10}(-[0-9]{3})?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-_MOBILE = re.compile(r"^0[35789]\d{8}$")
-_LANDLINE = re.compile(r"^02\d{9}$")
+_MOBILE = re.compile(r"^0[35789][0-9]{8}$")
+_LANDLINE = re.compile(r"^02[0-9]{9}$")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def parse_id_number(
                  "dấu gạch ngang và 3 chữ số)."}
             )
         return IdNumber(value, ID_ORGANISATION)
-    if not value.isdigit() or len(value) not in (9, 12):
+    if not _ASCII_DIGITS.match(value) or len(value) not in (9, 12):
         raise ValidationError(
             {"id_number": "Số định danh cá nhân phải gồm đúng 12 chữ số "
              "(CMND cũ 9 chữ số chỉ dùng cho hồ sơ cũ)."}
@@ -101,9 +102,12 @@ def _personal_id_warnings(value: str, birth_date: date | None, sex: str) -> list
 
 def normalise_phone(raw: str) -> str:
     """'+84 912.345.678' → '0912345678'; raise ValidationError if not a Vietnamese number."""
-    digits = "".join(_DIGITS.findall(clean(raw)))
-    if not digits:
+    text = clean(raw)
+    if not text:
         return ""
+    digits = "".join(_DIGITS.findall(text))
+    if any(ch.isdigit() and not ch.isascii() for ch in text):
+        digits = ""  # digits of another script look right and match nothing
     if digits.startswith("84") and len(digits) in (11, 12):
         digits = "0" + digits[2:]
     if not (_MOBILE.match(digits) or _LANDLINE.match(digits)):
@@ -116,22 +120,15 @@ def normalise_phone(raw: str) -> str:
 
 def normalise_email(raw: str) -> str:
     value = clean(raw)
-    if value and (len(value) > 254 or not _EMAIL.match(value)):
+    if value and (len(value) > EMAIL_MAX or not value.isascii() or not _EMAIL.match(value)
+                  or any(ch < " " or ch == "\x7f" for ch in value)):
         raise ValidationError({"email": "Địa chỉ email không hợp lệ."})
     return value.lower()
 
 
 def normalise_name(raw: str, field: str = "name", label: str = "Họ và tên") -> str:
-    value = clean(raw)
-    if not value:
-        raise ValidationError({field: f"{label} không được để trống."})
-    if len(value) > NAME_MAX:
-        raise ValidationError({field: f"{label} dài quá {NAME_MAX} ký tự."})
-    return value
+    return checked_text(raw, field, label, NAME_MAX, required=True)
 
 
 def normalise_address(raw: str, field: str = "address") -> str:
-    value = clean(raw)
-    if len(value) > ADDRESS_MAX:
-        raise ValidationError({field: f"Địa chỉ dài quá {ADDRESS_MAX} ký tự."})
-    return value
+    return checked_text(raw, field, "Địa chỉ", ADDRESS_MAX)

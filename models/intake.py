@@ -7,6 +7,7 @@ raises before that transaction, so it leaves no row and uses no code.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -21,18 +22,21 @@ from .dossiers import DossierView, to_view
 from .errors import MotCuaError, ValidationError
 from .fee_service import intake_quote, store_fee
 from .fees import FeeBasis, FeeQuote
+from .highwater import note_intake
 from .holidays_admin import load_calendar
 from .identity import (
     normalise_address, normalise_email, normalise_name, normalise_phone, parse_id_number,
 )
+from .limits import (
+    AUTHORISATION_MAX, COPIES_MAX, DOCUMENT_NAME_MAX, FEE_MAX, MAX_DOCUMENTS, NOTES_MAX, SETS_MAX, SETS_MIN,
+)
 from .settings import require_settings
 from .statuses import CHANNELS, RECEIVED, RESULT_DELIVERY
 from .tables import Applicant, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent, SyncChange
-from .text import clean, fold
+from .text import checked_text, clean, fold
 
 # A clock a few minutes off must not block the queue; a date in the future is a typing error.
 FUTURE_TOLERANCE = timedelta(minutes=10)
-MAX_DOCUMENTS = 100
 
 
 @dataclass
@@ -50,18 +54,27 @@ class PersonInput:
     authorisation: str = ""  # giấy tờ ủy quyền (authorised person only)
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "PersonInput | None":
-        if not data:
+    def from_dict(cls, data: object, prefix: str = "") -> "PersonInput | None":
+        """From intake JSON; ValidationError (keyed ``prefix + field``) for a value of the
+        wrong kind, so that no shape of input ends in anything but a message."""
+        if data is None or data == {} or data == "":
             return None
+        if not isinstance(data, dict):
+            raise ValidationError({prefix.rstrip("_") or "applicant":
+                                   "Thông tin người nộp phải là một đối tượng JSON."})
         birth = data.get("birth_date")
-        if birth:
-            birth = parse_date(birth, "birth_date", label="Ngày sinh", years=BIRTH_YEARS)
+        if birth not in (None, ""):
+            birth = parse_date(_text_value(birth, prefix + "birth_date"), prefix + "birth_date",
+                               label="Ngày sinh", years=BIRTH_YEARS)
         return cls(
-            name=data.get("name", ""), id_number=str(data.get("id_number", "") or ""),
-            phone=str(data.get("phone", "") or ""), email=data.get("email", "") or "",
-            address=data.get("address", "") or "", birth_date=birth or None,
-            sex=data.get("sex", "") or "", kind=int(data.get("kind", 1) or 1),
-            authorisation=data.get("authorisation", "") or "",
+            name=_text_value(data.get("name"), prefix + "name"),
+            id_number=_text_value(data.get("id_number"), prefix + "id_number"),
+            phone=_text_value(data.get("phone"), prefix + "phone"),
+            email=_text_value(data.get("email"), prefix + "email"),
+            address=_text_value(data.get("address"), prefix + "address"),
+            birth_date=birth or None, sex=_text_value(data.get("sex"), prefix + "sex"),
+            kind=_whole(data.get("kind", 1), prefix + "kind", "Loại đối tượng", default=1),
+            authorisation=_text_value(data.get("authorisation"), prefix + "authorisation"),
         )
 
 
@@ -80,34 +93,100 @@ class IntakeRequest:
     fee_basis: FeeBasis | None = None  # pages, copies, exemption: what the fee is computed from
 
     @classmethod
-    def from_dict(cls, data: dict) -> "IntakeRequest":
+    def from_dict(cls, data: object) -> "IntakeRequest":
+        """From intake JSON of any shape: a request, or ValidationError naming the fields."""
         if not isinstance(data, dict):
             raise ValidationError({"": "Dữ liệu tiếp nhận phải là một đối tượng JSON."})
+        errors: dict[str, str] = {}
+
+        def take(read):
+            try:
+                return read()
+            except ValidationError as exc:
+                errors.update(exc.errors)
+                return None
         received = data.get("received_at")
-        if received:
-            received = parse_local_datetime(received, "received_at")
-        documents = data.get("documents")
-        if documents is not None:
-            documents = [d if isinstance(d, dict) else {"name": str(d)} for d in documents]
-        return cls(
-            procedure=str(data.get("procedure", "") or ""),
-            applicant=PersonInput.from_dict(data.get("applicant") or {}) or PersonInput(),
-            received_at=received or None,
-            authorised_person=PersonInput.from_dict(data.get("authorised_person")),
-            documents=documents, channel=_small_int(data.get("channel", 1), "channel"),
-            result_delivery=_small_int(data.get("result_delivery", 0), "result_delivery"),
-            sets=_small_int(data.get("sets", 1), "sets"),
-            fee=None if data.get("fee") is None else _small_int(data.get("fee"), "fee"),
-            notes=data.get("notes", "") or "",
-            fee_basis=FeeBasis.from_dict(data.get("fee_basis")),
+        received = take(lambda: parse_local_datetime(_text_value(received, "received_at"), "received_at")
+                        if received not in (None, "") else None)
+        fee = data.get("fee")
+        whole = {name: take(lambda n=name, label=label, default=default:
+                            _whole(data.get(n, default), n, label, default=default))
+                 for name, label, default in (("channel", "Kênh nộp hồ sơ", 1),
+                                              ("result_delivery", "Nơi nhận kết quả", 0),
+                                              ("sets", "Số bộ hồ sơ", 1))}
+        request = cls(
+            procedure=take(lambda: _text_value(data.get("procedure"), "procedure")) or "",
+            applicant=take(lambda: PersonInput.from_dict(data.get("applicant"))) or PersonInput(),
+            received_at=received,
+            authorised_person=take(lambda: PersonInput.from_dict(data.get("authorised_person"),
+                                                                 "authorised_")),
+            documents=take(lambda: _documents_value(data.get("documents"))),
+            channel=whole["channel"], result_delivery=whole["result_delivery"], sets=whole["sets"],
+            fee=None if fee is None else take(lambda: _whole(fee, "fee", "Lệ phí", default=0)),
+            notes=take(lambda: _text_value(data.get("notes"), "notes")) or "",
+            fee_basis=take(lambda: FeeBasis.from_dict(data.get("fee_basis"))),
         )
+        if errors:
+            raise ValidationError(errors)
+        return request
 
 
-def _small_int(value, name: str) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise ValidationError({name: f"Giá trị “{value}” phải là số nguyên."})
+_LABELS = {"procedure": "Mã thủ tục", "name": "Họ và tên", "id_number": "Số định danh",
+           "phone": "Số điện thoại", "email": "Email", "address": "Địa chỉ", "birth_date": "Ngày sinh",
+           "sex": "Giới tính", "authorisation": "Giấy tờ ủy quyền", "notes": "Ghi chú",
+           "received_at": "Thời gian tiếp nhận", "documents": "Tên giấy tờ"}
+
+
+def _text_value(value: object, field: str) -> str:
+    """A text field of intake JSON: a string (a whole number is taken as its digits)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**18:
+        return str(value)
+    name = field.removeprefix("authorised_")
+    who = " (người được ủy quyền)" if field != name else ""
+    raise ValidationError({field: f"{_LABELS.get(name, name)}{who} phải là văn bản (chuỗi ký tự)."})
+
+
+_WHOLE = re.compile(r"^-?[0-9]{1,18}$")
+
+
+def _whole(value: object, field: str, label: str, *, default: int) -> int:
+    """A whole number of intake JSON: an integer, or its ASCII digits as text."""
+    if value is None or value == "":
+        return default
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= 10**18:
+            raise ValidationError({field: f"{label}: số quá lớn."})
+        return value
+    if isinstance(value, str) and _WHOLE.match(value.strip()):
+        return int(value.strip())
+    raise ValidationError({field: f"{label} phải là số nguyên."})
+
+
+def _documents_value(value: object) -> list[dict] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise ValidationError({"documents": "Danh sách giấy tờ phải là một mảng JSON."})
+    if len(value) > MAX_DOCUMENTS:
+        raise ValidationError({"documents": f"Tối đa {MAX_DOCUMENTS} giấy tờ trong một hồ sơ."})
+    documents = []
+    for i, item in enumerate(value, start=1):
+        if isinstance(item, str):
+            item = {"name": item}
+        if not isinstance(item, dict):
+            raise ValidationError({"documents": f"Giấy tờ thứ {i} phải là tên giấy tờ hoặc một đối tượng JSON."})
+        documents.append({
+            "name": _text_value(item.get("name"), "documents"),
+            "originals": _whole(item.get("originals", 1), "documents", f"Số bản chính của giấy tờ thứ {i}",
+                                default=0),
+            "copies": _whole(item.get("copies", 0), "documents", f"Số bản sao của giấy tờ thứ {i}",
+                             default=0),
+        })
+    return documents
 
 
 def parse_local_datetime(value, name: str = "at") -> datetime:
@@ -163,11 +242,17 @@ def clean_person(person: PersonInput, prefix: str = "") -> CleanPerson:
             errors[prefix + "id_number"] = next(iter(exc.errors.values()))
     if person.kind not in (1, 2):
         errors[prefix + "kind"] = "Loại đối tượng chỉ có thể là 1 (cá nhân) hoặc 2 (tổ chức)."
+    for key, label, limit in (("sex", "Giới tính", 10),
+                              ("authorisation", "Giấy tờ ủy quyền", AUTHORISATION_MAX)):
+        try:
+            values[key] = checked_text(getattr(person, key), prefix + key, label, limit)
+        except ValidationError as exc:
+            errors.update(exc.errors)
     if errors:
         raise ValidationError(errors)
     return CleanPerson(values["name"], id_number, id_type, values["phone"], values["email"],
-                       values["address"], person.birth_date, clean(person.sex), person.kind,
-                       clean(person.authorisation), warnings)
+                       values["address"], person.birth_date, values["sex"], person.kind,
+                       values["authorisation"], warnings)
 
 
 @dataclass
@@ -183,6 +268,7 @@ class CheckedIntake:
     request: IntakeRequest
     warnings: list[str]
     fee: FeeQuote | None = None
+    notes: str = ""
 
 
 def check_intake(request: IntakeRequest, *, now: datetime | None = None) -> CheckedIntake:
@@ -210,16 +296,27 @@ def check_intake(request: IntakeRequest, *, now: datetime | None = None) -> Chec
         except ValidationError as exc:
             errors.update(exc.errors)
     received_at = (request.received_at or now).replace(microsecond=0)
+    try:
+        parse_datetime(received_at, "received_at", label="Thời gian tiếp nhận")
+    except ValidationError as exc:
+        errors.update(exc.errors)
     if received_at > now + FUTURE_TOLERANCE:
         errors["received_at"] = "Thời gian tiếp nhận không được ở tương lai."
     if request.channel not in CHANNELS:
         errors["channel"] = "Kênh nộp hồ sơ phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính)."
     if request.result_delivery not in RESULT_DELIVERY:
         errors["result_delivery"] = "Nơi nhận kết quả phải là 0 (tại Bộ phận Một cửa) hoặc 1 (bưu chính)."
-    if not 1 <= request.sets <= 99:
-        errors["sets"] = "Số lượng hồ sơ (bộ) phải từ 1 đến 99."
+    if not SETS_MIN <= request.sets <= SETS_MAX:
+        errors["sets"] = f"Số lượng hồ sơ (bộ) phải từ {SETS_MIN} đến {SETS_MAX}."
     if request.fee is not None and request.fee < 0:
         errors["fee"] = "Lệ phí không được âm."
+    elif request.fee is not None and request.fee > FEE_MAX:
+        errors["fee"] = f"Lệ phí quá lớn (tối đa {FEE_MAX:,} đồng).".replace(",", ".")
+    try:
+        notes = checked_text(request.notes, "notes", "Ghi chú", NOTES_MAX)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+        notes = ""
     documents = _documents(request, procedure, errors)
     fee = None
     if procedure is not None:
@@ -234,7 +331,7 @@ def check_intake(request: IntakeRequest, *, now: datetime | None = None) -> Chec
                                     procedure.cutoff_time)
     warnings = list(applicant.warnings) + (list(authorised.warnings) if authorised else [])
     return CheckedIntake(procedure, applicant, authorised, received_at, due_at, documents,
-                         request, warnings, fee)
+                         request, warnings, fee, notes)
 
 
 def _documents(request: IntakeRequest, procedure: ProcedureInfo | None,
@@ -246,15 +343,18 @@ def _documents(request: IntakeRequest, procedure: ProcedureInfo | None,
         return []
     result = []
     for i, doc in enumerate(request.documents, start=1):
-        name = clean(doc.get("name"))
         try:
-            originals, copies = int(doc.get("originals", 1) or 0), int(doc.get("copies", 0) or 0)
-        except (TypeError, ValueError):
-            originals = copies = -1
-        if not name:
-            errors["documents"] = f"Giấy tờ thứ {i} chưa có tên."
-        elif originals < 0 or copies < 0 or originals + copies == 0:
-            errors["documents"] = f"Giấy tờ “{name}”: số bản chính/bản sao không hợp lệ."
+            name = checked_text(doc.get("name"), "documents", f"Tên giấy tờ thứ {i}", DOCUMENT_NAME_MAX,
+                                required=True)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+            continue
+        originals, copies = doc.get("originals", 1), doc.get("copies", 0)
+        if not all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= COPIES_MAX
+                   for n in (originals, copies)) or originals + copies == 0:
+            errors["documents"] = (f"Giấy tờ “{name}”: số bản chính/bản sao không hợp lệ "
+                                   f"(từ 0 đến {COPIES_MAX}, ít nhất một bản).")
+            continue
         result.append((name, originals, copies))
     return result
 
@@ -282,7 +382,7 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
             authorised_person=authorised.as_json() if authorised else "",
             channel=request.channel, result_delivery=request.result_delivery, sets=request.sets,
             fee=checked.fee.amount,
-            notes=clean(request.notes), status=RECEIVED, received_at=checked.received_at,
+            notes=checked.notes, status=RECEIVED, received_at=checked.received_at,
             due_at=checked.due_at, officer=officer, register_volume=settings.register_volume,
             register_number=register_number, updated_at=now,
         )
@@ -301,12 +401,19 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
         store_fee(row, checked.fee)
         SyncChange.create(dossier=row, event=event, at=now)
         audit("dossier.receive", officer, "dossier", code, at=now)
+    # After the commit: the code is on the citizen's receipt from now on, whatever happens to
+    # the database (models.highwater).
+    note_intake(settings.agency_code, code, register_key(checked.received_at), register_number, now)
     return to_view(row, now=now, warnings=tuple(checked.warnings))
+
+
+def register_key(received_at: datetime) -> str:
+    return f"Y{received_at:%Y}"
 
 
 def next_register_number(agency_code: str, received_at: datetime) -> int:
     """Số thứ tự in the register (Sổ theo dõi hồ sơ): counted per calendar year."""
-    return next_in_sequence(agency_code, f"Y{received_at:%Y}")
+    return next_in_sequence(agency_code, register_key(received_at))
 
 
 def remember_applicant(person: CleanPerson, now: datetime) -> Applicant | None:

@@ -1,23 +1,215 @@
-"""Schema version and forward migrations.
+"""Schema version and forward migrations, each frozen as it was written.
 
-Each release that changes the schema appends one function to MIGRATIONS; a database opened by
-a newer app is migrated forward in one transaction, never backwards, and its data is kept.
+Each release that changes the schema appends one function to MIGRATIONS. A step declares the
+tables, columns and indexes it creates as they were at that step (peewee's own migration
+examples do the same, playhouse/migrate.py), never through today's models: a model changed
+later must not change what an old step creates, or a database upgraded from version 1 would
+differ from one created new. Nothing here imports the services, so opening a database loads
+no more than the tables (models.db → migrations → tables).
+
+A database opened by a newer app is migrated forward in one transaction, never backwards, and
+its data is kept. tests/models/test_migrations.py builds a database at every past version,
+upgrades it, and checks that the result equals a database created from today's models.
 """
 from __future__ import annotations
 
 from typing import Callable
 
 from peewee import (
-    AutoField, BooleanField, CharField, Database, DateField, DateTimeField, ForeignKeyField,
-    IntegerField, Model, SmallIntegerField, SqliteDatabase, TextField,
+    AutoField, BooleanField, CharField, CompositeKey, Database, DateField, DateTimeField,
+    ForeignKeyField, IntegerField, Model, SmallIntegerField, SqliteDatabase, TextField,
 )
+from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate as run_operations
 
 from .errors import MotCuaError
-from .tables import ALL_TABLES, Meta
+from .tables import Meta
+
+
+def _frozen_base(db: Database) -> type[Model]:
+    class Frozen(Model):
+        class Meta:
+            database = db
+            legacy_table_names = False
+    return Frozen
+
+
+def _migrator(db: Database):
+    return SqliteMigrator(db) if isinstance(db, SqliteDatabase) else PostgresqlMigrator(db)
 
 
 def _v1_initial(db: Database) -> None:
-    db.create_tables(ALL_TABLES)
+    """The counter's tables as first released, and the FTS5 name index (SQLite)."""
+    Base = _frozen_base(db)
+
+    class SchemaMeta(Base):
+        key = CharField(primary_key=True)
+        value = TextField()
+
+        class Meta:
+            table_name = "meta"
+
+    class Setting(Base):
+        key = CharField(primary_key=True)
+        value = TextField()
+
+    class Officer(Base):
+        id = AutoField()
+        username = CharField(unique=True)
+        full_name = CharField()
+        password_hash = CharField(default="")
+        role = CharField(default="officer")
+        active = BooleanField(default=True)
+        created_at = DateTimeField()
+
+    class Procedure(Base):
+        id = AutoField()
+        code = CharField(unique=True)
+        name = TextField()
+        name_folded = TextField(default="")
+        field = CharField(default="")
+        level = CharField(default="xã")
+        duration_value = IntegerField()
+        duration_unit = CharField()
+        same_day_cutoff = CharField(null=True)
+        fee = IntegerField(default=0)
+        fee_note = TextField(default="")
+        source = TextField(default="")
+        confirmed = BooleanField(default=False)
+        note = TextField(default="")
+        active = BooleanField(default=True)
+        updated_at = DateTimeField()
+
+    class ProcedureDocument(Base):
+        id = AutoField()
+        procedure = ForeignKeyField(Procedure, on_delete="CASCADE")
+        position = SmallIntegerField()
+        name = TextField()
+        originals = SmallIntegerField(default=1)
+        copies = SmallIntegerField(default=0)
+        required = BooleanField(default=True)
+
+    class Applicant(Base):
+        id = AutoField()
+        kind = SmallIntegerField(default=1)
+        id_type = SmallIntegerField(default=1)
+        id_number = CharField(unique=True, null=True)
+        name = CharField()
+        birth_date = DateField(null=True)
+        sex = CharField(default="")
+        phone = CharField(default="")
+        email = CharField(default="")
+        address = TextField(default="")
+        updated_at = DateTimeField()
+
+    class Dossier(Base):
+        id = AutoField()
+        uid = CharField(unique=True)
+        code = CharField(unique=True)
+        agency_code = CharField()
+        procedure = ForeignKeyField(Procedure, on_delete="RESTRICT")
+        procedure_code = CharField()
+        procedure_name = TextField()
+        duration_value = IntegerField()
+        duration_unit = CharField()
+        applicant = ForeignKeyField(Applicant, null=True, on_delete="SET NULL")
+        applicant_kind = SmallIntegerField(default=1)
+        applicant_name = CharField()
+        applicant_name_folded = CharField()
+        applicant_id_number = CharField(default="", index=True)
+        applicant_phone = CharField(default="", index=True)
+        applicant_email = CharField(default="")
+        applicant_address = TextField(default="")
+        authorised_person = TextField(default="")
+        channel = SmallIntegerField(default=1)
+        result_delivery = SmallIntegerField(default=0)
+        sets = SmallIntegerField(default=1)
+        fee = IntegerField(default=0)
+        notes = TextField(default="")
+        status = SmallIntegerField()
+        received_at = DateTimeField()
+        due_at = DateTimeField()
+        paused_at = DateTimeField(null=True)
+        finished_at = DateTimeField(null=True)
+        returned_at = DateTimeField(null=True)
+        returned_to = CharField(default="")
+        processing_unit = CharField(default="")
+        officer = ForeignKeyField(Officer, on_delete="RESTRICT", index=False)
+        register_volume = CharField(default="")
+        register_number = IntegerField(null=True)
+        receipt_printed = BooleanField(default=False)
+        updated_at = DateTimeField()
+
+        class Meta:
+            indexes = ((("status", "due_at"), False),)
+
+    class DocumentName(Base):
+        id = AutoField()
+        name = TextField(unique=True)
+
+    class DossierDocument(Base):
+        dossier = ForeignKeyField(Dossier, on_delete="CASCADE", index=False)
+        position = SmallIntegerField()
+        document_name = ForeignKeyField(DocumentName, on_delete="RESTRICT", index=False)
+        originals = SmallIntegerField(default=1)
+        copies = SmallIntegerField(default=0)
+
+        class Meta:
+            primary_key = CompositeKey("dossier", "position")
+
+    class StatusEvent(Base):
+        id = AutoField()
+        uid = CharField(unique=True)
+        dossier = ForeignKeyField(Dossier, on_delete="CASCADE")
+        action = CharField()
+        from_status = SmallIntegerField(null=True)
+        to_status = SmallIntegerField()
+        at = DateTimeField()
+        officer = ForeignKeyField(Officer, on_delete="RESTRICT", index=False)
+        note = TextField(default="")
+        data = TextField(default="")
+
+    class DueDateChange(Base):
+        id = AutoField()
+        dossier = ForeignKeyField(Dossier, on_delete="CASCADE")
+        at = DateTimeField()
+        kind = CharField()
+        old_due_at = DateTimeField(null=True)
+        new_due_at = DateTimeField()
+        reason = TextField(default="")
+        officer = ForeignKeyField(Officer, on_delete="RESTRICT", index=False)
+
+    class CalendarOverride(Base):
+        day = DateField(primary_key=True)
+        working = BooleanField()
+        reason = TextField()
+
+    class CodeCounter(Base):
+        agency_code = CharField()
+        day = CharField()
+        last = IntegerField()
+
+        class Meta:
+            primary_key = False
+            indexes = ((("agency_code", "day"), True),)
+
+    class AuditLog(Base):
+        id = AutoField()
+        at = DateTimeField()
+        officer = ForeignKeyField(Officer, null=True, on_delete="SET NULL", index=False)
+        action = CharField()
+        entity = CharField(default="")
+        entity_id = CharField(default="")
+        details = TextField(default="")
+
+    class SyncChange(Base):
+        seq = AutoField()
+        dossier = ForeignKeyField(Dossier, on_delete="CASCADE", index=False)
+        event = ForeignKeyField(StatusEvent, null=True, on_delete="CASCADE", index=False)
+        at = DateTimeField(index=True)
+
+    db.create_tables([SchemaMeta, Setting, Officer, Procedure, ProcedureDocument, Applicant, Dossier,
+                      DocumentName, DossierDocument, StatusEvent, DueDateChange, CalendarOverride,
+                      CodeCounter, AuditLog, SyncChange])
     if isinstance(db, SqliteDatabase):
         _create_sqlite_name_index(db)
 
@@ -55,13 +247,58 @@ def _create_sqlite_name_index(db: Database) -> None:
 
 def _v2_sync_and_reports(db: Database) -> None:
     """Day-file state (signing key, exports, acks) and the indexes the period report reads."""
-    from .report_query import REPORT_INDEXES
-    from .sync_state import SYNC_INDEXES, SYNC_TABLES
+    Base = _frozen_base(db)
 
-    db.create_tables(SYNC_TABLES)
-    for statement in SYNC_INDEXES + REPORT_INDEXES:
+    class SyncKey(Base):
+        key_id = CharField(primary_key=True)
+        algorithm = CharField(default="Ed25519")
+        private_key = TextField()
+        public_key = TextField()
+        created_at = DateTimeField()
+        active = BooleanField(default=True)
+
+    class SyncSetting(Base):
+        key = CharField(primary_key=True)
+        value = TextField()
+
+    class SyncExport(Base):
+        id = AutoField()
+        agency_code = CharField()
+        day = DateField()
+        revision = IntegerField()
+        created_at = DateTimeField()
+        path = TextField(default="")
+        file_sha256 = CharField()
+        content_digest = CharField()
+        change_count = IntegerField()
+        last_seq = IntegerField(default=0)
+        dossiers = IntegerField(default=0)
+        events = IntegerField(default=0)
+        set_aside = TextField(default="[]")
+        encrypted = BooleanField(default=False)
+        acked_at = DateTimeField(null=True)
+        ack_status = CharField(default="")
+        ack_message = TextField(default="")
+
+        class Meta:
+            indexes = ((("agency_code", "day", "revision"), True),)
+
+    db.create_tables([SyncKey, SyncSetting, SyncExport])
+    for statement in (
+        # Counting a dossier's changes (its version in the day file) walks sync_change by dossier.
+        "CREATE INDEX IF NOT EXISTS sync_change_dossier_id ON sync_change (dossier_id)",
+        # The period report (models.report_query): the period's dossiers from the index alone;
+        # those received before it and finished since its start; and, partial, those received
+        # before it that are pending or closed by an event (statuses 2 4 5 6 3 7 8).
+        "CREATE INDEX IF NOT EXISTS dossier_report_scan ON dossier "
+        "(received_at, procedure_id, channel, status, finished_at, due_at, paused_at)",
+        "CREATE INDEX IF NOT EXISTS dossier_report_finished ON dossier (finished_at, received_at)",
+        "CREATE INDEX IF NOT EXISTS dossier_report_open ON dossier "
+        "(received_at, procedure_id, channel, status, finished_at, due_at, paused_at) "
+        "WHERE status IN (2, 4, 5, 6, 3, 7, 8)",
+    ):
         db.execute_sql(statement)
-    # dossier_report_scan starts with received_at: the single-column index is redundant.
+    # dossier_report_scan starts with received_at: a single-column index would be redundant.
     db.execute_sql("DROP INDEX IF EXISTS dossier_received_at")
 
 
@@ -69,8 +306,7 @@ def _v3_province_packages(db: Database) -> None:
     """Province packages: the portal's code of online dossiers, national codes of split catalog
     entries, the origin of calendar entries, the packages applied and catalogs held for later.
 
-    Frozen: the columns and tables are declared here as they were made. Columns are added only
-    when missing, because migration 1 creates today's tables on a new database.
+    Frozen: the columns and tables are declared here as they were made.
     """
     columns = {
         "procedure": [("national_code", "VARCHAR(255) NOT NULL DEFAULT ''")],
@@ -86,10 +322,7 @@ def _v3_province_packages(db: Database) -> None:
                 db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}')
     db.execute_sql('CREATE INDEX IF NOT EXISTS "dossier_portal_code" ON "dossier" ("portal_code")')
 
-    class Frozen(Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
+    Frozen = _frozen_base(db)
 
     class Officer(Frozen):
         id = AutoField()
@@ -131,15 +364,12 @@ def _v4_citizen_service(db: Database) -> None:
     """Fees and satisfaction: the catalog's fee rules, each dossier's fee and its payment, the
     citizens' ratings (models.citizen_tables).
 
-    Frozen like migration 3: declared here as made; the column is added only when missing.
+    Frozen like migration 3: declared here as made.
     """
     if "fee_rule" not in {c.name for c in db.get_columns("procedure")}:
         db.execute_sql('ALTER TABLE "procedure" ADD COLUMN "fee_rule" TEXT NOT NULL DEFAULT \'\'')
 
-    class Frozen(Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
+    Frozen = _frozen_base(db)
 
     class Officer(Frozen):
         id = AutoField()
@@ -176,8 +406,31 @@ def _v4_citizen_service(db: Database) -> None:
     db.create_tables([DossierFee, SatisfactionRating], safe=True)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_sync_and_reports, _v3_province_packages,
-                                                _v4_citizen_service]
+def _v5_restore_floors(db: Database) -> None:
+    """What a restore from backup needs so that nothing goes back in time (models.restore):
+    the lowest next revision of a day file, and how far a dossier's version (PhienBan) must
+    stand above its count of changes; and what the province's ack said it did not receive."""
+    Base = _frozen_base(db)
+
+    class SyncRevisionFloor(Base):
+        agency_code = CharField()
+        day = DateField()
+        revision = IntegerField()
+
+        class Meta:
+            primary_key = CompositeKey("agency_code", "day")
+
+    class SyncVersionFloor(Base):
+        dossier_uid = CharField(primary_key=True)
+        version_offset = IntegerField()
+
+    db.create_tables([SyncRevisionFloor, SyncVersionFloor])
+    run_operations(_migrator(db).add_column("sync_export", "ack_rejected", TextField(default="[]")))
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_initial, _v2_sync_and_reports, _v3_province_packages, _v4_citizen_service, _v5_restore_floors,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -188,16 +441,45 @@ def current_version(db: Database) -> int:
     return int(row.value) if row else 0
 
 
+class SchemaTooOld(MotCuaError):
+    """A read-only open found a database that needs upgrading first."""
+
+
+def _check_not_newer(found: int) -> None:
+    if found > SCHEMA_VERSION:
+        raise MotCuaError(
+            f"Cơ sở dữ liệu thuộc phiên bản mới hơn ({found}) so với phần mềm "
+            f"({SCHEMA_VERSION}). Hãy cập nhật MotCua trước khi mở."
+        )
+
+
+def check_version(db: Database) -> int:
+    """For a read-only open: the version, or an error when it is not the current one."""
+    found = current_version(db)
+    _check_not_newer(found)
+    if found < SCHEMA_VERSION:
+        raise SchemaTooOld(
+            f"Cơ sở dữ liệu cần được nâng cấp (phiên bản {found} → {SCHEMA_VERSION}) trước khi "
+            "dùng lệnh chỉ đọc này; hãy mở phần mềm hoặc chạy một lệnh ghi (ví dụ sync-status) "
+            "với quyền ghi vào thư mục dữ liệu."
+        )
+    return found
+
+
 def migrate(db: Database) -> int:
-    """Bring the database to SCHEMA_VERSION; returns the version it was at."""
+    """Bring the database to SCHEMA_VERSION; returns the version it was at.
+
+    The version is read first without a lock: a database already current (the usual case)
+    is opened without taking the write lock.
+    """
+    found = current_version(db)
+    _check_not_newer(found)
+    if found == SCHEMA_VERSION:
+        return found
     lock = db.atomic("IMMEDIATE") if isinstance(db, SqliteDatabase) else db.atomic()
     with lock:
-        found = current_version(db)
-        if found > SCHEMA_VERSION:
-            raise MotCuaError(
-                f"Cơ sở dữ liệu thuộc phiên bản mới hơn ({found}) so với phần mềm "
-                f"({SCHEMA_VERSION}). Hãy cập nhật MotCua trước khi mở."
-            )
+        found = current_version(db)  # another process may have migrated meanwhile
+        _check_not_newer(found)
         for step in MIGRATIONS[found:]:
             step(db)
         if found != SCHEMA_VERSION:

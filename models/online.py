@@ -39,7 +39,11 @@ from .document_names import document_name_ids
 from .dossiers import DossierView, get_dossier_row, to_view, to_views
 from .errors import MotCuaError, TransitionError, ValidationError
 from .holidays_admin import load_calendar
-from .intake import IntakeRequest, PersonInput, check_intake, clean_person, next_register_number, remember_applicant
+from .highwater import note_intake
+from .intake import (
+    IntakeRequest, PersonInput, check_intake, clean_person, next_register_number, register_key,
+    remember_applicant,
+)
 from .settings import require_settings
 from .statuses import NEW, RECEIVED, STATUS_NAMES
 from .tables import Dossier, DossierDocument, DueDateChange, Officer, StatusEvent, SyncChange, database
@@ -227,4 +231,6 @@ def accept(code: str, by: Officer, *, note: str = "", now: datetime | None = Non
         DueDateChange.create(dossier=row, at=now, kind="initial", new_due_at=due, officer=by)
         SyncChange.create(dossier=row, event=event, at=now)
         audit("dossier.accept", by, "dossier", row.code, {"portal_code": row.portal_code}, at=now)
+    # The code is on the citizen's receipt from now on (models.highwater, as for an intake).
+    note_intake(settings.agency_code, row.code, register_key(now), row.register_number, now)
     return to_view(row, now=now)

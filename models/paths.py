@@ -17,6 +17,8 @@ import platformdirs
 
 import resources
 
+from .private_files import private_dir
+
 APP_NAME = "MotCua"
 DATA_DIR_ENV = "MOTCUA_DATA_DIR"
 LOG_DIR_ENV = "MOTCUA_LOG_DIR"
@@ -26,17 +28,18 @@ RESOURCES = resources.ROOT  # the shipped files (fonts, catalog, translations, s
 
 
 def data_dir() -> Path:
-    """The folder of the counter's database (created if missing)."""
+    """The folder of the counter's database (created if missing); owner-only on POSIX when
+    MotCua creates it (models.private_files)."""
     configured = os.environ.get(DATA_DIR_ENV)
     if configured:
-        path = Path(configured).expanduser()
-    elif sys.platform == "win32":
-        # C:\ProgramData\MotCua: the same for every Windows account on the counter PC.
+        return private_dir(Path(configured).expanduser())
+    if sys.platform == "win32":
+        # C:\ProgramData\MotCua: the same for every Windows account on the counter PC; the
+        # installer gives it to the program's users (docs/windows-build.md).
         path = Path(platformdirs.site_data_dir(APP_NAME, appauthor=False))
-    else:
-        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    return private_dir(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def log_dir() -> Path:

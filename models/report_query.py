@@ -13,7 +13,7 @@ drill-down both read it, so every figure is reproducible from the dossiers it co
 definitions themselves are explained in ``models.reports``.
 
 Performance: each of three slices of dossiers is read from its own index alone (covering
-indexes, ``REPORT_INDEXES``); the common dossier (finished inside the period) is classified by a
+indexes made by schema migration 2, models.migrations); the common dossier (finished inside the period) is classified by a
 few column comparisons; only refused / withdrawn / stopped dossiers look up their closing event,
 and only dossiers in progress at the period end look up their history. The rows are counted per
 procedure and class (one sort on two small integers), and the few hundred counts are summed
@@ -68,20 +68,12 @@ FIGURES = tuple(FIGURE_CLASSES)
 # The figures the query counts; each total is the sum of its group's other figures.
 LEAF_FIGURES = tuple(f for f in FIGURES if not f.endswith(".total"))
 
-# Indexes the report needs besides those of models.tables (created by schema migration 2):
-# - the period's dossiers, read from the index alone (every column the common case needs);
-# - dossiers received before the period and finished since its start (carried over);
-# - dossiers received before the period that are pending or closed by an event (partial, so
-#   small: the same columns, only for those statuses).
+# The report reads three indexes besides those of models.tables, made by schema migration 2
+# (models.migrations, frozen there): dossier_report_scan (the period's dossiers, every column
+# the common case needs), dossier_report_finished (received before the period, finished since
+# its start) and the partial dossier_report_open (received before the period, pending or closed
+# by an event): its condition is these statuses, in this order, as the query below writes it.
 _BEFORE_STATUSES = (RECEIVED, PROCESSING, SUPPLEMENT, FINANCIAL, REFUSED, WITHDRAWN, STOPPED)
-REPORT_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS dossier_report_scan ON dossier "
-    "(received_at, procedure_id, channel, status, finished_at, due_at, paused_at)",
-    "CREATE INDEX IF NOT EXISTS dossier_report_finished ON dossier (finished_at, received_at)",
-    "CREATE INDEX IF NOT EXISTS dossier_report_open ON dossier "
-    "(received_at, procedure_id, channel, status, finished_at, due_at, paused_at) "
-    f"WHERE status IN ({', '.join(str(s) for s in _BEFORE_STATUSES)})",
-)
 
 
 
@@ -242,7 +234,7 @@ class _Sql:
             f"SELECT {columns.format(new=1)} FROM {_DOSSIER} d{using('dossier_report_scan')} "
             f"WHERE d.received_at >= {self.start} AND d.received_at < {self.end} AND d.status <> {NEW}",
             # received before the period, pending or closed by an event (the partial index's
-            # condition, written exactly as in REPORT_INDEXES)
+            # condition, written exactly as migration 2 wrote it)
             f"SELECT {columns.format(new=0)} FROM {_DOSSIER} d{using('dossier_report_open')} "
             f"WHERE d.status IN ({', '.join(str(s) for s in _BEFORE_STATUSES)}) "
             f"AND d.received_at < {self.start}",

@@ -6,6 +6,7 @@ from dataclasses import replace
 from peewee import Database
 
 from .accounts import add_officer, get_officer_row, has_officers
+from .agency_key import ensure_agency_key
 from .catalog import seed_if_empty
 from .catalog_releases import promote_due
 from .db import open_database
@@ -14,12 +15,17 @@ from .settings import AgencySettings, load_settings, save_settings
 from .tables import Officer
 
 
-def open_counter(target: str) -> Database:
+def open_counter(target: str, *, read_only: bool = False, check: bool = False) -> Database:
     """Open (create, migrate) the database and load the shipped catalog on first use; a catalog
-    the province published for a date that has come is applied now (models.catalog_releases)."""
-    db = open_database(target)
-    seed_if_empty()
-    promote_due()
+    the province published for a date that has come is applied now (models.catalog_releases).
+
+    ``read_only``: for commands that only look (no write lock, nothing created, migrated or
+    applied); ``check``: run SQLite's quick_check first (the app does, at start).
+    """
+    db = open_database(target, read_only=read_only, check=check)
+    if not read_only:
+        seed_if_empty()
+        promote_due()
     return db
 
 
@@ -45,4 +51,5 @@ def setup_agency(*, admin_username: str = "admin", admin_name: str = "Quáº£n trá
     if not settings.default_officer:
         first = Officer.select().order_by(Officer.id).first()
         settings = save_settings(replace(settings, default_officer=first.username))
+    ensure_agency_key()  # from the first day, so that every backup holds it
     return settings

@@ -9,7 +9,8 @@ from .codes import validate_agency_code
 from .db import write_transaction
 from .errors import NotConfiguredError, ValidationError
 from .tables import Setting
-from .text import clean
+from .limits import REGISTER_VOLUME_MAX, SETTING_TEXT_MAX
+from .text import checked_text, clean
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class AgencySettings:
 
 
 _FIELDS = {f.name: f for f in fields(AgencySettings)}
+_LABELS = {"governing_body": "Tên đơn vị chủ quản", "unit_name": "Tên bộ phận", "place": "Địa danh",
+           "head_title": "Chức danh thủ trưởng", "head_name": "Họ tên thủ trưởng",
+           "default_officer": "Cán bộ mặc định", "printer": "Máy in", "lookup_url": "Địa chỉ tra cứu",
+           "register_volume": "Quyển sổ theo dõi", "contact_phone": "Điện thoại liên hệ"}
 
 
 def load_settings() -> AgencySettings:
@@ -70,7 +75,7 @@ def validate_settings(settings: AgencySettings) -> AgencySettings:
             "(các buổi theo thứ tự, không chồng nhau)."
         )
         hours = None
-    if not 1 <= int(settings.receipt_copies) <= 5:
+    if not isinstance(settings.receipt_copies, int) or not 1 <= settings.receipt_copies <= 5:
         errors["receipt_copies"] = "Số liên giấy tiếp nhận phải từ 1 đến 5."
     if settings.page_size not in ("A4", "A5"):
         errors["page_size"] = "Khổ giấy chỉ có thể là A4 hoặc A5."
@@ -78,6 +83,13 @@ def validate_settings(settings: AgencySettings) -> AgencySettings:
         errors["governing_body"] = "Chưa nhập tên đơn vị chủ quản (ví dụ: UBND XÃ TAM ĐẢO)."
     if not clean(settings.place):
         errors["place"] = "Chưa nhập địa danh ghi ở dòng ngày tháng (ví dụ: Tam Đảo)."
+    for name, value in asdict(settings).items():
+        if isinstance(value, str) and name not in errors:
+            limit = REGISTER_VOLUME_MAX if name == "register_volume" else SETTING_TEXT_MAX
+            try:
+                checked_text(value, name, _LABELS.get(name, name), limit)
+            except ValidationError as exc:
+                errors.update(exc.errors)
     if errors:
         raise ValidationError(errors)
     cleaned = {k: clean(v) if isinstance(v, str) else v for k, v in asdict(settings).items()}

@@ -29,8 +29,6 @@ STATUS_NAMES = {
 OPEN = (RECEIVED, PROCESSING, FINANCIAL)
 # Statuses in which the dossier is still with the agency (the clock may be stopped).
 PENDING = (NEW, RECEIVED, PROCESSING, SUPPLEMENT, FINANCIAL)
-RESOLVED = (FINISHED, RETURNED)
-CLOSED = (REFUSED, WITHDRAWN, STOPPED, RETURNED)
 
 CHANNELS = {1: "Trực tiếp", 2: "Trực tuyến", 3: "Bưu chính công ích"}
 RESULT_DELIVERY = {0: "Tại Bộ phận Một cửa", 1: "Qua dịch vụ bưu chính công ích"}

@@ -11,29 +11,52 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from .audit import audit, now as clock
+from .dates import parse_datetime
 from .db import write_transaction
 from .dossiers import DossierView, get_dossier_row, to_view
 from .errors import TransitionError, ValidationError
+from .highwater import note_step
 from .holidays_admin import load_calendar
+from .limits import ACTION_NOTE_MAX, MISSING_ITEM_MAX, MISSING_ITEMS_MAX, NAME_MAX, TEXT_MAX, UNIT_MAX
 from .statuses import ACTION_NAMES, STATUS_NAMES, TRANSITIONS
 from .tables import Dossier, DueDateChange, Officer, StatusEvent, SyncChange
-from .text import clean
+from .text import checked_text
 
 FUTURE_TOLERANCE = timedelta(minutes=10)
 
 
-def _required(value: str, field: str, message: str) -> str:
-    value = clean(value)
+def _required(value: str, field: str, message: str, label: str = "Lý do",
+              limit: int = ACTION_NOTE_MAX) -> str:
+    value = checked_text(value, field, label, limit)
     if not value:
         raise ValidationError({field: message})
     return value
+
+
+def _note(value: str, field: str = "note") -> str:
+    return checked_text(value, field, "Ghi chú", ACTION_NOTE_MAX)
+
+
+def _missing(items: list[str]) -> list[str]:
+    """The papers asked for: each named, and together short enough for the day file."""
+    if isinstance(items, str):
+        items = [items]
+    if len(items or []) > MISSING_ITEMS_MAX:
+        raise ValidationError({"missing": f"Tối đa {MISSING_ITEMS_MAX} nội dung cần bổ sung mỗi lần."})
+    cleaned = [checked_text(m, "missing", "Nội dung cần bổ sung", MISSING_ITEM_MAX) for m in items or []]
+    cleaned = [m for m in cleaned if m]
+    if not cleaned:
+        raise ValidationError({"missing": "Cần ghi rõ giấy tờ/nội dung phải bổ sung."})
+    if len("; ".join(cleaned)) > TEXT_MAX:
+        raise ValidationError({"missing": f"Các nội dung cần bổ sung dài quá {TEXT_MAX} ký tự cộng lại."})
+    return cleaned
 
 
 def _apply(code: str, action: str, officer: Officer, at: datetime | None, *,
            note: str = "", data: dict | None = None,
            change: Callable[[Dossier, datetime], None] | None = None) -> DossierView:
     now = clock()
-    at = (at or now).replace(microsecond=0)
+    at = parse_datetime(at or now, "at", label="Thời điểm thực hiện")
     sources, target = TRANSITIONS[action]
     with write_transaction():
         row = get_dossier_row(code)
@@ -58,11 +81,12 @@ def _apply(code: str, action: str, officer: Officer, at: datetime | None, *,
         row.save()
         event = StatusEvent.create(
             uid=uuid.uuid4().hex, dossier=row, action=action, from_status=previous,
-            to_status=row.status, at=at, officer=officer, note=clean(note),
+            to_status=row.status, at=at, officer=officer, note=note,
             data=json.dumps(data, ensure_ascii=False, default=str) if data else "",
         )
         SyncChange.create(dossier=row, event=event, at=now)
         audit(f"dossier.{action}", officer, "dossier", row.code, data, at=now)
+    note_step(row.agency_code, row.code, now)  # for a restore's list of steps to redo
     return to_view(row, now=now)
 
 
@@ -76,7 +100,8 @@ def _move_due(row: Dossier, at: datetime, new_due: datetime, kind: str, reason: 
 def forward(code: str, officer: Officer, *, unit: str = "", note: str = "",
             at: datetime | None = None) -> DossierView:
     """Hand the dossier to a processing unit (chuyển xử lý) — 4 Đang xử lý."""
-    unit = clean(unit)
+    unit = checked_text(unit, "unit", "Đơn vị xử lý", UNIT_MAX)
+    note = _note(note)
 
     def change(row: Dossier, _at: datetime) -> None:
         if unit:
@@ -87,9 +112,7 @@ def forward(code: str, officer: Officer, *, unit: str = "", note: str = "",
 def request_supplement(code: str, officer: Officer, *, missing: list[str], reason: str,
                        at: datetime | None = None) -> DossierView:
     """Ask for missing papers (yêu cầu bổ sung) — 5; the clock stops until resume."""
-    items = [clean(m) for m in missing or [] if clean(m)]
-    if not items:
-        raise ValidationError({"missing": "Cần ghi rõ giấy tờ/nội dung phải bổ sung."})
+    items = _missing(missing)
     reason = _required(reason, "reason", "Cần ghi lý do yêu cầu bổ sung.")
 
     def change(row: Dossier, at_: datetime) -> None:
@@ -100,6 +123,7 @@ def request_supplement(code: str, officer: Officer, *, missing: list[str], reaso
 
 def resume(code: str, officer: Officer, *, note: str = "", at: datetime | None = None) -> DossierView:
     """The papers came back: processing restarts and the due date moves by the paused time."""
+    note = _note(note)
     calendar = load_calendar()
     moved: dict = {}
 
@@ -117,7 +141,7 @@ def extend(code: str, officer: Officer, *, new_due: datetime, reason: str,
            at: datetime | None = None) -> DossierView:
     """A new appointment with an apology (Phiếu xin lỗi và hẹn lại ngày trả kết quả)."""
     reason = _required(reason, "reason", "Cần ghi lý do gia hạn (in trên Phiếu xin lỗi).")
-    new_due = new_due.replace(microsecond=0)
+    new_due = parse_datetime(new_due, "new_due", label="Ngày hẹn mới")
     data: dict = {"reason": reason, "new_due_at": new_due}
 
     def change(row: Dossier, at_: datetime) -> None:
@@ -133,6 +157,8 @@ def extend(code: str, officer: Officer, *, new_due: datetime, reason: str,
 
 def finish(code: str, officer: Officer, *, note: str = "", at: datetime | None = None) -> DossierView:
     """The result is ready (đã xử lý xong) — 9."""
+    note = _note(note)
+
     def change(row: Dossier, at_: datetime) -> None:
         row.finished_at = at_
     return _apply(code, "finish", officer, at, note=note, change=change)
@@ -141,7 +167,9 @@ def finish(code: str, officer: Officer, *, note: str = "", at: datetime | None =
 def return_result(code: str, officer: Officer, *, recipient: str, note: str = "",
                   at: datetime | None = None) -> DossierView:
     """Hand the result over (trả kết quả) — 10, with who received it."""
-    recipient = _required(recipient, "recipient", "Cần ghi họ tên người nhận kết quả.")
+    recipient = _required(recipient, "recipient", "Cần ghi họ tên người nhận kết quả.",
+                          "Họ tên người nhận", NAME_MAX)
+    note = _note(note)
 
     def change(row: Dossier, at_: datetime) -> None:
         row.returned_at, row.returned_to = at_, recipient
@@ -161,7 +189,7 @@ def refuse(code: str, officer: Officer, *, reason: str, at: datetime | None = No
 
 def withdraw(code: str, officer: Officer, *, reason: str = "", at: datetime | None = None) -> DossierView:
     """The citizen takes the dossier back (rút hồ sơ) — 7."""
-    reason = clean(reason) or "Công dân yêu cầu rút hồ sơ"
+    reason = checked_text(reason, "reason", "Lý do", ACTION_NOTE_MAX) or "Công dân yêu cầu rút hồ sơ"
     return _apply(code, "withdraw", officer, at, note=reason, data={"reason": reason})
 
 
@@ -173,11 +201,12 @@ def stop(code: str, officer: Officer, *, reason: str, at: datetime | None = None
 
 def request_payment(code: str, officer: Officer, *, note: str, at: datetime | None = None) -> DossierView:
     """Ask the citizen to pay a financial obligation (nghĩa vụ tài chính) — 6."""
-    note = _required(note, "note", "Cần ghi nội dung nghĩa vụ tài chính.")
+    note = _required(note, "note", "Cần ghi nội dung nghĩa vụ tài chính.", "Nội dung")
     return _apply(code, "request_payment", officer, at, note=note)
 
 
 def paid(code: str, officer: Officer, *, note: str = "", at: datetime | None = None) -> DossierView:
+    note = _note(note)
     return _apply(code, "paid", officer, at, note=note)
 
 

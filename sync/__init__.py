@@ -9,4 +9,6 @@ The province side: ``sync.verify`` and ``sync.apply`` over ``sync.central``'s ow
 The way back (docs/sync-format.md §10): the province makes a package for a commune
 (``sync.package_make``), the counter checks and applies it (``sync.package_verify``,
 ``sync.package_apply``) and acknowledges it beside its next day file (``sync.package_ack``).
+``sync.witness`` reads the counter's own day files for a restore (models.restore). sync/ reads
+and writes the counter's database only through the services in models/.
 """

@@ -15,8 +15,9 @@ from pathlib import Path
 from models.audit import now as clock
 from models.db import write_transaction
 from models.errors import MotCuaError
+from models.safe_json import read_json_document
 from models.settings import require_settings
-from models.sync_state import SyncExport
+from models.sync_state import find_export, mark_acknowledged
 
 from .format import ACK_FORMAT, SCHEMA_VERSION, SUPPORTED_VERSIONS, canonical_json, portal_datetime, vn_date
 from .keys import ProvincePrivateKey, b64, province_public_key, unb64, verify_ed25519
@@ -56,13 +57,8 @@ def write_ack(doc: dict, out_dir: str | Path, now: datetime) -> Path:
 
 def read_ack(path: str | Path) -> dict:
     """The ack, checked against its schema; MotCuaError names what is wrong."""
-    try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise MotCuaError(f"Không tìm thấy tệp xác nhận: {path}")
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise MotCuaError(f"Tệp xác nhận {path} không đọc được (không phải JSON hợp lệ).")
-    if not isinstance(doc, dict) or doc.get("format") != ACK_FORMAT:
+    doc = read_json_document(path, "xác nhận")
+    if doc.get("format") != ACK_FORMAT:
         raise MotCuaError(f"Tệp {path} không phải tệp xác nhận đồng bộ MotCua.")
     version = doc.get("schema_version")
     if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
@@ -106,9 +102,15 @@ class AckImport:
         return {"matched": self.matched, "unknown": self.unknown, "signed": self.signed}
 
     def lines(self) -> list[str]:
-        out = [f"Ngày {vn_date(date.fromisoformat(m['day']))}, lần xuất {m['revision']}: "
-               f"{STATUS_TEXT[m['status']]}" + (f" – {m['message']}" if m["message"] else "")
-               for m in self.matched]
+        out = []
+        for m in self.matched:
+            line = (f"Ngày {vn_date(date.fromisoformat(m['day']))}, lần xuất {m['revision']}: "
+                    f"{STATUS_TEXT[m['status']]}" + (f" – {m['message']}" if m["message"] else ""))
+            if m["not_received"] and m["status"] in RECEIVED:
+                codes = ", ".join(dict.fromkeys(r["MaHoSo"] or r["uid"] for r in m["not_received"]))
+                line += (f" – nhưng CHƯA NHẬN ĐỦ: {len(m['not_received'])} bản ghi không có trong dữ "
+                         f"liệu tỉnh ({codes})")
+            out.append(line)
         out += [f"Không khớp tệp nào đã xuất: ngày {vn_date(date.fromisoformat(u['day']))}, "
                 f"lần xuất {u['revision']}" for u in self.unknown]
         if not self.signed:
@@ -130,17 +132,17 @@ def import_ack(path: str | Path, *, now: datetime | None = None) -> AckImport:
     with write_transaction():
         for entry in doc["files"]:
             day = date.fromisoformat(entry["day"])
-            row = SyncExport.get_or_none((SyncExport.agency_code == agency) & (SyncExport.day == day)
-                                         & (SyncExport.revision == entry["revision"]))
+            row = find_export(agency, day, entry["revision"])
             summary = {"day": entry["day"], "revision": entry["revision"], "status": entry["status"],
-                       "message": entry["message"]}
+                       "message": entry["message"], "not_received": entry["rejected"]}
             if row is None or row.file_sha256 != entry["sha256"]:
                 result.unknown.append(summary)
                 continue
             if row.ack_status in RECEIVED and entry["status"] not in RECEIVED:
-                summary["status"], summary["message"] = row.ack_status, row.ack_message
+                summary.update(status=row.ack_status, message=row.ack_message,
+                               not_received=list(row.ack_rejected))
             else:  # an older ack read late never undoes "received"
-                SyncExport.update(acked_at=now, ack_status=entry["status"],
-                                  ack_message=entry["message"]).where(SyncExport.id == row.id).execute()
+                mark_acknowledged(row.id, at=now, status=entry["status"], message=entry["message"],
+                                  rejected=entry["rejected"])
             result.matched.append(summary)
     return result

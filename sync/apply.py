@@ -7,12 +7,16 @@ Idempotent by construction:
 - a file whose revision is lower than one already applied for that agency and day is skipped
   as superseded (later revisions hold every change of the day).
 
-Each file is verified first and applied in its own transaction; a refused file or a rejected
-record is reported by name and the run goes on. At the end, one ack file per agency.
+Each file is verified on its own (sync.verify: bounded reading, signature before records) and
+applied in its own transaction; a refused file, a rejected record or even an unexpected error
+in one file is reported by name and the run goes on with the next. At the end, one ack file
+per agency; its ``rejected`` list names every record of a file the province does not have:
+those rejected here and those the commune's export had to set aside.
 """
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +26,8 @@ from peewee import EXCLUDED, fn
 
 from models.audit import now as clock
 from models.errors import MotCuaError
+from models.limits import TEXT_MAX
+from models.storage_errors import storage_message
 
 from .ack import build_ack, write_ack
 from .central import CentralDossier, CentralEvent, CentralFile, central, close_central, open_central
@@ -29,8 +35,10 @@ from .format import canonical_json, parse_portal_datetime
 from .keys import ProvincePrivateKey, Trust
 from .verify import Inspection, verify_file
 
+log = logging.getLogger(__name__)
 CHUNK = 400
 RECEIVED = ("applied", "already_applied")
+NOT_IN_FILE = "không có trong tệp (cấp xã để riêng khi xuất): "
 
 
 @dataclass
@@ -50,6 +58,8 @@ class FileOutcome:
     accepted_dossiers: int = 0
     accepted_events: int = 0
     rejected: list[dict] = field(default_factory=list)
+    not_in_file: list[dict] = field(default_factory=list)  # set aside by the commune's export
+    folder: str = ""  # where the file was: its ack goes there by default
 
     def to_dict(self) -> dict:
         return {"path": self.path, "status": self.status, "message": self.message,
@@ -57,12 +67,19 @@ class FileOutcome:
                 "revision": self.revision, "sha256": self.sha256,
                 "dossiers_new": self.dossiers_new, "dossiers_updated": self.dossiers_updated,
                 "dossiers_unchanged": self.dossiers_unchanged, "events_new": self.events_new,
-                "events_existing": self.events_existing, "rejected": self.rejected}
+                "events_existing": self.events_existing, "rejected": self.rejected,
+                "not_in_file": self.not_in_file}
 
     def ack_entry(self) -> dict:
+        """The file's line in the ack: ``rejected`` lists every record of the day the province
+        does not have from it (rejected here, or set aside by the export)."""
+        missing = list(self.rejected)
+        if self.status in RECEIVED:
+            missing += [{"kind": r["kind"], "uid": r["uid"], "MaHoSo": r["MaHoSo"],
+                         "reason": (NOT_IN_FILE + r["reason"])[:TEXT_MAX]} for r in self.not_in_file]
         return {"day": self.day.isoformat(), "revision": self.revision, "sha256": self.sha256,
-                "status": self.status, "message": self.message, "HoSo": self.accepted_dossiers,
-                "TienDo": self.accepted_events, "rejected": self.rejected}
+                "status": self.status, "message": self.message[:TEXT_MAX], "HoSo": self.accepted_dossiers,
+                "TienDo": self.accepted_events, "rejected": missing}
 
     def line(self) -> str:
         text = {"applied": "đã nạp", "already_applied": "đã nạp từ trước, không đổi",
@@ -75,6 +92,9 @@ class FileOutcome:
         if self.rejected:
             detail += f"; {len(self.rejected)} bản ghi lỗi bị loại: " + ", ".join(
                 r["MaHoSo"] or r["uid"] or "(không tên)" for r in self.rejected)
+        if self.not_in_file and self.status in RECEIVED:
+            detail += (f"; THIẾU {len(self.not_in_file)} bản ghi cấp xã không xuất được: "
+                       + ", ".join(dict.fromkeys(r["MaHoSo"] or r["uid"] for r in self.not_in_file)))
         return f"{Path(self.path).name}: {text}{detail}" + (f" – {self.message}" if self.message else "")
 
 
@@ -92,11 +112,14 @@ class ApplySummary:
                 "dossiers_new": total("dossiers_new"), "dossiers_updated": total("dossiers_updated"),
                 "dossiers_unchanged": total("dossiers_unchanged"), "events_new": total("events_new"),
                 "events_existing": total("events_existing"),
-                "records_rejected": sum(len(f.rejected) for f in self.files)}
+                "records_rejected": sum(len(f.rejected) for f in self.files),
+                "records_not_in_file": sum(len(f.not_in_file) for f in self.files)}
 
     @property
     def clean(self) -> bool:
-        return all(f.status not in ("refused", "skipped") and not f.rejected for f in self.files)
+        """Every file applied (or already), with no record rejected or missing."""
+        return all(f.status not in ("refused", "skipped") and not f.rejected and not f.not_in_file
+                   for f in self.files)
 
     def to_dict(self) -> dict:
         return {**self.counts(), "acks": [str(p) for p in self.acks],
@@ -207,6 +230,7 @@ def apply_inspection(report: Inspection, *, now: datetime) -> FileOutcome:
                 _record_file(outcome, now)
         return outcome
     outcome.rejected = list(report.rejected)
+    outcome.not_in_file = list(report.manifest.get("set_aside", []))
     with central.obj.atomic():
         done = CentralFile.get_or_none(
             (CentralFile.agency_code == outcome.agency_code) & (CentralFile.day == outcome.day)
@@ -233,31 +257,50 @@ def apply_inspection(report: Inspection, *, now: datetime) -> FileOutcome:
 
 def apply_files(paths: list[str | Path], into: str, *, trust: Trust,
                 province_key: ProvincePrivateKey | None = None, ack_dir: str | Path | None = None,
-                now: datetime | None = None,
+                write_acks: bool = True, now: datetime | None = None,
                 progress: Callable[[int, int, FileOutcome], None] | None = None) -> ApplySummary:
-    """Verify and apply every file into the central database ``into``; write the acks."""
+    """Verify and apply every file into the central database ``into``; write the acks.
+
+    Each file on its own: whatever goes wrong with one (even an unexpected error, which is
+    logged) refuses that file with its own message and the run goes on. Acks go to
+    ``ack_dir``, else beside each agency's files (the folder of its first file).
+    """
     now = now or clock()
     summary = ApplySummary()
     open_central(into)
     try:
         for index, path in enumerate(paths, start=1):
-            try:
-                report = verify_file(path, trust=trust, province_key=province_key)
-                outcome = apply_inspection(report, now=now)
-            except MotCuaError as exc:
-                outcome = FileOutcome(str(path), "refused", str(exc))
+            outcome = _apply_one(path, into, trust, province_key, now)
+            outcome.folder = str(Path(path).expanduser().resolve().parent)
             summary.files.append(outcome)
             if progress is not None:
                 progress(index, len(paths), outcome)
     finally:
         close_central()
-    if ack_dir is not None:
-        by_agency: dict[str, list[dict]] = {}
+    if write_acks:
+        by_agency: dict[str, list[FileOutcome]] = {}
         for outcome in summary.files:
             if outcome.agency_code and outcome.day and outcome.status != "skipped":
-                by_agency.setdefault(outcome.agency_code, []).append(outcome.ack_entry())
-        for agency, entries in sorted(by_agency.items()):
-            unique = {(e["day"], e["revision"], e["sha256"]): e for e in entries}
+                by_agency.setdefault(outcome.agency_code, []).append(outcome)
+        for agency, outcomes in sorted(by_agency.items()):
+            unique = {(e["day"], e["revision"], e["sha256"]): e for e in (o.ack_entry() for o in outcomes)}
             doc = build_ack(agency, list(unique.values()), now=now, province_key=province_key)
-            summary.acks.append(write_ack(doc, ack_dir, now))
+            summary.acks.append(write_ack(doc, ack_dir if ack_dir is not None else outcomes[0].folder, now))
     return summary
+
+
+def _apply_one(path: str | Path, into: str, trust: Trust, province_key: ProvincePrivateKey | None,
+               now: datetime) -> FileOutcome:
+    try:
+        report = verify_file(path, trust=trust, province_key=province_key)
+        return apply_inspection(report, now=now)
+    except MotCuaError as exc:
+        return FileOutcome(str(path), "refused", str(exc))
+    except Exception as exc:  # noqa: BLE001 - one file must never stop the others
+        message = storage_message(exc, None if "://" in into else into)
+        if message is None:
+            log.exception("applying %s failed", path)
+            message = ("lỗi không mong đợi khi nạp tệp này (đã ghi vào nhật ký của phần mềm); các tệp "
+                       "khác vẫn được nạp")
+        return FileOutcome(str(path), "refused", message)
+

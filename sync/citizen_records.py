@@ -1,17 +1,14 @@
 """The citizen's side of a dossier in the day file: its fees (the portal's DanhSachLePhi), the
 payment (extension ThuPhiLePhi) and the satisfaction ratings (extension DanhGiaHaiLong).
 
-Read with the rest of the day (sync.records) in the same snapshot; docs/sync-format.md §4
+The rows are read with the rest of the day in one snapshot (models.sync_source); docs/sync-format.md §4
 describes the fields.
 """
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 
-from models.citizen_tables import DossierFee, SatisfactionRating
 from models.fees import DEFAULT_FEE_KIND, DEFAULT_FEE_NAME
-from models.tables import database
 
 from .format import portal_datetime
 
@@ -20,22 +17,6 @@ COLLECTED_WITH_DOSSIER = "1"  # at reception or while the dossier was being proc
 COLLECTED_AT_RETURN = "4"  # when the result was ready or handed over
 METHOD_CODES = {"cash": "TienMat", "transfer": "ChuyenKhoan"}
 STAGE_CODES = {"intake": "TiepNhan", "return": "TraKetQua"}
-
-
-def _rows(query) -> list[dict]:
-    cursor = database.obj.execute(query)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
-def read_citizen_rows(day_ids) -> tuple[dict[int, dict], dict[int, list[dict]]]:
-    """The fee row and the ratings of every dossier in ``day_ids`` (a subquery of ids)."""
-    fees = {r["dossier_id"]: r for r in _rows(DossierFee.select().where(DossierFee.dossier.in_(day_ids)))}
-    ratings: dict[int, list[dict]] = defaultdict(list)
-    for r in _rows(SatisfactionRating.select().where(SatisfactionRating.dossier.in_(day_ids))
-                   .order_by(SatisfactionRating.at, SatisfactionRating.id)):
-        ratings[r["dossier_id"]].append(r)
-    return fees, ratings
 
 
 def _collected(dossier: dict, fee: dict) -> str:
@@ -84,4 +65,4 @@ def rating_items(ratings: list[dict]) -> list[dict]:
             for r in ratings]
 
 
-__all__ = ["fee_items", "fee_payment", "rating_items", "read_citizen_rows"]
+__all__ = ["fee_items", "fee_payment", "rating_items"]

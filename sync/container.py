@@ -8,6 +8,11 @@ hashes remain, to say *which* member changed.
 Entries are written in a fixed order with a fixed date, fixed attributes and a fixed
 compression level (encrypted members are stored as they are), so the same members give the
 same bytes (with the same zlib).
+
+Reading is bounded, whatever the file claims: a file over MAX_FILE is not read, the zip may
+list at most MAX_MEMBERS entries (checked in the end record before the zip directory is
+parsed), and members are decompressed as a stream up to a limit the caller gives (the sizes
+the zip's headers declare are never trusted), so a lying or bomb-like zip costs at most that.
 """
 from __future__ import annotations
 
@@ -25,8 +30,17 @@ SIG_B64_LEN = 88  # base64 of a 64-byte signature
 SIG_COMMENT_LEN = len(SIG_PREFIX) + SIG_B64_LEN
 EOCD = b"PK\x05\x06"
 EOCD_SIZE = 22
-MAX_UNPACKED = 512 * 1024 * 1024  # a day of one commune is a few MB; refuse zip bombs
 COMPRESS_LEVEL = 6
+# A busy commune's day is a few MB; the bench's 5,000-dossier day makes a 12 MB hoso.json.
+MAX_FILE = 64 * 1024 * 1024
+MAX_MEMBERS = 8  # a day file has 3
+MAX_DIRECTORY = 64 * 1024  # the zip's directory of members (ours is about 200 bytes)
+MAX_MANIFEST = 4 * 1024 * 1024
+# One record member, decompressed: about 9,500 dossiers of 2.5 KB (the bench's 5,000-dossier
+# day is 12.7 MB). It bounds the memory a file can make the importer use (parsed JSON takes
+# 3–5 times its size): with a 50 MB file the whole run stays under 300 MB.
+MAX_MEMBER = 24 * 1024 * 1024
+_CHUNK = 1024 * 1024
 
 
 class ContainerError(Exception):
@@ -38,12 +52,43 @@ class ContainerError(Exception):
         self.message = message
 
 
+class MemberTooLarge(Exception):
+    """A member decompresses to more than the limit it was read with."""
+
+
 @dataclass
 class Container:
-    members: dict[str, bytes]
-    broken: dict[str, str] = field(default_factory=dict)  # member name → why it cannot be read
+    """An opened day file: its members are read on demand (``read``), each at most once."""
+
+    archive: zipfile.ZipFile | None
+    infos: dict[str, zipfile.ZipInfo] = field(default_factory=dict)
     signature: bytes = b""
-    signed_part: bytes = b""
+    signed_part: bytes | memoryview = b""  # a view of the file, not a copy
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.infos)
+
+    def read(self, name: str, limit: int) -> bytearray:
+        """The member's bytes, decompressed as a stream and never more than ``limit``:
+        MemberTooLarge beyond it, ValueError when the data is damaged (bad deflate data,
+        wrong CRC, cut short). A bytearray, not copied into bytes: members are big."""
+        out = bytearray()
+        try:
+            with self.archive.open(self.infos[name]) as stream:
+                while True:
+                    chunk = stream.read(min(_CHUNK, limit + 1 - len(out)))
+                    if not chunk:
+                        break
+                    out += chunk
+                    if len(out) > limit:
+                        raise MemberTooLarge(name)
+        except MemberTooLarge:
+            raise
+        except Exception as exc:  # noqa: BLE001 - bad CRC, bad deflate, flags flipped to "encrypted" …
+            raise ValueError(f"{name}: {type(exc).__name__}") from None
+        return out
+
 
 
 def write_container(members: list[tuple[str, bytes]], sign: Callable[[bytes], bytes],
@@ -84,12 +129,33 @@ def _check_tail(data: bytes) -> None:
                                       "(có thể chép chưa xong hoặc thẻ nhớ bị rút ra sớm).")
 
 
+def _check_directory(data: bytes) -> None:
+    """The end record (just before our signature) must announce a small, plain zip: at most
+    MAX_MEMBERS entries, no zip64, a directory inside the file. Checked before zipfile builds
+    its list, which a lying count would otherwise make as large as it likes."""
+    at = len(data) - EOCD_SIZE - SIG_COMMENT_LEN
+    record = data[at:at + EOCD_SIZE]
+    disk_entries = int.from_bytes(record[8:10], "little")
+    entries = int.from_bytes(record[10:12], "little")
+    size = int.from_bytes(record[12:16], "little")
+    offset = int.from_bytes(record[16:20], "little")
+    if entries > MAX_MEMBERS or disk_entries != entries:
+        raise ContainerError("corrupt", f"Tệp ZIP khai báo {entries} thành phần; tệp đồng bộ chỉ có "
+                                        f"3 (tối đa {MAX_MEMBERS}). Từ chối để an toàn.")
+    if size > MAX_DIRECTORY:  # zipfile reads entries until the directory's size, not its count
+        raise ContainerError("corrupt", "Danh mục thành phần của tệp ZIP lớn bất thường; từ chối để an "
+                                        "toàn.")
+    if size == 0xFFFFFFFF or offset == 0xFFFFFFFF or offset + size > at:
+        raise ContainerError("corrupt", "Cấu trúc tệp ZIP bị hỏng (danh mục thành phần nằm ngoài tệp).")
+
+
 def open_container(data: bytes) -> Container:
     if not data:
         raise ContainerError("truncated", "Tệp rỗng (0 byte).")
     if not data.startswith(b"PK\x03\x04"):
         raise ContainerError("not_a_sync_file", "Đây không phải tệp đồng bộ MotCua (không phải tệp ZIP).")
     _check_tail(data)
+    _check_directory(data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -98,14 +164,8 @@ def open_container(data: bytes) -> Container:
     names = [i.filename for i in infos]
     if len(set(names)) != len(names):
         raise ContainerError("corrupt", "Tệp chứa hai thành phần trùng tên.")
-    if sum(i.file_size for i in infos) > MAX_UNPACKED:
-        raise ContainerError("corrupt", "Tệp khai báo dung lượng giải nén quá lớn; từ chối để an toàn.")
-    container = Container(members={}, signature=b"", signed_part=data[:-SIG_COMMENT_LEN])
-    for info in infos:
-        try:
-            container.members[info.filename] = archive.read(info)
-        except Exception:  # noqa: BLE001 - bad CRC, bad deflate data, flags flipped to "encrypted" …
-            container.broken[info.filename] = "dữ liệu nén bị hỏng"
+    container = Container(archive, {i.filename: i for i in infos},
+                          signed_part=memoryview(data)[:-SIG_COMMENT_LEN])
     try:
         container.signature = base64.b64decode(data[-SIG_B64_LEN:], validate=True)
     except ValueError:

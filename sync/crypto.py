@@ -18,7 +18,6 @@ manifest's hashes say anyway. Without the agency's seed nobody can predict the e
 from __future__ import annotations
 
 import hashlib
-import json
 import zlib
 
 from cryptography.exceptions import InvalidTag
@@ -27,13 +26,17 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from models import safe_json
+
+from .container import MAX_MEMBER
 from .format import canonical_json
 from .keys import b64, key_id, raw_public, unb64
 
 SCHEME = "X25519-HKDF-SHA256-AES-256-GCM"
 MAGIC = b"MOTCUA-ENC1\n"
 COMPRESSION = "zlib"
-MAX_PLAINTEXT = 512 * 1024 * 1024
+MAX_PLAINTEXT = MAX_MEMBER
+MAX_HEADER = 4096  # the header line is about 400 bytes
 
 
 class DecryptError(Exception):
@@ -69,11 +72,11 @@ def read_envelope(data: bytes) -> tuple[dict, bytes, bytes]:
     """(header, header bytes, ciphertext); ValueError when this is not an encrypted member."""
     if not data.startswith(MAGIC):
         raise ValueError("not an encrypted member")
-    end = data.find(b"\n", len(MAGIC))
+    end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
     if end < 0:
         raise ValueError("no header line")
     header_bytes = data[len(MAGIC):end]
-    header = json.loads(header_bytes.decode("utf-8"))
+    header = safe_json.loads(header_bytes)
     if not isinstance(header, dict):
         raise ValueError("header is not an object")
     return header, header_bytes, data[end + 1:]

@@ -12,10 +12,7 @@ byte for byte (deterministic JSON, zip, signature and encryption).
 """
 from __future__ import annotations
 
-import json
-import os
 import random
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -25,14 +22,18 @@ from pathlib import Path
 from peewee import IntegrityError
 
 from models.audit import now as clock
-from models.db import write_transaction
 from models.errors import MotCuaError
+from models.highwater import note_export
 from models.paths import data_dir
+from models.private_files import private_dir
 from models.settings import require_settings
-from models.sync_state import SyncExport, SyncSetting
+from models.sync_state import (
+    ExportRaced, latest_export, revision_floor, set_sync_setting, store_export, sync_setting,
+)
 
 from .container import write_container
 from .crypto import SCHEME, encrypt_member
+from .files import write_atomically
 from .format import (
     APP_VERSION, DOSSIERS, ENCRYPTED_SUFFIX, EVENTS, FORMAT, MANIFEST, RECORD_LISTS, SCHEMA_VERSION,
     TIME_ZONE, canonical_json, day_file_name, sha256_hex,
@@ -67,15 +68,12 @@ class ExportResult:
 
 def default_export_dir() -> Path:
     """The configured export folder, else "dong-bo" in the user's data folder."""
-    row = SyncSetting.get_or_none(SyncSetting.key == EXPORT_DIR_SETTING)
-    return Path(json.loads(row.value)) if row else data_dir() / "dong-bo"
+    configured = sync_setting(EXPORT_DIR_SETTING)
+    return Path(configured) if isinstance(configured, str) and configured else data_dir() / "dong-bo"
 
 
 def set_export_dir(path: str | Path) -> None:
-    value = json.dumps(str(Path(path).expanduser()), ensure_ascii=False)
-    with write_transaction():
-        SyncSetting.insert(key=EXPORT_DIR_SETTING, value=value).on_conflict(
-            conflict_target=[SyncSetting.key], update={SyncSetting.value: value}).execute()
+    set_sync_setting(EXPORT_DIR_SETTING, str(Path(path).expanduser()))
 
 
 def _header(agency: str, day: date, revision: int, member: str) -> dict:
@@ -142,25 +140,12 @@ def build_day_file(agency: str, snapshot: DaySnapshot, revision: int, key: Agenc
                            stored)
 
 
-def _latest(agency: str, day: date) -> SyncExport | None:
-    return (SyncExport.select().where((SyncExport.agency_code == agency) & (SyncExport.day == day))
-            .order_by(SyncExport.revision.desc()).first())
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a half-written file never has the final name."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".zip", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+def _write_day_file(target: Path, data: bytes) -> None:
+    """The day file, whole or not at all, owner-only (an unencrypted day file holds citizens'
+    data; mkstemp creates it 0600 and the rename keeps that)."""
+    if target.parent == data_dir() / "dong-bo":
+        private_dir(target.parent)
+    write_atomically(target, data)
 
 
 # Exports in one app (the closing-time export and an officer's click) take turns; exports
@@ -197,42 +182,31 @@ def _run_export(day: date, out_dir: str | Path | None = None, *, now: datetime |
             time.sleep(random.uniform(0.01, 0.05) * attempt)
         # The latest export is read before the snapshot: if it is still the latest at commit
         # time, this snapshot is at least as new as the one it holds.
-        latest = _latest(agency, day)
+        latest = latest_export(agency, day)
+        floor = revision_floor(agency, day)  # revisions issued before a restore (models.restore)
         snapshot = read_day(day, agency_name=settings.governing_body)
         payloads = record_payloads(snapshot)
         digest = _content_digest(agency, snapshot, payloads, key, province)
-        same = latest is not None and latest.content_digest == digest
-        revision = latest.revision if same else (latest.revision + 1 if latest else 1)
+        same = latest is not None and latest.content_digest == digest and latest.revision >= floor
+        revision = latest.revision if same else max(latest.revision if latest else 0, floor) + 1
         data = build_day_file(agency, snapshot, revision, key, province, payloads)
         file_sha = sha256_hex(data)
         try:
-            with write_transaction():
-                current = _latest(agency, day)
-                if (current.revision if current else 0) != (latest.revision if latest else 0):
-                    raise _Raced()
-                if same:
-                    SyncExport.update(path=str(target), change_count=max(current.change_count,
-                                                                         snapshot.change_count)) \
-                        .where(SyncExport.id == current.id).execute()
-                else:
-                    SyncExport.create(
-                        agency_code=agency, day=day, revision=revision, created_at=now,
-                        path=str(target), file_sha256=file_sha, content_digest=digest,
-                        change_count=snapshot.change_count, last_seq=snapshot.last_seq,
-                        dossiers=len(snapshot.dossiers), events=len(snapshot.events),
-                        set_aside=json.dumps(snapshot.set_aside, ensure_ascii=False),
-                        encrypted=province is not None)
-                # Inside the transaction: if the file cannot be written, nothing is recorded.
-                _write_atomically(target, data)
-        except (_Raced, IntegrityError):
+            store_export(
+                agency=agency, day=day, expected_revision=latest.revision if latest else 0,
+                revision=revision, same=same, write_file=lambda: _write_day_file(target, data),
+                values=dict(created_at=now, path=str(target), file_sha256=file_sha,
+                            content_digest=digest, change_count=snapshot.change_count,
+                            last_seq=snapshot.last_seq, dossiers=len(snapshot.dossiers),
+                            events=len(snapshot.events), set_aside=snapshot.set_aside,
+                            encrypted=province is not None))
+        except (ExportRaced, IntegrityError):
             continue  # another export of the same day was recorded meanwhile: start again
+        if not same:
+            note_export(agency, day, revision, snapshot.versions_since(latest.last_seq if latest else 0), now)
         return ExportResult(target, day, revision, len(snapshot.dossiers), len(snapshot.events),
                             tuple(snapshot.set_aside), province is not None, not same, file_sha)
     raise MotCuaError(f"Không xuất được tệp ngày {day:%d/%m/%Y}: nhiều lần xuất cùng lúc. Hãy thử lại.")
-
-
-class _Raced(Exception):
-    pass
 
 
 def export_day(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> Path:

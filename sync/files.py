@@ -5,8 +5,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from models.errors import MotCuaError
-
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Write next to the target and rename, so a half-written file never has the final name."""
@@ -22,13 +20,3 @@ def write_atomically(target: Path, data: bytes) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
-
-
-def read_file(path: str | Path) -> bytes:
-    """The file's bytes; a missing or unreadable file is a Vietnamese message."""
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise MotCuaError(f"Không tìm thấy tệp: {path}")
-    except OSError as exc:
-        raise MotCuaError(f"Không đọc được tệp {path}: {exc.strerror or exc}")

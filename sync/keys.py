@@ -1,7 +1,7 @@
 """Keys: the agency's signing key, the province's keys, and the province's keyring of agencies.
 
-- The agency (commune) signs every day file with Ed25519. Its key is created on first need
-  and kept in the counter's database (models.sync_state explains why there).
+- The agency (commune) signs every day file with Ed25519. Its key is created when the agency
+  is set up and kept in the counter's database (models.agency_key explains why there).
 - The province has two keys in one private file it keeps to itself: X25519, to which the
   communes encrypt the records, and Ed25519, with which it signs acknowledgements. Its public
   file is configured at each commune (``sync-key set-province``).
@@ -19,7 +19,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,12 +30,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from models.agency_key import ensure_agency_key
 from models.audit import now as clock
-from models.db import write_transaction
 from models.errors import MotCuaError
 from models.paths import data_dir
+from models.safe_json import parse_document, read_file, read_json_document
 from models.settings import require_settings
-from models.sync_state import SyncKey, SyncSetting
+from models.sync_state import clear_sync_setting, set_sync_setting, sync_setting
 
 from .format import portal_datetime
 
@@ -119,23 +119,11 @@ def derive_encryption_key(seed: bytes) -> X25519PrivateKey:
     return X25519PrivateKey.from_private_bytes(okm)
 
 
-def _agency_key_from_row(row: SyncKey) -> AgencyKey:
-    private = Ed25519PrivateKey.from_private_bytes(unb64(row.private_key, 32))
-    return AgencyKey(row.key_id, private, raw_public(private.public_key()), row.created_at)
-
-
 def agency_signing_key(now: datetime | None = None) -> AgencyKey:
     """The agency's Ed25519 key, created (once) on first need."""
-    row = SyncKey.select().where(SyncKey.active).order_by(SyncKey.created_at, SyncKey.key_id).first()
-    if row is None:
-        with write_transaction():
-            row = SyncKey.select().where(SyncKey.active).order_by(SyncKey.created_at).first()
-            if row is None:
-                private = Ed25519PrivateKey.generate()
-                public = raw_public(private.public_key())
-                row = SyncKey.create(key_id=key_id(public), private_key=b64(raw_private(private)),
-                                     public_key=b64(public), created_at=now or clock())
-    return _agency_key_from_row(row)
+    stored = ensure_agency_key(now)
+    private = Ed25519PrivateKey.from_private_bytes(unb64(stored.private_key, 32))
+    return AgencyKey(stored.key_id, private, raw_public(private.public_key()), stored.created_at)
 
 
 def agency_public_key_document(now: datetime | None = None) -> dict:
@@ -163,7 +151,7 @@ class CounterPublicKey:
 
 def load_counter_public(path: str | Path) -> CounterPublicKey:
     """The file a commune gives with ``sync-key export``."""
-    data = _read_json(path, "khóa công khai của xã")
+    data = read_json_document(path, "khóa công khai của xã")
     if data.get("format") != AGENCY_PUBLIC:
         raise MotCuaError(f"Tệp {path} không phải khóa công khai của cơ quan (motcua-agency-public-key).")
     if not data.get("encryption_public_key"):
@@ -235,20 +223,8 @@ def province_public_document(key: ProvincePublicKey, created: str = "") -> dict:
             "created_at": created}
 
 
-def _read_json(path: str | Path, what: str) -> dict:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise MotCuaError(f"Không tìm thấy tệp {what}: {path}")
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise MotCuaError(f"Tệp {what} không đúng định dạng JSON: {path}")
-    if not isinstance(data, dict):
-        raise MotCuaError(f"Tệp {what} không đúng định dạng: {path}")
-    return data
-
-
 def load_province_private(path: str | Path) -> ProvincePrivateKey:
-    data = _read_json(path, "khóa bí mật của tỉnh")
+    data = read_json_document(path, "khóa bí mật của tỉnh")
     if data.get("format") != PROVINCE_PRIVATE:
         raise MotCuaError(f"Tệp {path} không phải khóa bí mật của tỉnh (motcua-province-private-key).")
     return ProvincePrivateKey(
@@ -266,24 +242,22 @@ def parse_province_public(data: dict, source: str = "") -> ProvincePublicKey:
 
 def set_province_key(path: str | Path) -> ProvincePublicKey:
     """Configure the province's public key at the counter: from now on records are encrypted."""
-    data = _read_json(path, "khóa công khai của tỉnh")
+    data = read_json_document(path, "khóa công khai của tỉnh")
     key = parse_province_public(data, str(path))
-    value = json.dumps(province_public_document(key, data.get("created_at", "")), ensure_ascii=False)
-    with write_transaction():
-        SyncSetting.insert(key=PROVINCE_SETTING, value=value).on_conflict(
-            conflict_target=[SyncSetting.key], update={SyncSetting.value: value}).execute()
+    created = data.get("created_at", "")
+    set_sync_setting(PROVINCE_SETTING, province_public_document(
+        key, created if isinstance(created, str) else ""))
     return key
 
 
 def clear_province_key() -> None:
-    with write_transaction():
-        SyncSetting.delete().where(SyncSetting.key == PROVINCE_SETTING).execute()
+    clear_sync_setting(PROVINCE_SETTING)
 
 
 def province_public_key() -> ProvincePublicKey | None:
     """The configured province key, or None (then records go unencrypted, and acks unchecked)."""
-    row = SyncSetting.get_or_none(SyncSetting.key == PROVINCE_SETTING)
-    return parse_province_public(json.loads(row.value)) if row else None
+    stored = sync_setting(PROVINCE_SETTING)
+    return parse_province_public(stored) if isinstance(stored, dict) else None
 
 
 # --- the province's keyring of agencies ------------------------------------------------------
@@ -304,10 +278,6 @@ class Trust:
     def keys_for(self, agency_code: str) -> set[bytes]:
         return self.by_agency.get(agency_code, set()) | self.any_agency
 
-    @property
-    def empty(self) -> bool:
-        return not self.by_agency and not self.any_agency
-
 
 def default_keyring() -> Path:
     """MOTCUA_SYNC_KEYRING, else the folder "keyring" in the user's data folder."""
@@ -316,7 +286,10 @@ def default_keyring() -> Path:
 
 def _add_key_document(trust: Trust, data: dict, source: str) -> None:
     if data.get("format") == KEYRING:
-        for item in data.get("keys") or []:
+        keys = data.get("keys") or []
+        if not isinstance(keys, list) or not all(isinstance(item, dict) for item in keys):
+            raise MotCuaError(f"Tệp {source}: “keys” phải là danh sách các khóa công khai.")
+        for item in keys:
             _add_key_document(trust, item, source)
         return
     if data.get("format") != AGENCY_PUBLIC:
@@ -327,10 +300,7 @@ def _add_key_document(trust: Trust, data: dict, source: str) -> None:
 def add_trusted_file(trust: Trust, path: str | Path) -> None:
     """A JSON key file (agency key or keyring), or a PEM Ed25519 public key (any agency)."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise MotCuaError(f"Không tìm thấy tệp khóa công khai: {path}")
+    raw = read_file(path, "khóa công khai")
     if raw.lstrip().startswith(b"-----BEGIN"):
         try:
             key = serialization.load_pem_public_key(raw)
@@ -340,7 +310,10 @@ def add_trusted_file(trust: Trust, path: str | Path) -> None:
             raise MotCuaError(f"Tệp {path} không phải khóa công khai Ed25519.")
         trust.add(None, raw_public(key))
         return
-    _add_key_document(trust, _read_json(path, "khóa công khai"), str(path))
+    document = parse_document(raw, f"Tệp khóa công khai {path}")
+    if not isinstance(document, dict):
+        raise MotCuaError(f"Tệp khóa công khai {path} không đúng định dạng (cần một đối tượng JSON).")
+    _add_key_document(trust, document, str(path))
 
 
 def load_trust(keyring: str | Path | None = None, pubkeys: list[str] | None = None) -> Trust:
@@ -364,11 +337,3 @@ def load_trust(keyring: str | Path | None = None, pubkeys: list[str] | None = No
             add_trusted_file(trust, keyring)
     return trust
 
-
-__all__ = [
-    "AgencyKey", "CounterPublicKey", "ProvincePrivateKey", "ProvincePublicKey", "Trust",
-    "derive_encryption_key", "load_counter_public",
-    "agency_signing_key", "agency_public_key_document", "new_province_keys", "load_province_private",
-    "set_province_key", "clear_province_key", "province_public_key", "load_trust",
-    "default_keyring", "verify_ed25519", "key_id", "b64", "unb64",
-]

@@ -27,10 +27,11 @@ from models.forwarded import UpdateReport, apply_updates
 from models.holidays_admin import CalendarChanges, apply_province_calendar
 from models.online import OnlineRegistration, register_submissions
 from models.province_state import ProvincePackage
+from models.safe_json import read_file
 from models.settings import require_settings
 from models.tables import Officer
 
-from .files import read_file
+from .container import MAX_FILE
 from .format import vn_date
 from .keys import agency_signing_key, province_public_key
 from .package_format import package_glob
@@ -275,7 +276,8 @@ def _confirm_acks(agency: str, sequences: list[int], now: datetime) -> None:
 
 
 def apply_package_file(path: str | Path, *, by: Officer, now: datetime | None = None) -> PackageOutcome:
-    return apply_package_bytes(read_file(path), by=by, now=now, path=str(path))
+    data = read_file(path, "gói dữ liệu của tỉnh", limit=MAX_FILE)
+    return apply_package_bytes(data, by=by, now=now, path=str(path))
 
 
 def packages_in(folder: str | Path) -> list[Path]:

@@ -25,9 +25,10 @@ from models.codes import validate_agency_code
 from models.errors import MotCuaError, ValidationError
 from models.forwarded import parse_update
 from models.online import parse_submission
+from models.safe_json import read_json
 
 from .central import close_central, open_central
-from .container import write_container
+from .container import MAX_FILE, write_container
 from .crypto import SCHEME, encrypt_member
 from .files import write_atomically
 from .format import APP_VERSION, MANIFEST, TIME_ZONE, canonical_json, portal_datetime, sha256_hex
@@ -80,12 +81,9 @@ def _vn(iso: str) -> str:
 
 # -- inputs --------------------------------------------------------------------------------------
 def _read_json(path: str | Path, what: str):
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise MotCuaError(f"Không tìm thấy tệp {what}: {path}")
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise MotCuaError(f"Tệp {what} {path} không đúng định dạng JSON ({exc}).")
+    """A province's input file (catalog, online dossiers, updates, the sequence state), read
+    with the same bounds as every other JSON file a user gives (models.safe_json)."""
+    return read_json(path, what, limit=MAX_FILE)
 
 
 def read_catalog(path: str | Path) -> dict:

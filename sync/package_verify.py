@@ -8,14 +8,14 @@ Each problem has a stable code and a Vietnamese message; docs/sync-format.md lis
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from models.errors import MotCuaError
+from models.safe_json import loads
 
-from .container import Container, ContainerError, open_container
+from .container import MAX_MANIFEST, MAX_MEMBER, ContainerError, MemberTooLarge, open_container
 from .crypto import DecryptError, decrypt_member, read_envelope
 from .format import MANIFEST, parse_portal_datetime, sha256_hex
 from .keys import ProvincePublicKey, key_id, raw_public, unb64, verify_ed25519
@@ -70,7 +70,28 @@ class PackageInspection:
         self.problems.append(PackageProblem(code, message))
 
 
-def _signature(c: Container, manifest: dict, province: ProvincePublicKey | None, report: PackageInspection) -> None:
+@dataclass
+class _Opened:
+    """A package's zip, its members read whole (each within the container's bounds)."""
+
+    signature: bytes
+    signed_part: bytes | memoryview
+    members: dict[str, bytes] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)  # damaged, or larger than the bound
+
+
+def _open(data: bytes) -> _Opened:
+    c = open_container(data)
+    opened = _Opened(c.signature, c.signed_part)
+    for name in c.names:
+        try:
+            opened.members[name] = bytes(c.read(name, MAX_MANIFEST if name == MANIFEST else MAX_MEMBER))
+        except (ValueError, MemberTooLarge):
+            opened.broken.add(name)
+    return opened
+
+
+def _signature(c: _Opened, manifest: dict, province: ProvincePublicKey | None, report: PackageInspection) -> None:
     if province is None or province.signing_raw is None:
         report.add("no_province_key", "Chưa cấu hình khóa công khai của tỉnh (có khóa ký) tại Bộ phận Một cửa, nên "
                                       "không xác nhận được gói do tỉnh lập. Hãy nhập khóa bằng sync-key set-province.")
@@ -90,7 +111,7 @@ def _signature(c: Container, manifest: dict, province: ProvincePublicKey | None,
                                     "bị hỏng khi sao chép. Không áp dụng; hãy xin tỉnh gửi lại.")
 
 
-def _members(c: Container, manifest: dict, report: PackageInspection) -> None:
+def _members(c: _Opened, manifest: dict, report: PackageInspection) -> None:
     listing: dict = manifest["members"]
     allowed = {name + (".enc" if name in PERSONAL else "") for name in MEMBERS}
     for name in sorted(set(listing) - allowed):
@@ -107,7 +128,7 @@ def _members(c: Container, manifest: dict, report: PackageInspection) -> None:
             report.add("altered_member", f"Thành phần “{name}” của gói đã bị thay đổi (mã băm không khớp bản kê).")
 
 
-def _content(c: Container, manifest: dict, decrypt_key: X25519PrivateKey | None,
+def _content(c: _Opened, manifest: dict, decrypt_key: X25519PrivateKey | None,
              report: PackageInspection) -> None:
     mine = (manifest["agency_code"], manifest["sequence"])
     for name, entry in sorted(manifest["members"].items()):
@@ -143,8 +164,8 @@ def _content(c: Container, manifest: dict, decrypt_key: X25519PrivateKey | None,
                 report.add("decrypt_failed", f"Không giải mã được “{name}”: sai khóa hoặc dữ liệu đã bị sửa.")
                 continue
         try:
-            doc = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            doc = loads(data)  # bounded: depth, number sizes (models.safe_json)
+        except ValueError:
             report.add("schema_invalid", f"Thành phần “{name}” không đọc được (không phải JSON UTF-8).")
             continue
         errors = package_validator(MEMBER_DOCS[kind]).errors(doc)
@@ -169,7 +190,7 @@ def inspect_package(data: bytes, *, agency_code: str, province: ProvincePublicKe
     """Check a package for this counter; never raises for a bad file."""
     report = PackageInspection(path=path, sha256=sha256_hex(data))
     try:
-        c = open_container(data)
+        c = _open(data)
     except ContainerError as exc:
         report.add("not_a_package" if exc.code == "not_a_sync_file" else exc.code,
                    _CONTAINER_MESSAGES.get(exc.code, exc.message))
@@ -178,8 +199,8 @@ def inspect_package(data: bytes, *, agency_code: str, province: ProvincePublicKe
         report.add("missing_member", "Gói thiếu bản kê (manifest.json) hoặc bản kê bị hỏng.")
         return report
     try:
-        manifest = json.loads(c.members[MANIFEST].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        manifest = loads(c.members[MANIFEST])
+    except ValueError:
         report.add("bad_manifest", "Bản kê của gói (manifest.json) không đọc được.")
         return report
     if not isinstance(manifest, dict) or manifest.get("format") != PACKAGE_FORMAT:

@@ -1,31 +1,26 @@
-"""A day's records, read from the counter's database in one consistent snapshot.
+"""A day's records, built from the rows models.sync_source reads in one consistent snapshot.
 
 Which changes belong to a day: the SyncChange rows whose ``at`` (the moment the change was
 written, counter time) falls on that day. The day file carries, for every dossier changed that
 day, its state at the time of the export (a DongBoHoSoMC record) and, for every change that
 day, its status event (a CapNhatTienDoHoSoMC record).
 
-Each dossier record carries ``PhienBan``: how many changes the dossier has had. Changes are
-only ever added, so a larger number is a later state, whatever day file carries it; the
-province keeps the record with the largest PhienBan.
+Each dossier record carries ``PhienBan``: how many changes the dossier has had (plus, after a
+restore from backup, the versions already sent before it: models.restore). Changes are only
+ever added, so a larger number is a later state, whatever day file carries it; the province
+keeps the record with the largest PhienBan.
 """
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
-from peewee import fn
-
-from models.db import is_postgres
+from models.limits import TEXT_MAX
 from models.statuses import ACTION_NAMES
-from models.tables import (
-    DocumentName, Dossier, DossierDocument, DueDateChange, Officer, Procedure, StatusEvent,
-    SyncChange, database,
-)
+from models.sync_source import read_day_rows
 
-from .citizen_records import fee_items, fee_payment, rating_items, read_citizen_rows
+from .citizen_records import fee_items, fee_payment, rating_items
 from .format import portal_datetime
 from .schema import day_validator
 
@@ -40,11 +35,12 @@ class DaySnapshot:
     dossiers: list[dict] = field(default_factory=list)  # HoSo records, sorted by MaHoSo
     events: list[dict] = field(default_factory=list)  # TienDo records, sorted by time
     set_aside: list[dict] = field(default_factory=list)  # {kind, uid, MaHoSo, reason}
+    last_change: dict[str, int] = field(default_factory=dict)  # dossier uid → its last seq today
 
-
-def day_bounds(day: date) -> tuple[datetime, datetime]:
-    start = datetime.combine(day, time.min)
-    return start, start + timedelta(days=1)
+    def versions_since(self, seq: int) -> list[tuple[str, str, int]]:
+        """(uid, code, PhienBan) of the dossiers changed after change ``seq``."""
+        return [(r["Uid"], r["MaHoSo"], r["PhienBan"]) for r in self.dossiers
+                if self.last_change.get(r["Uid"], 0) > seq]
 
 
 def identity_type(number: str) -> int:
@@ -171,106 +167,60 @@ def event_record(e: dict, *, dossier_uid: str, code: str, officers: dict) -> dic
     }
 
 
-def _rows(query) -> list[dict]:
-    """Raw rows as dicts keyed by column name (FKs as ``*_id``), without peewee's conversions:
-    dates stay as the database returns them (text in SQLite), which portal_datetime takes."""
-    cursor = database.obj.execute(query)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
-def _grouped(rows: list[dict], key: str) -> dict[int, list[dict]]:
-    groups: dict[int, list[dict]] = defaultdict(list)
-    for row in rows:
-        groups[row[key]].append(row)
-    return groups
-
-
-def _snapshot_transaction():
-    """A read transaction that sees one consistent state of the database.
-
-    SQLite in WAL mode gives every read transaction a snapshot; PostgreSQL needs REPEATABLE
-    READ for the same (its default re-reads committed data at every statement).
-    """
-    db = database.obj
-    transaction = db.atomic()
-    if is_postgres(db):
-        class _Repeatable:
-            def __enter__(self):
-                transaction.__enter__()
-                db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-
-            def __exit__(self, *exc):
-                return transaction.__exit__(*exc)
-        return _Repeatable()
-    return transaction
-
-
 def read_day(day: date, *, agency_name: str = "") -> DaySnapshot:
-    """Every change of ``day`` as records; broken records are set aside and named."""
-    start, end = day_bounds(day)
+    """Every change of ``day`` as records; broken records are set aside and named.
+
+    A dossier that cannot be written is set aside with its events of the day: the province
+    must not hold the steps of a dossier it does not have. Each set-aside record keeps the day
+    "not delivered" at the counter (sync.history) until a later export carries it.
+    """
+    rows = read_day_rows(day)
     snapshot = DaySnapshot(day)
+    if not rows.changes:
+        return snapshot
+    snapshot.change_count = len(rows.changes)
+    snapshot.last_seq = max(seq for seq, _, _ in rows.changes)
+    last_by_id: dict[int, int] = {}
+    for seq, dossier_id, _event in rows.changes:
+        last_by_id[dossier_id] = max(seq, last_by_id.get(dossier_id, 0))
     validate_dossier, validate_event = day_validator("HoSo").errors, day_validator("TienDo").errors
-    with _snapshot_transaction():
-        in_day = (SyncChange.at >= start) & (SyncChange.at < end)
-        changes = list(SyncChange.select(SyncChange.seq, SyncChange.dossier, SyncChange.event)
-                       .where(in_day).order_by(SyncChange.seq).tuples())
-        if not changes:
-            return snapshot
-        snapshot.change_count = len(changes)
-        snapshot.last_seq = max(seq for seq, _, _ in changes)
-        day_ids = SyncChange.select(SyncChange.dossier).where(in_day)
-        dossiers = _rows(Dossier.select(Dossier, Procedure.field.alias("procedure_field"),
-                                        Procedure.national_code.alias("procedure_national_code"))
-                         .join(Procedure).where(Dossier.id.in_(day_ids)))
-        documents: dict[int, list[dict]] = defaultdict(list)
-        for dossier_id, position, name, originals, copies in database.obj.execute(
-                DossierDocument.select(DossierDocument.dossier, DossierDocument.position,
-                                       DocumentName.name, DossierDocument.originals,
-                                       DossierDocument.copies)
-                .join(DocumentName)
-                .where(DossierDocument.dossier.in_(day_ids))
-                .order_by(DossierDocument.dossier, DossierDocument.position)):
-            documents[dossier_id].append({"ThuTu": position, "TenTepDinhKem": name,
-                                          "SoBanChinh": originals, "SoBanSao": copies})
-        events = _grouped(_rows(StatusEvent.select().where(StatusEvent.dossier.in_(day_ids))
-                                .order_by(StatusEvent.at, StatusEvent.id)), "dossier_id")
-        due_changes = _grouped(_rows(DueDateChange.select()
-                                     .where(DueDateChange.dossier.in_(day_ids))), "dossier_id")
-        versions = dict(SyncChange.select(SyncChange.dossier, fn.COUNT(SyncChange.seq))
-                        .where(SyncChange.dossier.in_(day_ids)).group_by(SyncChange.dossier).tuples())
-        officers = {o.id: (o.username, o.full_name, o.role) for o in Officer.select()}
-        fees, ratings = read_citizen_rows(day_ids)
-    by_id = {d["id"]: d for d in dossiers}
-    for d in dossiers:
+    by_id = {d["id"]: d for d in rows.dossiers}
+    left_out: set[int] = set()
+    for d in rows.dossiers:
         try:
-            record = dossier_record(d, version=versions.get(d["id"], 1), documents=documents[d["id"]],
-                                    events=events[d["id"]], due_changes=due_changes[d["id"]],
-                                    officers=officers, agency_name=agency_name,
-                                    fee=fees.get(d["id"]), ratings=ratings.get(d["id"]))
+            record = dossier_record(d, version=rows.versions.get(d["id"], 1),
+                                    documents=rows.documents[d["id"]], events=rows.events[d["id"]],
+                                    due_changes=rows.due_changes[d["id"]], officers=rows.officers,
+                                    agency_name=agency_name, fee=rows.fees.get(d["id"]),
+                                    ratings=rows.ratings.get(d["id"]))
             problems = validate_dossier(record)
         except Exception as exc:  # noqa: BLE001 - one broken record must not stop the day
             problems = [_reason(exc)]
         if problems:
-            snapshot.set_aside.append({"kind": "HoSo", "uid": d["uid"], "MaHoSo": d["code"],
-                                       "reason": "; ".join(problems[:3])})
+            left_out.add(d["id"])
+            snapshot.set_aside.append({"kind": "HoSo", "uid": _label(d["uid"]), "MaHoSo": _label(d["code"]),
+                                       "reason": _reason_text(problems)})
         else:
             snapshot.dossiers.append(record)
-    wanted = {event_id: seq for seq, _, event_id in changes if event_id is not None}
+            snapshot.last_change[record["Uid"]] = last_by_id.get(d["id"], 0)
+    wanted = {event_id: seq for seq, _, event_id in rows.changes if event_id is not None}
     order: dict[str, int] = {}
-    for dossier_id, rows in events.items():
+    for dossier_id, events in rows.events.items():
         d = by_id[dossier_id]
-        for e in rows:
+        for e in events:
             if e["id"] not in wanted:
                 continue
-            try:
-                record = event_record(e, dossier_uid=d["uid"], code=d["code"], officers=officers)
-                problems = validate_event(record)
-            except Exception as exc:  # noqa: BLE001
-                problems = [_reason(exc)]
+            if dossier_id in left_out:
+                problems = ["hồ sơ của bước xử lý này không xuất được (xem bản ghi HoSo để riêng)"]
+            else:
+                try:
+                    record = event_record(e, dossier_uid=d["uid"], code=d["code"], officers=rows.officers)
+                    problems = validate_event(record)
+                except Exception as exc:  # noqa: BLE001
+                    problems = [_reason(exc)]
             if problems:
-                snapshot.set_aside.append({"kind": "TienDo", "uid": e["uid"], "MaHoSo": d["code"],
-                                           "reason": "; ".join(problems[:3])})
+                snapshot.set_aside.append({"kind": "TienDo", "uid": _label(e["uid"]),
+                                           "MaHoSo": _label(d["code"]), "reason": _reason_text(problems)})
             else:
                 order[record["Uid"]] = wanted[e["id"]]
                 snapshot.events.append(record)
@@ -278,3 +228,12 @@ def read_day(day: date, *, agency_name: str = "") -> DaySnapshot:
     snapshot.events.sort(key=lambda r: (r["ThoiDiemXuLy"], order[r["Uid"]]))
     snapshot.set_aside.sort(key=lambda r: (r["kind"], r["MaHoSo"], r["uid"]))
     return snapshot
+
+
+def _label(value: object) -> str:
+    """A uid or code as the manifest may carry it (64 characters at most)."""
+    return value[:64] if isinstance(value, str) else ""
+
+
+def _reason_text(problems: list[str]) -> str:
+    return "; ".join(problems[:3])[:TEXT_MAX]

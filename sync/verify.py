@@ -9,23 +9,27 @@ the importer applies the others. Every other problem refuses the whole file.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from models import safe_json
 from models.errors import MotCuaError
+from models.storage_errors import os_reason
 
-from .container import Container, ContainerError, open_container
+from .container import (
+    MAX_FILE, MAX_MANIFEST, MAX_MEMBER, Container, ContainerError, MemberTooLarge, open_container,
+)
 from .crypto import DecryptError, decrypt_member, read_envelope
 from .format import (
     DOSSIERS, ENCRYPTED_SUFFIX, EVENTS, FORMAT, MANIFEST, RECORD_LISTS, SCHEMA_VERSION,
-    SUPPORTED_VERSIONS, sha256_hex, vn_date,
+    SUPPORTED_VERSIONS, parse_portal_datetime, sha256_hex, vn_date,
 )
 from .keys import ProvincePrivateKey, Trust, key_id, unb64, verify_ed25519
 from .schema import day_validator
 
 INVALID_RECORD = "invalid_record"
+MAX_REJECTED = 1000  # invalid records named before a file is refused as a whole
 _MEMBER_DOCS = {DOSSIERS: "dossiersMember", EVENTS: "eventsMember"}
 
 
@@ -97,8 +101,9 @@ def _origin(data: bytes) -> tuple | None:
         try:
             header = read_envelope(data)[0]
         except ValueError:
-            header = json.loads(data.decode("utf-8"))["header"]
-        return header["agency_code"], header["day"], header["revision"]
+            header = safe_json.loads(data)["header"]
+        origin = header["agency_code"], header["day"], header["revision"]
+        return origin if all(isinstance(x, (str, int)) for x in origin) else None
     except Exception:  # noqa: BLE001 - garbage has no origin
         return None
 
@@ -143,26 +148,46 @@ def _check_signature(c: Container, manifest: dict, trust: Trust | None, report: 
                    f"{agency}: tệp không do Bộ phận Một cửa của cơ quan này lập.")
 
 
-def _check_members(c: Container, manifest: dict, report: Inspection) -> list[str]:
-    """Hashes against the manifest; returns the intact members."""
+def _check_members(c: Container, manifest: dict, report: Inspection) -> dict[str, bytes]:
+    """Hashes against the manifest; returns the intact members' bytes (each read once, within
+    the size the manifest gives and never more than MAX_MEMBER)."""
     listing: dict = manifest["members"]
     expected_names = {n + (ENCRYPTED_SUFFIX if manifest["encryption"] else "") for n in RECORD_LISTS}
     if set(listing) != expected_names:
         report.add("schema_invalid", "Bản kê liệt kê các thành phần không đúng định dạng "
                                      f"(cần: {', '.join(sorted(expected_names))}).")
-    present = (set(c.members) | set(c.broken)) - {MANIFEST}
+    present = set(c.names) - {MANIFEST}
     for name in sorted(present - set(listing)):
-        report.add("extra_member", f"Tệp có thành phần lạ “{name}” không có trong bản kê.", name)
-    intact = []
+        report.add("extra_member", f"Tệp có thành phần lạ “{_shown(name)}” không có trong bản kê.", name[:100])
+    intact: dict[str, bytes] = {}
     for name in sorted(listing):
         entry = listing[name]
-        if name in c.broken:
+        if name not in c.infos:
+            report.add("missing_member", f"Tệp thiếu thành phần “{name}”.", name)
+            continue
+        try:
+            data = c.read(name, min(entry["size"], MAX_MEMBER))
+        except MemberTooLarge:
+            try:
+                origin = _origin(c.read(name, MAX_MEMBER))
+            except (MemberTooLarge, ValueError):
+                origin = None
+            mine = (manifest["agency_code"], manifest["day"], manifest["revision"])
+            if origin is not None and origin != mine:
+                report.add("foreign_member", _foreign_message(name, origin), name)
+            elif entry["size"] > MAX_MEMBER:
+                report.add("too_large", f"Thành phần “{name}” quá lớn (hơn {MAX_MEMBER // 1024 // 1024} MB "
+                                        "khi giải nén); từ chối để an toàn.", name)
+            else:
+                report.add("altered_member", f"Thành phần “{name}” dài hơn bản kê ghi (tệp bị sửa hoặc "
+                                             "là tệp nén bất thường).", name)
+            continue
+        except ValueError:
             report.add("altered_member", f"Thành phần “{name}” bị hỏng: dữ liệu nén không giải được "
                                          "(tệp bị sửa hoặc hỏng khi sao chép).", name)
-        elif name not in c.members:
-            report.add("missing_member", f"Tệp thiếu thành phần “{name}”.", name)
-        elif sha256_hex(c.members[name]) != entry["sha256"] or len(c.members[name]) != entry["size"]:
-            origin = _origin(c.members[name])
+            continue
+        if sha256_hex(data) != entry["sha256"] or len(data) != entry["size"]:
+            origin = _origin(data)
             mine = (manifest["agency_code"], manifest["day"], manifest["revision"])
             if origin is not None and origin != mine:
                 report.add("foreign_member", _foreign_message(name, origin), name)
@@ -170,18 +195,24 @@ def _check_members(c: Container, manifest: dict, report: Inspection) -> list[str
                 report.add("altered_member", f"Thành phần “{name}” đã bị thay đổi (mã băm SHA-256 "
                                              "không khớp bản kê).", name)
         elif name in expected_names:
-            intact.append(name)
+            intact[name] = data
     return intact
 
 
-def _check_content(c: Container, manifest: dict, intact: list[str],
+def _shown(name: str) -> str:
+    """A member name as a message may show it (names are the sender's, not ours)."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in name[:100])
+    return text + ("…" if len(name) > 100 else "")
+
+
+def _check_content(manifest: dict, intact: dict[str, bytes],
                    province_key: ProvincePrivateKey | None, report: Inspection) -> None:
     mine = (manifest["agency_code"], manifest["day"], manifest["revision"])
     checked = sealed = 0
-    for name in intact:
+    for name in sorted(intact):
         entry, logical = manifest["members"][name], name.removesuffix(ENCRYPTED_SUFFIX)
         kind = RECORD_LISTS[logical]
-        data = c.members[name]
+        data = intact.pop(name)  # the bytes are let go as soon as they are parsed
         if entry["records"] != kind or entry["encrypted"] != name.endswith(ENCRYPTED_SUFFIX):
             report.add("schema_invalid", f"Bản kê ghi sai loại bản ghi hoặc cách mã hóa của “{name}”.", name)
             continue
@@ -220,11 +251,11 @@ def _check_content(c: Container, manifest: dict, intact: list[str],
                                              "sửa.", name)
                 continue
         try:
-            doc = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            report.add("bad_member", f"Thành phần “{name}” không đọc được (không phải JSON UTF-8 "
-                                     "hợp lệ).", name)
+            doc = safe_json.loads(data)
+        except safe_json.JSONInputError as exc:
+            report.add("bad_member", f"Thành phần “{name}” không đọc được ({exc}).", name)
             continue
+        del data
         errors = day_validator(_MEMBER_DOCS[logical]).errors(doc)
         if errors:
             report.add("schema_invalid", f"Thành phần “{name}” không đúng định dạng: {errors[0]}.", name)
@@ -248,16 +279,38 @@ def _label(value, limit: int = 64) -> str:
     return value[:limit] if isinstance(value, str) else ""
 
 
+_DATE_FIELDS = {"HoSo": ("NgayTiepNhan", "NgayHenTra", "NgayTra", "NgayKetThucXuLy", "NgayTuChoi",
+                         "NgayCapNhat"),
+                "TienDo": ("ThoiDiemXuLy",)}
+
+
+def _unreal_dates(kind: str, record: dict) -> list[str]:
+    """The schema checks a date's form (14 digits); the importer needs a real moment."""
+    for name in _DATE_FIELDS[kind]:
+        try:
+            parse_portal_datetime(record[name])
+        except ValueError:
+            return [f"trường “{name}”: không phải ngày giờ có thật"]
+    return []
+
+
 def _check_records(kind: str, records: list, agency: str, report: Inspection) -> None:
     validate = day_validator(kind).errors
     seen: set[str] = set()
     good = report.dossiers if kind == "HoSo" else report.events
     for record in records:
+        if len(report.rejected) >= MAX_REJECTED:  # not a counter's file: say so, keep no more
+            report.add("too_many_invalid", f"Tệp có hơn {MAX_REJECTED} bản ghi không hợp lệ; không phải tệp "
+                                           "do phần mềm của Bộ phận Một cửa lập. Không nạp.")
+            good.clear()
+            return
         errors = validate(record)
         uid = _label(record.get("Uid")) if isinstance(record, dict) else ""
         code = _label(record.get("MaHoSo")) if isinstance(record, dict) else ""
         if not errors and kind == "HoSo" and record["MaCoQuan"] != agency:
             errors = ["hồ sơ thuộc cơ quan khác với cơ quan gửi tệp"]
+        if not errors:
+            errors = _unreal_dates(kind, record)
         if not errors and uid in seen:
             errors = ["trùng Uid với một bản ghi khác trong tệp"]
         if errors:
@@ -272,23 +325,44 @@ def _check_records(kind: str, records: list, agency: str, report: Inspection) ->
 
 def inspect_bytes(data: bytes, *, trust: Trust | None = None,
                   province_key: ProvincePrivateKey | None = None, path: str = "") -> Inspection:
-    """Check everything that can be checked; never raises for a bad file."""
+    """Check everything that can be checked; never raises for a bad file.
+
+    Only the manifest (at most MAX_MANIFEST, read with the bounded JSON reader) is parsed
+    before the signature is verified: it names the signer. Records are parsed only in a file
+    whose signature is valid, trusted, and whose members match the manifest.
+    """
+    return _inspect([data], trust, province_key, path)
+
+
+def _inspect(box: list[bytes], trust: Trust | None, province_key: ProvincePrivateKey | None,
+             path: str) -> Inspection:
+    """``box`` holds the file's bytes, emptied once its members are read: when the caller
+    keeps no other reference, the file's memory is free before the records are parsed."""
+    data = box[0]
     report = Inspection(path=path, sha256=sha256_hex(data))
+    if len(data) > MAX_FILE:
+        report.add("too_large", _too_large(len(data)))
+        return report
     try:
         c = open_container(data)
     except ContainerError as exc:
         report.add(exc.code, exc.message)
         return report
-    if MANIFEST in c.broken:
-        report.add("altered_member", "Bản kê (manifest.json) bị hỏng: dữ liệu nén không giải được.", MANIFEST)
-        return report
-    if MANIFEST not in c.members:
+    if MANIFEST not in c.infos:
         report.add("missing_member", "Tệp thiếu bản kê (manifest.json).", MANIFEST)
         return report
     try:
-        manifest = json.loads(c.members[MANIFEST].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        report.add("bad_manifest", "Bản kê (manifest.json) không đọc được (không phải JSON hợp lệ).", MANIFEST)
+        raw = c.read(MANIFEST, MAX_MANIFEST)
+    except MemberTooLarge:
+        report.add("too_large", "Bản kê (manifest.json) quá lớn; từ chối để an toàn.", MANIFEST)
+        return report
+    except ValueError:
+        report.add("altered_member", "Bản kê (manifest.json) bị hỏng: dữ liệu nén không giải được.", MANIFEST)
+        return report
+    try:
+        manifest = safe_json.loads(raw)
+    except safe_json.JSONInputError as exc:
+        report.add("bad_manifest", f"Bản kê (manifest.json) không đọc được ({exc}).", MANIFEST)
         return report
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         report.add("not_a_sync_file", "Đây không phải tệp đồng bộ MotCua (bản kê không đúng loại).", MANIFEST)
@@ -296,7 +370,7 @@ def inspect_bytes(data: bytes, *, trust: Trust | None = None,
     version = manifest.get("schema_version")
     if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
         report.add("unknown_schema_version",
-                   f"Tệp dùng phiên bản định dạng {version!s}, phần mềm này chỉ đọc phiên bản "
+                   f"Tệp dùng phiên bản định dạng {str(version)[:20]}, phần mềm này chỉ đọc phiên bản "
                    f"{', '.join(map(str, SUPPORTED_VERSIONS))}. Hãy cập nhật MotCua rồi kiểm tra lại.",
                    MANIFEST)
         return report
@@ -311,22 +385,40 @@ def inspect_bytes(data: bytes, *, trust: Trust | None = None,
                                      f"{'; '.join(errors[:3])}.", MANIFEST)
         return report
     report.manifest = manifest
+    signature = Inspection()
+    _check_signature(c, manifest, trust, signature)
     intact = _check_members(c, manifest, report)
-    _check_signature(c, manifest, trust, report)
+    report.problems += signature.problems  # members first: they say which part changed
+    del c, data
+    box.clear()
     if not report.problems:
-        _check_content(c, manifest, intact, province_key, report)
+        _check_content(manifest, intact, province_key, report)
     return report
+
+
+def _too_large(size: int) -> str:
+    return (f"Tệp quá lớn ({size / 1024 / 1024:.0f} MB, tối đa {MAX_FILE // 1024 // 1024} MB): không "
+            "phải tệp đồng bộ một ngày của một cơ quan; từ chối để an toàn.")
 
 
 def verify_file(path: str | Path, *, trust: Trust | None = None,
                 province_key: ProvincePrivateKey | None = None) -> Inspection:
+    """Verify the file at ``path`` (read only if it is no larger than MAX_FILE)."""
     try:
-        data = Path(path).read_bytes()
+        size = Path(path).stat().st_size
+        if size > MAX_FILE:
+            report = Inspection(path=str(path))
+            report.add("too_large", _too_large(size))
+            return report
+        with open(path, "rb") as handle:
+            box = [handle.read(MAX_FILE + 1)]
     except FileNotFoundError:
-        raise MotCuaError(f"Không tìm thấy tệp: {path}")
+        raise MotCuaError(f"Không tìm thấy tệp: {path}") from None
+    except IsADirectoryError:
+        raise MotCuaError(f"{path} là một thư mục, không phải tệp đồng bộ.") from None
     except OSError as exc:
-        raise MotCuaError(f"Không đọc được tệp {path}: {exc.strerror or exc}")
-    return inspect_bytes(data, trust=trust, province_key=province_key, path=str(path))
+        raise MotCuaError(f"Không đọc được tệp {path}: {os_reason(exc)}") from None
+    return _inspect(box, trust, province_key, str(path))
 
 
 def inspection_lines(report: Inspection) -> list[str]:

@@ -5,15 +5,18 @@ import logging
 import os
 import sys
 import traceback
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import anyone_can_sign_in, get_officer_row
+from models.db import is_url
 from models.errors import MotCuaError
 from models.paths import default_database
 from models.session import open_counter
 from models.settings import load_settings
+from models.storage_errors import DatabaseDamaged
 
 from . import instance_lock
 from .crash import install_crash_reporter, install_qt_message_handler
@@ -52,7 +55,11 @@ class FirstPaint(QObject):
 
 
 class AppController(QObject):
-    """Leads from an empty or existing database to the main window (testable without exec())."""
+    """Leads from an empty or existing database to the main window (testable without exec()).
+
+    The database is checked as it opens (SQLite's quick_check): a damaged one opens the
+    damaged-database dialog, which offers the newest good backup, before anyone signs in.
+    """
 
     window_shown = Signal(object)
 
@@ -62,9 +69,50 @@ class AppController(QObject):
         self.wizard = None
         self.sign_in = None
         self.window = None
+        self.damaged = None
 
-    def start(self) -> None:
-        open_counter(self.db_path)
+    def start(self) -> bool:
+        """Open the database and show the wizard or the sign-in; False when the app cannot
+        start (a message was shown, or the officer chose to quit)."""
+        try:
+            open_counter(self.db_path, check=True)
+        except DatabaseDamaged as exc:
+            return self._offer_restore(exc.reason)
+        except MotCuaError as exc:
+            log.error("cannot start: %s", exc)
+            startup_failed(str(exc))
+            return False
+        self._begin()
+        return True
+
+    def _offer_restore(self, reason: str) -> bool:
+        from .backup_panel import restore_from, show_restore_report
+        from .damaged_dialog import DamagedDatabaseDialog
+
+        if is_url(self.db_path):
+            startup_failed(reason)
+            return False
+        self.damaged = DamagedDatabaseDialog(Path(self.db_path), reason)
+        if self.damaged.exec() != DamagedDatabaseDialog.Accepted or self.damaged.chosen is None:
+            return False
+        try:
+            report = restore_from(self.damaged.chosen, Path(self.db_path))
+        except MotCuaError as exc:
+            startup_failed(str(exc))
+            return False
+        show_restore_report(None, report)
+        self._begin()
+        return True
+
+    def restart(self) -> None:
+        """After a restore from the settings: the officer signs in again to the restored data
+        and the old window closes (after the sign-in is up, so the app does not quit)."""
+        old, self.window = self.window, None
+        self._begin()
+        if old is not None:
+            old.close()
+
+    def _begin(self) -> None:
         settings = load_settings()
         if not settings.configured or not anyone_can_sign_in():
             from .setup_wizard import SetupWizard
@@ -88,6 +136,7 @@ class AppController(QObject):
         from .main_window import MainWindow
 
         self.window = MainWindow(get_officer_row(username), self.db_path)
+        self.window.restart_requested.connect(self.restart)
         self.window.show()
         self.window_shown.emit(self.window)
 
@@ -152,12 +201,8 @@ def _start(db: str, officer: str | None):
         startup_failed(str(exc))
         return None
     controller = AppController(db, officer)
-    try:
-        controller.start()
-    except MotCuaError as exc:
-        log.error("cannot start: %s", exc)
+    if not controller.start():  # it said why (or the officer chose not to restore)
         if lock is not None:
             lock.unlock()
-        startup_failed(str(exc))
         return None
     return controller, lock

@@ -15,6 +15,8 @@ import traceback
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QtMsgType, Signal, qInstallMessageHandler
 
 from models import logs
+from models.db import database_path
+from models.storage_errors import classify
 
 qt_log = logging.getLogger("qt")
 _LEVELS = {
@@ -51,21 +53,21 @@ def install_qt_message_handler() -> None:
 class CrashReporter(QObject):
     """Shows uncaught exceptions in an ErrorDialog on the GUI thread (one at a time)."""
 
-    report = Signal(str)
+    report = Signal(str, str)  # the traceback (for the log's reader), the sentence to show
 
     def __init__(self) -> None:
         super().__init__()
         self.dialog = None
         self.report.connect(self._show, Qt.QueuedConnection)
 
-    def _show(self, details: str) -> None:
+    def _show(self, details: str, summary: str) -> None:
         if self.dialog is not None:  # one dialog; the log has every further error
             return
         from .error_dialog import ErrorDialog
 
         app = QCoreApplication.instance()
         parent = app.activeWindow() if hasattr(app, "activeWindow") else None
-        self.dialog = ErrorDialog(details, parent)
+        self.dialog = ErrorDialog(details, parent, summary)
         self.dialog.finished.connect(self._closed)
         self.dialog.open()
 
@@ -78,18 +80,22 @@ class CrashReporter(QObject):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, trace)
             return
-        logs.log_uncaught(exc_type, exc, trace)
-        if sys.stderr is not None:
-            sys.__excepthook__(exc_type, exc, trace)
-        self.report.emit("".join(traceback.format_exception(exc_type, exc, trace)))
+        logs.log_uncaught(exc_type, exc, trace)  # the log has it: no traceback on the console
+        self._report(exc_type, exc, trace)
 
     def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_type is SystemExit:
             return
         name = args.thread.name if args.thread is not None else "?"
         logs.log_uncaught(args.exc_type, args.exc_value, args.exc_traceback, f"thread {name}")
-        self.report.emit("".join(traceback.format_exception(args.exc_type, args.exc_value,
-                                                            args.exc_traceback)))
+        self._report(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def _report(self, exc_type, exc, trace) -> None:
+        """Storage failing (disk full, damaged file, lock held too long) is said as the sentence
+        models.storage_errors has for it; anything else is a bug, shown as such."""
+        found = classify(exc, str(database_path() or "")) if exc is not None else None
+        self.report.emit("".join(traceback.format_exception(exc_type, exc, trace)),
+                         str(found) if found is not None else "")
 
 
 _reporter: CrashReporter | None = None

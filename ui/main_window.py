@@ -1,13 +1,14 @@
 """The main window: it only assembles the screens and the shortcuts that cross them."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from models.audit import now as clock
 from models.settings import AgencySettings, load_settings
 
+from .auto_backup import ONE_HOUR, AutoBackup
 from .auto_export import FIVE_MINUTES, AutoExport
 from .catalog_screen import CatalogScreen
 from .citizen_menu import add_citizen_menu
@@ -28,8 +29,13 @@ INTAKE, DESK, RETURN, CATALOG, REPORTS, SYNC, SETTINGS = range(7)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, officer, db_path: str = "", *, now=clock, sync_interval_ms: int = FIVE_MINUTES):
-        """``now`` and ``sync_interval_ms`` drive the sync banner and the automatic export (tests)."""
+    """``restart_requested()`` after a restore: the app asks for the sign-in again."""
+
+    restart_requested = Signal()
+
+    def __init__(self, officer, db_path: str = "", *, now=clock, sync_interval_ms: int = FIVE_MINUTES,
+                 backup_interval_ms: int = ONE_HOUR):
+        """``now`` and the intervals drive the sync banner and the automatic export and backup (tests)."""
         super().__init__()
         self.officer = officer
         is_admin = officer.role == "admin"
@@ -46,6 +52,7 @@ class MainWindow(QMainWindow):
         self.sync_banner = SyncBanner(now=now, interval_ms=sync_interval_ms)
         self.package_banner = PackageBanner(now=now, interval_ms=sync_interval_ms)
         self.auto_export = AutoExport(self, now=now, interval_ms=sync_interval_ms)
+        self.auto_backup = AutoBackup(self, now=now, interval_ms=backup_interval_ms)
         self.tabs.addTab(self.intake, self.tr("Intake (F5)"))
         self.tabs.addTab(self.desk, self.tr("Dossiers (F6)"))
         self.tabs.addTab(self.returns, self.tr("Return results (F2)"))
@@ -86,6 +93,10 @@ class MainWindow(QMainWindow):
         self.package_banner.catalog_changed.connect(self._catalog_changed)
         self.auto_export.exported.connect(lambda _r: self._synced())
         self.auto_export.failed.connect(lambda message: self.statusBar().showMessage(message))
+        self.auto_backup.failed.connect(lambda message: self.statusBar().showMessage(message))
+        if self.settings.backups is not None:
+            self.settings.backups.restoring.connect(self.pause_background)
+            self.settings.backups.restored.connect(self._restored)
         for key, index in (("F5", INTAKE), ("F6", DESK)):
             QShortcut(QKeySequence(key), self, lambda i=index: self.show_tab(i),
                       context=Qt.ApplicationShortcut)
@@ -97,6 +108,7 @@ class MainWindow(QMainWindow):
         self.sync_banner.start()
         self.package_banner.start()
         self.auto_export.start()
+        self.auto_backup.start()
 
     # -- screens ----------------------------------------------------------------------------
     def _tab_shown(self, index: int) -> None:
@@ -159,6 +171,17 @@ class MainWindow(QMainWindow):
         if SYNC in self._loaded:
             self.sync.load()
 
+    def pause_background(self) -> None:
+        """Before a restore: no timer may start work on the database meanwhile."""
+        for timer in (self.sync_banner.timer, self.auto_export.timer, self.auto_backup.timer):
+            timer.stop()
+
+    def _restored(self, report) -> None:
+        from .backup_panel import show_restore_report
+
+        show_restore_report(self, report)
+        self.restart_requested.emit()
+
     def set_title(self, settings: AgencySettings) -> None:
         agency = " – ".join(x for x in (settings.governing_body, settings.agency_code) if x)
         self.setWindowTitle(f"MotCua – {agency}" if agency else "MotCua")
@@ -180,6 +203,7 @@ class MainWindow(QMainWindow):
         self.sync_banner.timer.stop()
         self.package_banner.timer.stop()
         self.auto_export.at_close()  # today's work into the sync folder; never blocks closing
+        self.auto_backup.at_close(self)  # and a checked backup; never blocks closing either
         prefs = qsettings()
         prefs.setValue("window/geometry", self.saveGeometry())
         prefs.setValue("window/tab", self.tabs.currentIndex())

@@ -2,8 +2,10 @@
 
 ``Op(parent, work).success(show).run_in_background()`` runs ``work()`` on a QThreadPool
 thread and calls ``show(result)`` on the GUI thread. A MotCuaError (a message already in
-Vietnamese) goes to ``failure`` or, by default, to a message box; anything else is shown with
-its traceback so that a bug is never silent.
+Vietnamese) goes to ``failure`` or, by default, to a message box; so does a storage failure
+(full disk, read-only file, lock held too long, damaged database: models.storage_errors),
+turned into its Vietnamese message. Anything else is a bug: its traceback goes to the log and
+the officer is told so in a sentence, never shown the traceback.
 
 Database access from a worker thread: the tables are bound to peewee's DatabaseProxy, whose
 SqliteDatabase keeps one connection per thread (thread-local state, autoconnect), so a worker's
@@ -21,6 +23,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from models.errors import MotCuaError
+from models.db import database_path
+from models.storage_errors import classify
 
 from . import preload
 
@@ -155,6 +159,10 @@ class Op(QObject):
         if self._owner_gone():
             log.error("background job failed after its window closed:\n%s", trace)
             return
+        storage = classify(exc, str(database_path() or ""))
+        if storage is not None and not isinstance(exc, MotCuaError):
+            log.warning("background job failed: %s", exc)
+            exc = storage
         if isinstance(exc, MotCuaError):
             if self._on_failure is not None:
                 self._on_failure(exc)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from models.errors import ValidationError
 from models.settings import AgencySettings, load_settings, save_settings
 
+from .backup_panel import BackupPanel
 from .citizen_settings_panel import CitizenSettingsPanel
 from .field_errors import FieldErrors
 from .holidays_panel import HolidaysPanel
@@ -74,9 +75,12 @@ class SettingsScreen(QWidget):
         self.citizen = CitizenSettingsPanel(officer, is_admin)  # VietQR, 80 mm slip, satisfaction
         self.tabs.addTab(self.citizen, self.tr("Citizens"))
         self.officers = None
+        self.backups = None
         if is_admin:
             self.officers = OfficersPanel(officer)
             self.tabs.addTab(self.officers, self.tr("Officers"))
+            self.backups = BackupPanel(officer)
+            self.tabs.addTab(self.backups, self.tr("Backups"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.notice, 1)
@@ -92,6 +96,8 @@ class SettingsScreen(QWidget):
         self.citizen.load()
         if self.officers is not None:
             self.officers.load()
+        if self.backups is not None:
+            self.backups.load()
 
     def _show(self, loaded) -> None:
         settings, printers = loaded

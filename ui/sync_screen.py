@@ -102,6 +102,9 @@ class SyncScreen(QWidget):
                 ack += " (" + fmt_datetime(record.acked_at) + ")"
             if record.ack_message:
                 ack += " – " + record.ack_message
+            if record.not_delivered:
+                ack += " – " + self.tr("NOT DELIVERED: %1 records missing").replace(
+                    "%1", str(len(record.not_delivered)))
             cells = {
                 DAY: table_item(fmt_date(record.day)), REVISION: table_item(str(record.revision), True),
                 TIME: table_item(fmt_datetime(record.created_at)),

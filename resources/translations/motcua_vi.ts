@@ -8,12 +8,8 @@
         <translation>Giới thiệu MotCua</translation>
     </message>
     <message>
-        <source>MotCua – software for the one-stop counter</source>
-        <translation>MotCua – phần mềm Bộ phận Một cửa</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Phiên bản</translation>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>Data folder</source>
@@ -24,67 +20,75 @@
         <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-        <source>Log folder</source>
-        <translation>Thư mục nhật ký</translation>
-    </message>
-    <message>
         <source>Free software under the GNU GPL, version 3 or later.</source>
         <translation>Phần mềm tự do theo giấy phép GNU GPL, phiên bản 3 trở lên.</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
+        <source>Log folder</source>
+        <translation>Thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>MotCua – software for the one-stop counter</source>
+        <translation>MotCua – phần mềm Bộ phận Một cửa</translation>
     </message>
     <message>
         <source>Open the log folder</source>
         <translation>Mở thư mục nhật ký</translation>
     </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
 </context>
 <context>
     <name>ActionDialog</name>
     <message>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Check the papers listed under Documents first. The dossier is received now: its appointment counts from this moment, and the receipt prints.</source>
         <translation>Hãy kiểm tra các giấy tờ ở thẻ Giấy tờ trước. Hồ sơ được tiếp nhận vào lúc này: thời hạn hẹn trả tính từ thời điểm này và giấy tiếp nhận được in.</translation>
     </message>
     <message>
-        <source>Processing unit</source>
-        <translation>Đơn vị xử lý</translation>
+        <source>Close without recording (Esc)</source>
+        <translation>Đóng, không ghi nhận (Esc)</translation>
     </message>
     <message>
-        <source>Papers or contents to supplement (one per line)</source>
-        <translation>Giấy tờ, nội dung cần bổ sung (mỗi dòng một mục)</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Lý do</translation>
-    </message>
-    <message>
-        <source>List everything at once: the guidance must be complete in one go. The clock stops until the papers come back.</source>
-        <translation>Ghi đủ mọi nội dung trong một lần hướng dẫn. Thời gian giải quyết tạm dừng cho đến khi nhận đủ hồ sơ bổ sung.</translation>
-    </message>
-    <message>
-        <source>The due date moves by the working time paused.</source>
-        <translation>Ngày hẹn được lùi thêm đúng số giờ làm việc đã tạm dừng.</translation>
+        <source>Confirm</source>
+        <translation>Xác nhận</translation>
     </message>
     <message>
         <source>Financial obligation</source>
         <translation>Nội dung nghĩa vụ tài chính</translation>
     </message>
     <message>
+        <source>List everything at once: the guidance must be complete in one go. The clock stops until the papers come back.</source>
+        <translation>Ghi đủ mọi nội dung trong một lần hướng dẫn. Thời gian giải quyết tạm dừng cho đến khi nhận đủ hồ sơ bổ sung.</translation>
+    </message>
+    <message>
         <source>New due date</source>
         <translation>Ngày hẹn mới</translation>
     </message>
     <message>
-        <source>Reason (printed on the apology)</source>
-        <translation>Lý do (in trên Phiếu xin lỗi)</translation>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Received by (full name)</source>
-        <translation>Họ tên người nhận kết quả</translation>
+        <source>Papers or contents to supplement (one per line)</source>
+        <translation>Giấy tờ, nội dung cần bổ sung (mỗi dòng một mục)</translation>
+    </message>
+    <message>
+        <source>Processing unit</source>
+        <translation>Đơn vị xử lý</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Reason (printed on the apology)</source>
+        <translation>Lý do (in trên Phiếu xin lỗi)</translation>
     </message>
     <message>
         <source>Reason for refusal</source>
@@ -95,24 +99,24 @@
         <translation>Lý do dừng xử lý</translation>
     </message>
     <message>
-        <source>Confirm</source>
-        <translation>Xác nhận</translation>
+        <source>Received by (full name)</source>
+        <translation>Họ tên người nhận kết quả</translation>
     </message>
     <message>
         <source>Record this step (Ctrl+Enter)</source>
         <translation>Ghi nhận bước này (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <source>Close without recording (Esc)</source>
-        <translation>Đóng, không ghi nhận (Esc)</translation>
+        <source>The due date moves by the working time paused.</source>
+        <translation>Ngày hẹn được lùi thêm đúng số giờ làm việc đã tạm dừng.</translation>
     </message>
 </context>
 <context>
     <name>AddressPicker</name>
+    <message>
+        <source>Commune / ward</source>
+        <translation>Xã / phường</translation>
+    </message>
     <message>
         <source>House number, street, hamlet…</source>
         <translation>Số nhà, đường, thôn/xóm/tổ dân phố…</translation>
@@ -121,24 +125,12 @@
         <source>Province / city</source>
         <translation>Tỉnh / thành phố</translation>
     </message>
-    <message>
-        <source>Commune / ward</source>
-        <translation>Xã / phường</translation>
-    </message>
 </context>
 <context>
     <name>AdminPage</name>
     <message>
         <source>Administrator account</source>
         <translation>Tài khoản quản trị</translation>
-    </message>
-    <message>
-        <source>The first account manages officers and settings.</source>
-        <translation>Tài khoản đầu tiên quản lý cán bộ và cài đặt.</translation>
-    </message>
-    <message>
-        <source>Username</source>
-        <translation>Tên đăng nhập</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -152,28 +144,20 @@
         <source>Repeat password</source>
         <translation>Nhập lại mật khẩu</translation>
     </message>
+    <message>
+        <source>The first account manages officers and settings.</source>
+        <translation>Tài khoản đầu tiên quản lý cán bộ và cài đặt.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
 </context>
 <context>
     <name>AgencyPage</name>
     <message>
         <source>Agency</source>
         <translation>Cơ quan</translation>
-    </message>
-    <message>
-        <source>Who the counter is: printed in the header of every form.</source>
-        <translation>Thông tin cơ quan: in ở phần đầu mọi phiếu.</translation>
-    </message>
-    <message>
-        <source>e.g. 000.00.24.H12</source>
-        <translation>ví dụ 000.00.24.H12</translation>
-    </message>
-    <message>
-        <source>e.g. UBND XÃ TAM ĐẢO</source>
-        <translation>ví dụ UBND XÃ TAM ĐẢO</translation>
-    </message>
-    <message>
-        <source>e.g. Tam Đảo</source>
-        <translation>ví dụ Tam Đảo</translation>
     </message>
     <message>
         <source>Agency code</source>
@@ -184,12 +168,28 @@
         <translation>Đơn vị chủ quản</translation>
     </message>
     <message>
+        <source>Place (date line)</source>
+        <translation>Địa danh (dòng ngày tháng)</translation>
+    </message>
+    <message>
         <source>Unit name</source>
         <translation>Tên bộ phận</translation>
     </message>
     <message>
-        <source>Place (date line)</source>
-        <translation>Địa danh (dòng ngày tháng)</translation>
+        <source>Who the counter is: printed in the header of every form.</source>
+        <translation>Thông tin cơ quan: in ở phần đầu mọi phiếu.</translation>
+    </message>
+    <message>
+        <source>e.g. 000.00.24.H12</source>
+        <translation>ví dụ 000.00.24.H12</translation>
+    </message>
+    <message>
+        <source>e.g. Tam Đảo</source>
+        <translation>ví dụ Tam Đảo</translation>
+    </message>
+    <message>
+        <source>e.g. UBND XÃ TAM ĐẢO</source>
+        <translation>ví dụ UBND XÃ TAM ĐẢO</translation>
     </message>
 </context>
 <context>
@@ -204,66 +204,184 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Backing up the data before closing…</source>
+        <translation>Đang sao lưu dữ liệu trước khi đóng…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>A backup is made every day and when the app closes; each is checked before it counts.</source>
+        <translation>Phần mềm tự sao lưu mỗi ngày và khi đóng; mỗi bản sao lưu được kiểm tra toàn vẹn trước khi được dùng.</translation>
+    </message>
+    <message>
+        <source>A second folder, e.g. on a USB drive: each backup is copied there too</source>
+        <translation>Thư mục thứ hai, ví dụ trên ổ USB: mỗi bản sao lưu được chép thêm vào đó</translation>
+    </message>
+    <message>
+        <source>At closing</source>
+        <translation>Khi đóng phần mềm</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Backing up and checking the copy…</source>
+        <translation>Đang sao lưu và kiểm tra bản sao…</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Backup settings saved.</source>
+        <translation>Đã lưu cài đặt sao lưu.</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Trước khi khôi phục</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Đổi…</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>Chọn tệp sao lưu</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Chọn thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Choose the second folder (USB drive)</source>
+        <translation>Chọn thư mục thứ hai (ổ USB)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Copy the database now and check the copy</source>
+        <translation>Sao chép cơ sở dữ liệu ngay và kiểm tra bản sao</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Hằng ngày</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Keep automatic backups</source>
+        <translation>Giữ bản sao lưu tự động</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Thời điểm sao lưu</translation>
+    </message>
+    <message>
+        <source>MotCua backups (*.sqlite3)</source>
+        <translation>Bản sao lưu MotCua (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>No second folder</source>
+        <translation>Bỏ thư mục thứ hai</translation>
+    </message>
+    <message>
+        <source>On demand</source>
+        <translation>Theo yêu cầu</translation>
+    </message>
+    <message>
+        <source>Only a SQLite database can be restored here.</source>
+        <translation>Chỉ khôi phục được cơ sở dữ liệu SQLite tại đây.</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Restore finished</source>
+        <translation>Đã khôi phục xong</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Restore from another file…</source>
+        <translation>Khôi phục từ tệp khác…</translation>
+    </message>
+    <message>
+        <source>Restore from the selected backup…</source>
+        <translation>Khôi phục từ bản sao lưu đã chọn…</translation>
+    </message>
+    <message>
+        <source>Restore the data from the backup %1?
+
+The current database is kept as a copy first. Dossiers received after the backup must be entered again (the list is shown); their codes are never used again. The app then asks you to sign in again.</source>
+        <translation>Khôi phục dữ liệu từ bản sao lưu %1?
+
+Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi thay. Các hồ sơ tiếp nhận sau thời điểm sao lưu phải nhập lại (phần mềm sẽ liệt kê); mã của chúng không bao giờ được dùng lại. Sau đó phần mềm yêu cầu đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>Restoring from the backup…</source>
+        <translation>Đang khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Second folder</source>
+        <translation>Thư mục thứ hai</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+</context>
+<context>
     <name>CatalogScreen</name>
-    <message>
-        <source>Filter by name, field or code (accents optional)</source>
-        <translation>Lọc theo tên, lĩnh vực hoặc mã (gõ có dấu hay không dấu đều được)</translation>
-    </message>
-    <message>
-        <source>Show procedures no longer in use</source>
-        <translation>Hiện cả thủ tục đã ngừng áp dụng</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Mã</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Lĩnh vực</translation>
-    </message>
-    <message>
-        <source>Time limit</source>
-        <translation>Thời hạn giải quyết</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Giấy tờ</translation>
-    </message>
-    <message>
-        <source>New procedure</source>
-        <translation>Thêm thủ tục</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Sửa…</translation>
-    </message>
-    <message>
-        <source>Edit the selected procedure (Enter or double-click)</source>
-        <translation>Sửa thủ tục đang chọn (Enter hoặc nhấp đúp)</translation>
-    </message>
-    <message>
-        <source>Import file…</source>
-        <translation>Nhập từ tệp…</translation>
-    </message>
-    <message>
-        <source>A province&apos;s catalog as JSON or CSV; checked in full before anything changes</source>
-        <translation>Danh mục của tỉnh dạng JSON hoặc CSV; kiểm tra toàn bộ trước khi thay đổi</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Xuất tệp…</translation>
-    </message>
     <message>
         <source>%1 procedures</source>
         <translation>%1 thủ tục</translation>
     </message>
     <message>
-        <source>Import catalog</source>
-        <translation>Nhập danh mục</translation>
+        <source>%1 procedures exported</source>
+        <translation>Đã xuất %1 thủ tục</translation>
+    </message>
+    <message>
+        <source>A province&apos;s catalog as JSON or CSV; checked in full before anything changes</source>
+        <translation>Danh mục của tỉnh dạng JSON hoặc CSV; kiểm tra toàn bộ trước khi thay đổi</translation>
     </message>
     <message>
         <source>Catalog (*.json *.csv)</source>
@@ -274,24 +392,72 @@
         <translation>Đang kiểm tra tệp…</translation>
     </message>
     <message>
-        <source>Nothing was imported:</source>
-        <translation>Chưa nhập gì vào danh mục:</translation>
+        <source>Code</source>
+        <translation>Mã</translation>
     </message>
     <message>
-        <source>New: %1, changed: %2, unchanged: %3. Import?</source>
-        <translation>Mới: %1, thay đổi: %2, không đổi: %3. Nhập vào danh mục?</translation>
+        <source>Documents</source>
+        <translation>Giấy tờ</translation>
     </message>
     <message>
-        <source>Importing…</source>
-        <translation>Đang nhập…</translation>
+        <source>Edit the selected procedure (Enter or double-click)</source>
+        <translation>Sửa thủ tục đang chọn (Enter hoặc nhấp đúp)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
     </message>
     <message>
         <source>Export catalog</source>
         <translation>Xuất danh mục</translation>
     </message>
     <message>
-        <source>%1 procedures exported</source>
-        <translation>Đã xuất %1 thủ tục</translation>
+        <source>Export…</source>
+        <translation>Xuất tệp…</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Filter by name, field or code (accents optional)</source>
+        <translation>Lọc theo tên, lĩnh vực hoặc mã (gõ có dấu hay không dấu đều được)</translation>
+    </message>
+    <message>
+        <source>Import catalog</source>
+        <translation>Nhập danh mục</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>Nhập từ tệp…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>New procedure</source>
+        <translation>Thêm thủ tục</translation>
+    </message>
+    <message>
+        <source>New: %1, changed: %2, unchanged: %3. Import?</source>
+        <translation>Mới: %1, thay đổi: %2, không đổi: %3. Nhập vào danh mục?</translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation>Chưa nhập gì vào danh mục:</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Show procedures no longer in use</source>
+        <translation>Hiện cả thủ tục đã ngừng áp dụng</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Thời hạn giải quyết</translation>
     </message>
 </context>
 <context>
@@ -312,24 +478,24 @@
         <translation>Công &amp;dân</translation>
     </message>
     <message>
-        <source>Lookup screen (kiosk)…</source>
-        <translation>Màn hình tra cứu (kiosk)…</translation>
-    </message>
-    <message>
         <source>A full-screen lookup for citizens; leaving it needs an officer&apos;s password</source>
         <translation>Màn hình tra cứu toàn màn hình cho công dân; muốn thoát cần mật khẩu của cán bộ</translation>
     </message>
     <message>
-        <source>Call the next citizen (F8)</source>
-        <translation>Mời công dân tiếp theo (F8)</translation>
+        <source>Call citizen number</source>
+        <translation>Mời công dân số</translation>
     </message>
     <message>
         <source>Call citizen number…</source>
         <translation>Mời công dân số…</translation>
     </message>
     <message>
-        <source>Call citizen number</source>
-        <translation>Mời công dân số</translation>
+        <source>Call the next citizen (F8)</source>
+        <translation>Mời công dân tiếp theo (F8)</translation>
+    </message>
+    <message>
+        <source>Lookup screen (kiosk)…</source>
+        <translation>Màn hình tra cứu (kiosk)…</translation>
     </message>
     <message>
         <source>Number</source>
@@ -343,14 +509,6 @@
 <context>
     <name>CitizenPage</name>
     <message>
-        <source>Your dossier has been received</source>
-        <translation>Hồ sơ của ông/bà đã được tiếp nhận</translation>
-    </message>
-    <message>
-        <source>Your result has been handed over</source>
-        <translation>Ông/bà đã nhận kết quả giải quyết hồ sơ</translation>
-    </message>
-    <message>
         <source>Come back for the result: %1</source>
         <translation>Hẹn trả kết quả: %1</translation>
     </message>
@@ -362,88 +520,48 @@
         <source>Pay by transfer: scan with your banking app</source>
         <translation>Chuyển khoản: quét mã bằng ứng dụng ngân hàng</translation>
     </message>
+    <message>
+        <source>Your dossier has been received</source>
+        <translation>Hồ sơ của ông/bà đã được tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Your result has been handed over</source>
+        <translation>Ông/bà đã nhận kết quả giải quyết hồ sơ</translation>
+    </message>
 </context>
 <context>
     <name>CitizenReportPanel</name>
     <message>
-        <source>Level</source>
-        <translation>Mức đánh giá</translation>
-    </message>
-    <message>
-        <source>Ratings</source>
-        <translation>Lượt đánh giá</translation>
-    </message>
-    <message>
-        <source>Share</source>
-        <translation>Tỷ lệ</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Thời gian</translation>
-    </message>
-    <message>
-        <source>Dossier</source>
-        <translation>Hồ sơ</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Góp ý</translation>
-    </message>
-    <message>
-        <source>Citizens&apos; satisfaction</source>
-        <translation>Mức độ hài lòng của người dân</translation>
-    </message>
-    <message>
-        <source>Paid at</source>
-        <translation>Thời điểm thu</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
+        <source>%1 ratings, satisfied: %2</source>
+        <translation>%1 lượt đánh giá, hài lòng: %2</translation>
     </message>
     <message>
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>Hình thức</translation>
+        <source>Citizens&apos; satisfaction</source>
+        <translation>Mức độ hài lòng của người dân</translation>
     </message>
     <message>
         <source>Collected by</source>
         <translation>Cán bộ thu</translation>
     </message>
     <message>
-        <source>Fee list (PDF)…</source>
-        <translation>Bảng kê thu phí (PDF)…</translation>
-    </message>
-    <message>
-        <source>Fee list (Excel)…</source>
-        <translation>Bảng kê thu phí (Excel)…</translation>
-    </message>
-    <message>
-        <source>Notice of late dossiers (PDF)…</source>
-        <translation>Niêm yết hồ sơ quá hạn (PDF)…</translation>
-    </message>
-    <message>
-        <source>The public list of the period&apos;s late dossiers with the apology and the new appointments, to print and post (names masked)</source>
-        <translation>Danh sách công khai các hồ sơ quá hạn trong kỳ kèm lời xin lỗi và ngày hẹn lại, để in và niêm yết (tên được che bớt)</translation>
-    </message>
-    <message>
-        <source>Fees collected</source>
-        <translation>Phí, lệ phí đã thu</translation>
-    </message>
-    <message>
-        <source>%1 ratings, satisfied: %2</source>
-        <translation>%1 lượt đánh giá, hài lòng: %2</translation>
-    </message>
-    <message>
         <source>Collected: %1 đồng in %2 payments</source>
         <translation>Đã thu: %1 đồng (%2 khoản)</translation>
     </message>
     <message>
-        <source>Still owed: %1 dossiers, %2 đồng</source>
-        <translation>Chưa thu: %1 hồ sơ, %2 đồng</translation>
+        <source>Comment</source>
+        <translation>Góp ý</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Exempted: %1 dossiers</source>
@@ -454,99 +572,147 @@
         <translation>Bảng kê thu phí %1</translation>
     </message>
     <message>
-        <source>Save the fee list</source>
-        <translation>Lưu bảng kê thu phí</translation>
+        <source>Fee list (Excel)…</source>
+        <translation>Bảng kê thu phí (Excel)…</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Bảng tính Excel (*.xlsx)</translation>
+        <source>Fee list (PDF)…</source>
+        <translation>Bảng kê thu phí (PDF)…</translation>
+    </message>
+    <message>
+        <source>Fees collected</source>
+        <translation>Phí, lệ phí đã thu</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Mức đánh giá</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Notice of late dossiers %1</source>
+        <translation>Niêm yết hồ sơ quá hạn %1</translation>
+    </message>
+    <message>
+        <source>Notice of late dossiers (PDF)…</source>
+        <translation>Niêm yết hồ sơ quá hạn (PDF)…</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>Thời điểm thu</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Lượt đánh giá</translation>
+    </message>
+    <message>
+        <source>Save the fee list</source>
+        <translation>Lưu bảng kê thu phí</translation>
     </message>
     <message>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <source>Notice of late dossiers %1</source>
-        <translation>Niêm yết hồ sơ quá hạn %1</translation>
+        <source>Share</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Still owed: %1 dossiers, %2 đồng</source>
+        <translation>Chưa thu: %1 hồ sơ, %2 đồng</translation>
+    </message>
+    <message>
+        <source>The public list of the period&apos;s late dossiers with the apology and the new appointments, to print and post (names masked)</source>
+        <translation>Danh sách công khai các hồ sơ quá hạn trong kỳ kèm lời xin lỗi và ngày hẹn lại, để in và niêm yết (tên được che bớt)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
     </message>
 </context>
 <context>
     <name>CitizenSettingsPanel</name>
     <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (không tìm thấy)</translation>
+    </message>
+    <message>
         <source>6 digits, e.g. 970415</source>
         <translation>6 chữ số, ví dụ 970415</translation>
-    </message>
-    <message>
-        <source>One level per line, the best first</source>
-        <translation>Mỗi dòng một mức, mức tốt nhất ở đầu</translation>
-    </message>
-    <message>
-        <source>How many levels, from the top of the scale, count as satisfied</source>
-        <translation>Bao nhiêu mức đầu thang được tính là hài lòng</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Account that receives fees (VietQR)&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Tài khoản nhận phí, lệ phí (VietQR)&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Bank BIN</source>
-        <translation>Mã BIN ngân hàng</translation>
-    </message>
-    <message>
-        <source>Account number</source>
-        <translation>Số tài khoản</translation>
-    </message>
-    <message>
-        <source>Account name</source>
-        <translation>Tên chủ tài khoản</translation>
     </message>
     <message>
         <source>&lt;b&gt;80 mm slip (thermal printer)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Phiếu khổ 80 mm (máy in nhiệt)&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>At intake</source>
-        <translation>Khi tiếp nhận</translation>
-    </message>
-    <message>
-        <source>Slip printer</source>
-        <translation>Máy in phiếu</translation>
+        <source>&lt;b&gt;Account that receives fees (VietQR)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Tài khoản nhận phí, lệ phí (VietQR)&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Citizens&apos; satisfaction&lt;/b&gt;</source>
         <translation>&lt;b&gt;Đánh giá mức độ hài lòng&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Levels of the scale</source>
-        <translation>Các mức của thang đánh giá</translation>
+        <source>Account name</source>
+        <translation>Tên chủ tài khoản</translation>
     </message>
     <message>
-        <source>Levels counted as satisfied</source>
-        <translation>Số mức tính là hài lòng</translation>
+        <source>Account number</source>
+        <translation>Số tài khoản</translation>
     </message>
     <message>
         <source>Ask the citizen</source>
         <translation>Mời công dân đánh giá</translation>
     </message>
     <message>
+        <source>At intake</source>
+        <translation>Khi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Bank BIN</source>
+        <translation>Mã BIN ngân hàng</translation>
+    </message>
+    <message>
+        <source>How many levels, from the top of the scale, count as satisfied</source>
+        <translation>Bao nhiêu mức đầu thang được tính là hài lòng</translation>
+    </message>
+    <message>
+        <source>Levels counted as satisfied</source>
+        <translation>Số mức tính là hài lòng</translation>
+    </message>
+    <message>
+        <source>Levels of the scale</source>
+        <translation>Các mức của thang đánh giá</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Chưa lưu: hãy sửa các ô được đánh dấu đỏ.</translation>
+    </message>
+    <message>
+        <source>One level per line, the best first</source>
+        <translation>Mỗi dòng một mức, mức tốt nhất ở đầu</translation>
+    </message>
+    <message>
         <source>Only an administrator can change the settings.</source>
         <translation>Chỉ quản trị viên mới được thay đổi cài đặt.</translation>
-    </message>
-    <message>
-        <source>The forms&apos; printer</source>
-        <translation>Máy in biểu mẫu</translation>
-    </message>
-    <message>
-        <source>%1 (not found)</source>
-        <translation>%1 (không tìm thấy)</translation>
     </message>
     <message>
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <source>Not saved: correct the fields marked in red.</source>
-        <translation>Chưa lưu: hãy sửa các ô được đánh dấu đỏ.</translation>
+        <source>Slip printer</source>
+        <translation>Máy in phiếu</translation>
+    </message>
+    <message>
+        <source>The forms&apos; printer</source>
+        <translation>Máy in biểu mẫu</translation>
     </message>
 </context>
 <context>
@@ -557,22 +723,85 @@
     </message>
 </context>
 <context>
-    <name>DeskScreen</name>
+    <name>DamagedDatabaseDialog</name>
     <message>
-        <source>Search: code, ID number, phone or name (Ctrl+F)</source>
-        <translation>Tìm: mã hồ sơ, số định danh, điện thoại hoặc họ tên (Ctrl+F)</translation>
+        <source>Choose another backup file…</source>
+        <translation>Chọn tệp sao lưu khác…</translation>
     </message>
     <message>
-        <source>Names match without accents: “nguyen thi hang” (Ctrl+F)</source>
-        <translation>Tìm họ tên không cần dấu: “nguyen thi hang” (Ctrl+F)</translation>
+        <source>Choose the backup file</source>
+        <translation>Chọn tệp sao lưu</translation>
+    </message>
+    <message>
+        <source>MotCua backups (*.sqlite3)</source>
+        <translation>Bản sao lưu MotCua (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>MotCua – the database is damaged</source>
+        <translation>MotCua – cơ sở dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>No good backup found beside the database</source>
+        <translation>Không tìm thấy bản sao lưu tốt nào cạnh cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Restore from the newest good backup (%1)</source>
+        <translation>Khôi phục từ bản sao lưu tốt mới nhất (%1)</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept aside, never deleted. Dossiers received after the backup will be listed so that they can be entered again.</source>
+        <translation>Tệp bị hỏng được đổi tên và giữ lại, không bị xóa. Các hồ sơ tiếp nhận sau thời điểm sao lưu sẽ được liệt kê để nhập lại.</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be opened: %2.</source>
+        <translation>Không mở được cơ sở dữ liệu %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>%1 dossiers</source>
+        <translation>%1 hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Late</source>
+        <translation>&amp;Quá hạn</translation>
+    </message>
+    <message>
+        <source>All procedures</source>
+        <translation>Tất cả thủ tục</translation>
     </message>
     <message>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <source>All procedures</source>
-        <translation>Tất cả thủ tục</translation>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
+    </message>
+    <message>
+        <source>D&amp;ue soon</source>
+        <translation>&amp;Sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Due within a day</source>
+        <translation>Sắp đến hạn (trong 1 ngày)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Names match without accents: “nguyen thi hang” (Ctrl+F)</source>
+        <translation>Tìm họ tên không cần dấu: “nguyen thi hang” (Ctrl+F)</translation>
     </message>
     <message>
         <source>Received from</source>
@@ -583,68 +812,20 @@
         <translation>Tiếp nhận đến ngày</translation>
     </message>
     <message>
-        <source>&amp;Late</source>
-        <translation>&amp;Quá hạn</translation>
-    </message>
-    <message>
-        <source>D&amp;ue soon</source>
-        <translation>&amp;Sắp đến hạn</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Từ</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>đến</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Quá hạn</translation>
-    </message>
-    <message>
-        <source>Due within a day</source>
-        <translation>Sắp đến hạn (trong 1 ngày)</translation>
+        <source>Search: code, ID number, phone or name (Ctrl+F)</source>
+        <translation>Tìm: mã hồ sơ, số định danh, điện thoại hoặc họ tên (Ctrl+F)</translation>
     </message>
     <message>
         <source>any</source>
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <source>Counting…</source>
-        <translation>Đang đếm…</translation>
-    </message>
-    <message>
-        <source>%1 dossiers</source>
-        <translation>%1 hồ sơ</translation>
+        <source>to</source>
+        <translation>đến</translation>
     </message>
 </context>
 <context>
     <name>DocumentsChecklist</name>
-    <message>
-        <source>Received</source>
-        <translation>Tiếp nhận</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Giấy tờ</translation>
-    </message>
-    <message>
-        <source>Originals</source>
-        <translation>Bản chính</translation>
-    </message>
-    <message>
-        <source>Copies</source>
-        <translation>Bản sao</translation>
-    </message>
-    <message>
-        <source>Space ticks or unticks the selected paper</source>
-        <translation>Phím cách để đánh dấu hoặc bỏ đánh dấu giấy tờ đang chọn</translation>
-    </message>
-    <message>
-        <source>Another paper handed in…</source>
-        <translation>Giấy tờ khác công dân nộp thêm…</translation>
-    </message>
     <message>
         <source>Add paper</source>
         <translation>Thêm giấy tờ</translation>
@@ -653,48 +834,13 @@
         <source>Add the paper typed on the left (Enter)</source>
         <translation>Thêm giấy tờ vừa gõ bên trái (Enter)</translation>
     </message>
-</context>
-<context>
-    <name>DossierDialog</name>
     <message>
-        <source>Dossier %1</source>
-        <translation>Hồ sơ %1</translation>
+        <source>Another paper handed in…</source>
+        <translation>Giấy tờ khác công dân nộp thêm…</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Thời gian</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>Bước</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Officer</source>
-        <translation>Cán bộ</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Thay đổi</translation>
-    </message>
-    <message>
-        <source>Old due date</source>
-        <translation>Ngày hẹn cũ</translation>
-    </message>
-    <message>
-        <source>New due date</source>
-        <translation>Ngày hẹn mới</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Lý do</translation>
+        <source>Copies</source>
+        <translation>Bản sao</translation>
     </message>
     <message>
         <source>Document</source>
@@ -705,32 +851,39 @@
         <translation>Bản chính</translation>
     </message>
     <message>
-        <source>Copies</source>
-        <translation>Bản sao</translation>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <source>Timeline</source>
-        <translation>Quá trình xử lý</translation>
+        <source>Space ticks or unticks the selected paper</source>
+        <translation>Phím cách để đánh dấu hoặc bỏ đánh dấu giấy tờ đang chọn</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDialog</name>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
     </message>
     <message>
-        <source>Due dates</source>
-        <translation>Ngày hẹn</translation>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <source>Documents</source>
-        <translation>Giấy tờ</translation>
+        <source>Appointment</source>
+        <translation>Hẹn trả lần đầu</translation>
     </message>
     <message>
-        <source>Fee and rating</source>
-        <translation>Phí, lệ phí và đánh giá</translation>
+        <source>Authorised person</source>
+        <translation>Người được ủy quyền</translation>
     </message>
     <message>
-        <source>Reprint a form</source>
-        <translation>In lại phiếu</translation>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
     </message>
     <message>
-        <source>Show and print any form of this dossier again</source>
-        <translation>Xem và in lại bất kỳ phiếu nào của hồ sơ này</translation>
+        <source>Channel</source>
+        <translation>Kênh nộp</translation>
     </message>
     <message>
         <source>Close</source>
@@ -741,139 +894,203 @@
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <source>LATE</source>
-        <translation>QUÁ HẠN</translation>
+        <source>Code on the portal</source>
+        <translation>Mã trên Cổng DVC</translation>
     </message>
     <message>
-        <source>due within a day</source>
-        <translation>sắp đến hạn</translation>
+        <source>Copies</source>
+        <translation>Bản sao</translation>
     </message>
     <message>
-        <source>cannot be returned in this status</source>
-        <translation>chưa thể trả kết quả ở trạng thái này</translation>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
     </message>
     <message>
-        <source>no longer waiting for this step</source>
-        <translation>không còn chờ bước này</translation>
+        <source>Documents</source>
+        <translation>Giấy tờ</translation>
     </message>
     <message>
-        <source>Received by %1</source>
-        <translation>Người nhận: %1</translation>
+        <source>Dossier %1</source>
+        <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <source>Appointment</source>
-        <translation>Hẹn trả lần đầu</translation>
+        <source>Due</source>
+        <translation>Hẹn trả</translation>
     </message>
     <message>
-        <source>Supplement received</source>
-        <translation>Đã nhận bổ sung</translation>
-    </message>
-    <message>
-        <source>Extension</source>
-        <translation>Gia hạn</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
-    </message>
-    <message>
-        <source>Time limit</source>
-        <translation>Thời hạn giải quyết</translation>
-    </message>
-    <message>
-        <source>Applicant</source>
-        <translation>Người nộp hồ sơ</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>Số định danh</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
+        <source>Due dates</source>
+        <translation>Ngày hẹn</translation>
     </message>
     <message>
         <source>E-mail</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>Địa chỉ</translation>
+        <source>Extension</source>
+        <translation>Gia hạn</translation>
     </message>
     <message>
-        <source>Authorised person</source>
-        <translation>Người được ủy quyền</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Kênh nộp</translation>
-    </message>
-    <message>
-        <source>Result collected</source>
-        <translation>Nơi nhận kết quả</translation>
-    </message>
-    <message>
-        <source>Sets / fee</source>
-        <translation>Số bộ / lệ phí</translation>
-    </message>
-    <message>
-        <source>Code on the portal</source>
-        <translation>Mã trên Cổng DVC</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Tiếp nhận</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Hẹn trả</translation>
-    </message>
-    <message>
-        <source>Processing unit</source>
-        <translation>Đơn vị xử lý</translation>
+        <source>Fee and rating</source>
+        <translation>Phí, lệ phí và đánh giá</translation>
     </message>
     <message>
         <source>Finished</source>
         <translation>Xử lý xong</translation>
     </message>
     <message>
-        <source>Returned</source>
-        <translation>Đã trả</translation>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
     </message>
     <message>
-        <source>Receipt printed</source>
-        <translation>Đã in giấy tiếp nhận</translation>
+        <source>LATE</source>
+        <translation>QUÁ HẠN</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>có</translation>
+        <source>New due date</source>
+        <translation>Ngày hẹn mới</translation>
     </message>
     <message>
-        <source>no – reprint it</source>
-        <translation>chưa – hãy in lại</translation>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Old due date</source>
+        <translation>Ngày hẹn cũ</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Processing unit</source>
+        <translation>Đơn vị xử lý</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Receipt printed</source>
+        <translation>Đã in giấy tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Received by %1</source>
+        <translation>Người nhận: %1</translation>
+    </message>
+    <message>
+        <source>Reprint a form</source>
+        <translation>In lại phiếu</translation>
+    </message>
+    <message>
+        <source>Result collected</source>
+        <translation>Nơi nhận kết quả</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Đã trả</translation>
+    </message>
+    <message>
+        <source>Sets / fee</source>
+        <translation>Số bộ / lệ phí</translation>
+    </message>
+    <message>
+        <source>Show and print any form of this dossier again</source>
+        <translation>Xem và in lại bất kỳ phiếu nào của hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
         <source>Submitted online</source>
         <translation>Nộp trực tuyến lúc</translation>
+    </message>
+    <message>
+        <source>Supplement received</source>
+        <translation>Đã nhận bổ sung</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Thời hạn giải quyết</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Quá trình xử lý</translation>
+    </message>
+    <message>
+        <source>cannot be returned in this status</source>
+        <translation>chưa thể trả kết quả ở trạng thái này</translation>
+    </message>
+    <message>
+        <source>due within a day</source>
+        <translation>sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>no longer waiting for this step</source>
+        <translation>không còn chờ bước này</translation>
+    </message>
+    <message>
+        <source>no – reprint it</source>
+        <translation>chưa – hãy in lại</translation>
     </message>
     <message>
         <source>set when accepted</source>
         <translation>tính khi tiếp nhận</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
 </context>
 <context>
     <name>DossierTableModel</name>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
     <message>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <source>Applicant</source>
-        <translation>Người nộp hồ sơ</translation>
+        <source>Due</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>Due within a day</source>
+        <translation>Sắp đến hạn (trong 1 ngày)</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
     </message>
     <message>
         <source>Procedure</source>
@@ -884,121 +1101,101 @@
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>Hẹn trả</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Quá hạn</translation>
-    </message>
-    <message>
-        <source>Due within a day</source>
-        <translation>Sắp đến hạn (trong 1 ngày)</translation>
     </message>
 </context>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <source>Unexpected error</source>
-        <translation>Lỗi không mong muốn</translation>
-    </message>
-    <message>
-        <source>Something went wrong that MotCua did not expect. Work that was already saved is not lost. Please tell the administrator and send the details below.</source>
-        <translation>MotCua gặp một lỗi không mong muốn. Những gì đã lưu không bị mất. Hãy báo cho quản trị viên và gửi kèm chi tiết dưới đây.</translation>
-    </message>
-    <message>
-        <source>Log file: %1</source>
-        <translation>Tệp nhật ký: %1</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Đã sao chép</translation>
     </message>
     <message>
         <source>Copy details</source>
         <translation>Sao chép chi tiết</translation>
     </message>
     <message>
+        <source>Log file: %1</source>
+        <translation>Tệp nhật ký: %1</translation>
+    </message>
+    <message>
         <source>Open the log folder</source>
         <translation>Mở thư mục nhật ký</translation>
     </message>
     <message>
-        <source>Copied</source>
-        <translation>Đã sao chép</translation>
+        <source>Something went wrong that MotCua did not expect. Work that was already saved is not lost. Please tell the administrator and send the details below.</source>
+        <translation>MotCua gặp một lỗi không mong muốn. Những gì đã lưu không bị mất. Hãy báo cho quản trị viên và gửi kèm chi tiết dưới đây.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong muốn</translation>
     </message>
 </context>
 <context>
     <name>FeeBox</name>
     <message>
-        <source>Pages of the original (the fee is counted per page)</source>
-        <translation>Số trang của bản chính (phí tính theo trang)</translation>
+        <source>Copies</source>
+        <translation>Số bản</translation>
     </message>
     <message>
         <source>Copies asked for</source>
         <translation>Số bản yêu cầu</translation>
     </message>
     <message>
+        <source>Enter the number of pages to compute the fee</source>
+        <translation>Nhập số trang để tính phí</translation>
+    </message>
+    <message>
         <source>Exempt</source>
         <translation>Miễn</translation>
     </message>
     <message>
-        <source>The citizen is exempt from the fee; give the reason</source>
-        <translation>Người nộp được miễn phí, lệ phí; ghi rõ lý do</translation>
-    </message>
-    <message>
-        <source>Reason for the exemption</source>
-        <translation>Lý do miễn</translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation>Số trang</translation>
-    </message>
-    <message>
-        <source>Copies</source>
-        <translation>Số bản</translation>
+        <source>Exempt (%1)</source>
+        <translation>Miễn (%1)</translation>
     </message>
     <message>
         <source>Fee: %1</source>
         <translation>Phí, lệ phí: %1</translation>
     </message>
     <message>
-        <source>No fee</source>
-        <translation>Không thu phí, lệ phí</translation>
-    </message>
-    <message>
         <source>Give the reason for the exemption</source>
         <translation>Hãy ghi lý do miễn phí, lệ phí</translation>
     </message>
     <message>
-        <source>Enter the number of pages to compute the fee</source>
-        <translation>Nhập số trang để tính phí</translation>
+        <source>No fee</source>
+        <translation>Không thu phí, lệ phí</translation>
     </message>
     <message>
-        <source>Exempt (%1)</source>
-        <translation>Miễn (%1)</translation>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>Pages of the original (the fee is counted per page)</source>
+        <translation>Số trang của bản chính (phí tính theo trang)</translation>
+    </message>
+    <message>
+        <source>Reason for the exemption</source>
+        <translation>Lý do miễn</translation>
+    </message>
+    <message>
+        <source>The citizen is exempt from the fee; give the reason</source>
+        <translation>Người nộp được miễn phí, lệ phí; ghi rõ lý do</translation>
     </message>
 </context>
 <context>
     <name>FeePanel</name>
     <message>
-        <source>Paid in cash</source>
-        <translation>Đã thu tiền mặt</translation>
-    </message>
-    <message>
-        <source>Paid by transfer</source>
-        <translation>Đã nhận chuyển khoản</translation>
-    </message>
-    <message>
         <source>Citizen&apos;s rating…</source>
         <translation>Mời công dân đánh giá…</translation>
     </message>
     <message>
-        <source>Show the rating to the citizen (on the citizen screen if there is one)</source>
-        <translation>Hiện phiếu đánh giá cho công dân (trên màn hình công dân nếu có)</translation>
+        <source>Computed</source>
+        <translation>Cách tính</translation>
     </message>
     <message>
         <source>Fee</source>
@@ -1009,12 +1206,20 @@
         <translation>Khoản thu</translation>
     </message>
     <message>
-        <source>Computed</source>
-        <translation>Cách tính</translation>
-    </message>
-    <message>
         <source>Paid</source>
         <translation>Đã thu</translation>
+    </message>
+    <message>
+        <source>Paid by transfer</source>
+        <translation>Đã nhận chuyển khoản</translation>
+    </message>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Đã thu tiền mặt</translation>
+    </message>
+    <message>
+        <source>Payment recorded.</source>
+        <translation>Đã ghi nhận khoản thu.</translation>
     </message>
     <message>
         <source>Rating after intake</source>
@@ -1025,111 +1230,115 @@
         <translation>Đánh giá sau trả kết quả</translation>
     </message>
     <message>
-        <source>VietQR to pay by transfer</source>
-        <translation>Mã VietQR để chuyển khoản</translation>
-    </message>
-    <message>
-        <source>in cash</source>
-        <translation>bằng tiền mặt</translation>
-    </message>
-    <message>
-        <source>by transfer</source>
-        <translation>bằng chuyển khoản</translation>
+        <source>Record that %1 was paid %2 for dossier %3?</source>
+        <translation>Ghi nhận đã thu %1 %2 cho hồ sơ %3?</translation>
     </message>
     <message>
         <source>Record the payment</source>
         <translation>Ghi nhận đã thu</translation>
     </message>
     <message>
-        <source>Record that %1 was paid %2 for dossier %3?</source>
-        <translation>Ghi nhận đã thu %1 %2 cho hồ sơ %3?</translation>
+        <source>Show the rating to the citizen (on the citizen screen if there is one)</source>
+        <translation>Hiện phiếu đánh giá cho công dân (trên màn hình công dân nếu có)</translation>
     </message>
     <message>
-        <source>Payment recorded.</source>
-        <translation>Đã ghi nhận khoản thu.</translation>
+        <source>VietQR to pay by transfer</source>
+        <translation>Mã VietQR để chuyển khoản</translation>
+    </message>
+    <message>
+        <source>by transfer</source>
+        <translation>bằng chuyển khoản</translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation>bằng tiền mặt</translation>
     </message>
 </context>
 <context>
     <name>FeeRuleDialog</name>
     <message>
-        <source>Fee rule</source>
-        <translation>Quy tắc tính phí</translation>
-    </message>
-    <message>
-        <source>The flat fee, per dossier</source>
-        <translation>Mức lệ phí ở trên, mỗi hồ sơ</translation>
-    </message>
-    <message>
-        <source>An amount per dossier</source>
-        <translation>Một mức cho mỗi hồ sơ</translation>
+        <source>Amount (đồng)</source>
+        <translation>Mức phí (đồng)</translation>
     </message>
     <message>
         <source>An amount per copy</source>
         <translation>Một mức cho mỗi bản</translation>
     </message>
     <message>
-        <source>Per page of the original, in tiers</source>
-        <translation>Theo số trang của bản chính, theo bậc</translation>
-    </message>
-    <message>
-        <source>One tier per line: first page-last page: price per page; the last tier has no last page</source>
-        <translation>Mỗi dòng một bậc: trang đầu-trang cuối: mức phí mỗi trang; bậc cuối để trống trang cuối</translation>
-    </message>
-    <message>
-        <source>no cap</source>
-        <translation>không giới hạn</translation>
-    </message>
-    <message>
-        <source>The usual reasons for exemption, one per line</source>
-        <translation>Các lý do miễn thường gặp, mỗi dòng một lý do</translation>
-    </message>
-    <message>
-        <source>Computed</source>
-        <translation>Cách tính</translation>
-    </message>
-    <message>
-        <source>Amount (đồng)</source>
-        <translation>Mức phí (đồng)</translation>
-    </message>
-    <message>
-        <source>Tiers (đồng a page)</source>
-        <translation>Các bậc (đồng/trang)</translation>
-    </message>
-    <message>
-        <source>Most a copy can cost</source>
-        <translation>Mức tối đa mỗi bản</translation>
-    </message>
-    <message>
-        <source>Fee name (for the portal)</source>
-        <translation>Tên phí, lệ phí (gửi lên Cổng)</translation>
-    </message>
-    <message>
-        <source>Fee code</source>
-        <translation>Mã phí, lệ phí</translation>
-    </message>
-    <message>
-        <source>Usual exemptions</source>
-        <translation>Các trường hợp miễn</translation>
-    </message>
-    <message>
-        <source>Legal basis</source>
-        <translation>Căn cứ pháp lý</translation>
-    </message>
-    <message>
-        <source>Use this rule</source>
-        <translation>Dùng quy tắc này</translation>
+        <source>An amount per dossier</source>
+        <translation>Một mức cho mỗi hồ sơ</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>Computed</source>
+        <translation>Cách tính</translation>
+    </message>
+    <message>
+        <source>Fee code</source>
+        <translation>Mã phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Fee name (for the portal)</source>
+        <translation>Tên phí, lệ phí (gửi lên Cổng)</translation>
+    </message>
+    <message>
+        <source>Fee rule</source>
+        <translation>Quy tắc tính phí</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>Most a copy can cost</source>
+        <translation>Mức tối đa mỗi bản</translation>
+    </message>
+    <message>
+        <source>One tier per line: first page-last page: price per page; the last tier has no last page</source>
+        <translation>Mỗi dòng một bậc: trang đầu-trang cuối: mức phí mỗi trang; bậc cuối để trống trang cuối</translation>
+    </message>
+    <message>
+        <source>Per page of the original, in tiers</source>
+        <translation>Theo số trang của bản chính, theo bậc</translation>
+    </message>
+    <message>
+        <source>The flat fee, per dossier</source>
+        <translation>Mức lệ phí ở trên, mỗi hồ sơ</translation>
+    </message>
+    <message>
+        <source>The usual reasons for exemption, one per line</source>
+        <translation>Các lý do miễn thường gặp, mỗi dòng một lý do</translation>
+    </message>
+    <message>
+        <source>Tiers (đồng a page)</source>
+        <translation>Các bậc (đồng/trang)</translation>
+    </message>
+    <message>
+        <source>Use this rule</source>
+        <translation>Dùng quy tắc này</translation>
+    </message>
+    <message>
+        <source>Usual exemptions</source>
+        <translation>Các trường hợp miễn</translation>
+    </message>
+    <message>
         <source>Write each tier as first-last: price, e.g. 1-2: 2000.</source>
         <translation>Viết mỗi bậc dạng trang đầu-trang cuối: mức phí, ví dụ 1-2: 2000.</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>không giới hạn</translation>
     </message>
 </context>
 <context>
     <name>FormPrinter</name>
+    <message>
+        <source>Not printed: %s The dossier is saved; press Print again.</source>
+        <translation>Chưa in được: %s Hồ sơ đã được lưu; bấm In lại.</translation>
+    </message>
     <message>
         <source>Printing…</source>
         <translation>Đang in…</translation>
@@ -1137,10 +1346,6 @@
     <message>
         <source>Sent to the printer.</source>
         <translation>Đã gửi tới máy in.</translation>
-    </message>
-    <message>
-        <source>Not printed: %s The dossier is saved; press Print again.</source>
-        <translation>Chưa in được: %s Hồ sơ đã được lưu; bấm In lại.</translation>
     </message>
 </context>
 <context>
@@ -1161,87 +1366,79 @@
 <context>
     <name>HolidaysPanel</name>
     <message>
-        <source>Date</source>
-        <translation>Ngày</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Loại</translation>
-    </message>
-    <message>
-        <source>Reason / legal basis</source>
-        <translation>Lý do / căn cứ</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Nguồn</translation>
-    </message>
-    <message>
-        <source>Day off</source>
-        <translation>Ngày nghỉ</translation>
-    </message>
-    <message>
-        <source>Working day</source>
-        <translation>Ngày làm việc</translation>
-    </message>
-    <message>
-        <source>e.g. Công văn 9859/VPCP-KGVX</source>
-        <translation>ví dụ Công văn 9859/VPCP-KGVX</translation>
-    </message>
-    <message>
         <source>Add / change</source>
         <translation>Thêm / sửa</translation>
-    </message>
-    <message>
-        <source>Remove selected override</source>
-        <translation>Bỏ ngày điều chỉnh đang chọn</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>Năm</translation>
     </message>
     <message>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <source>Province package no. %1</source>
-        <translation>Gói của tỉnh số %1</translation>
+        <source>Choose a day that the administrator or a province package added.</source>
+        <translation>Hãy chọn một ngày do quản trị viên hoặc gói dữ liệu của tỉnh thêm.</translation>
     </message>
     <message>
-        <source>Official decision (shipped)</source>
-        <translation>Quyết định chính thức (có sẵn)</translation>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>Ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Law (holidays)</source>
         <translation>Theo luật (ngày lễ)</translation>
     </message>
     <message>
-        <source>Choose a day that the administrator or a province package added.</source>
-        <translation>Hãy chọn một ngày do quản trị viên hoặc gói dữ liệu của tỉnh thêm.</translation>
+        <source>Official decision (shipped)</source>
+        <translation>Quyết định chính thức (có sẵn)</translation>
+    </message>
+    <message>
+        <source>Province package no. %1</source>
+        <translation>Gói của tỉnh số %1</translation>
+    </message>
+    <message>
+        <source>Reason / legal basis</source>
+        <translation>Lý do / căn cứ</translation>
+    </message>
+    <message>
+        <source>Remove selected override</source>
+        <translation>Bỏ ngày điều chỉnh đang chọn</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>Ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>e.g. Công văn 9859/VPCP-KGVX</source>
+        <translation>ví dụ Công văn 9859/VPCP-KGVX</translation>
     </message>
 </context>
 <context>
     <name>HoursPage</name>
     <message>
-        <source>Office hours and printer</source>
-        <translation>Giờ làm việc và máy in</translation>
-    </message>
-    <message>
         <source>Due dates count working hours; receipts go to this printer.</source>
         <translation>Ngày hẹn tính theo giờ làm việc; giấy tiếp nhận in ra máy in này.</translation>
     </message>
     <message>
-        <source>Sessions in order, e.g. 07:00-11:30,13:30-17:00</source>
-        <translation>Các buổi theo thứ tự, ví dụ 07:00-11:30,13:30-17:00</translation>
-    </message>
-    <message>
-        <source>System default printer</source>
-        <translation>Máy in mặc định của hệ thống</translation>
-    </message>
-    <message>
         <source>Office hours</source>
         <translation>Giờ làm việc</translation>
+    </message>
+    <message>
+        <source>Office hours and printer</source>
+        <translation>Giờ làm việc và máy in</translation>
     </message>
     <message>
         <source>Printer</source>
@@ -1251,91 +1448,111 @@
         <source>Receipt copies</source>
         <translation>Số liên giấy tiếp nhận</translation>
     </message>
+    <message>
+        <source>Sessions in order, e.g. 07:00-11:30,13:30-17:00</source>
+        <translation>Các buổi theo thứ tự, ví dụ 07:00-11:30,13:30-17:00</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>Máy in mặc định của hệ thống</translation>
+    </message>
 </context>
 <context>
     <name>InstanceLock</name>
     <message>
-        <source>process %1 on computer %2</source>
-        <translation>tiến trình %1 trên máy %2</translation>
-    </message>
-    <message>
         <source>MotCua is already open on this database%1. Only one MotCua window may use a database: switch to the window that is open (look in the taskbar), or close it first.</source>
         <translation>MotCua đang mở cơ sở dữ liệu này%1. Mỗi cơ sở dữ liệu chỉ được một cửa sổ MotCua dùng: hãy chuyển sang cửa sổ đang mở (xem trên thanh tác vụ), hoặc đóng nó trước.</translation>
+    </message>
+    <message>
+        <source>process %1 on computer %2</source>
+        <translation>tiến trình %1 trên máy %2</translation>
     </message>
 </context>
 <context>
     <name>IntakeScreen</name>
     <message>
-        <source>12 digits, or scan the chip ID card</source>
-        <translation>12 chữ số, hoặc quét mã QR trên thẻ căn cước</translation>
-    </message>
-    <message>
-        <source>ID number first: a known number fills the rest; a chip ID card scan fills the whole block</source>
-        <translation>Nhập số định danh trước: số đã có sẽ tự điền phần còn lại; quét thẻ căn cước gắn chip điền cả khối</translation>
-    </message>
-    <message>
-        <source>Citizen</source>
-        <translation>Cá nhân</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Tổ chức</translation>
-    </message>
-    <message>
-        <source>dd/mm/yyyy</source>
-        <translation>ngày/tháng/năm</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>Nam</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Nữ</translation>
-    </message>
-    <message>
-        <source>Applicant</source>
-        <translation>Người nộp hồ sơ</translation>
+        <source>%1 – due %2</source>
+        <translation>%1 – hẹn trả %2</translation>
     </message>
     <message>
         <source>&amp;ID number</source>
         <translation>Số định danh (&amp;I)</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Đối tượng</translation>
-    </message>
-    <message>
-        <source>Full &amp;name</source>
-        <translation>Họ và &amp;tên</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Ngày sinh</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Giới tính</translation>
-    </message>
-    <message>
         <source>&amp;Phone</source>
         <translation>Điện thoại (&amp;P)</translation>
     </message>
     <message>
-        <source>E-mail</source>
-        <translation>Thư điện tử</translation>
+        <source>12 digits, or scan the chip ID card</source>
+        <translation>12 chữ số, hoặc quét mã QR trên thẻ căn cước</translation>
     </message>
     <message>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Authorisation paper</source>
+        <translation>Giấy tờ ủy quyền</translation>
+    </message>
+    <message>
         <source>Authorised person (applying on the applicant&apos;s behalf)</source>
         <translation>Người được ủy quyền (nộp thay người nộp hồ sơ)</translation>
     </message>
     <message>
-        <source>e.g. Power of attorney no. 12 of 01/03/2026</source>
-        <translation>ví dụ Giấy ủy quyền số 12 ngày 01/03/2026</translation>
+        <source>Birth date</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Birth date must be written dd/mm/yyyy.</source>
+        <translation>Ngày sinh phải ghi theo dạng ngày/tháng/năm (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh nộp</translation>
+    </message>
+    <message>
+        <source>Check, save, print the receipt and show it (F9)</source>
+        <translation>Kiểm tra, lưu, in giấy tiếp nhận và hiển thị (F9)</translation>
+    </message>
+    <message>
+        <source>Choose a procedure</source>
+        <translation>Chọn thủ tục để xem ngày hẹn</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Clear the form without saving (Ctrl+N)</source>
+        <translation>Xóa trắng biểu mẫu, không lưu (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Ngày hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>Họ và &amp;tên</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -1346,154 +1563,190 @@
         <translation>Số định danh</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
-    </message>
-    <message>
-        <source>Authorisation paper</source>
-        <translation>Giấy tờ ủy quyền</translation>
-    </message>
-    <message>
-        <source>Type part of the name, without accents if you like</source>
-        <translation>Gõ một phần tên thủ tục, có dấu hoặc không dấu</translation>
-    </message>
-    <message>
-        <source>Procedure (Alt+T): type to filter, arrows and Enter to pick</source>
-        <translation>Thủ tục (Alt+T): gõ để lọc, dùng mũi tên và Enter để chọn</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>Yêu cầu</translation>
-    </message>
-    <message>
-        <source>Procedure (&amp;T)</source>
-        <translation>&amp;Thủ tục</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Giấy tờ</translation>
-    </message>
-    <message>
-        <source>Number of sets</source>
-        <translation>Số bộ hồ sơ</translation>
-    </message>
-    <message>
-        <source>Fee</source>
-        <translation>Phí, lệ phí</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Kênh nộp</translation>
-    </message>
-    <message>
-        <source>Result collected</source>
-        <translation>Nơi nhận kết quả</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
-        <source>Save and print receipt (F9)</source>
-        <translation>Lưu và in giấy tiếp nhận (F9)</translation>
-    </message>
-    <message>
-        <source>Check, save, print the receipt and show it (F9)</source>
-        <translation>Kiểm tra, lưu, in giấy tiếp nhận và hiển thị (F9)</translation>
-    </message>
-    <message>
-        <source>New citizen (Ctrl+N)</source>
-        <translation>Công dân mới (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Clear the form without saving (Ctrl+N)</source>
-        <translation>Xóa trắng biểu mẫu, không lưu (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>Ngày hẹn trả kết quả</translation>
+        <source>ID number first: a known number fills the rest; a chip ID card scan fills the whole block</source>
+        <translation>Nhập số định danh trước: số đã có sẽ tự điền phần còn lại; quét thẻ căn cước gắn chip điền cả khối</translation>
     </message>
     <message>
         <source>Last dossier received</source>
         <translation>Hồ sơ vừa tiếp nhận</translation>
     </message>
     <message>
-        <source>The scanned code is not a chip ID card.</source>
-        <translation>Mã vừa quét không phải mã QR của thẻ căn cước gắn chip.</translation>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>New citizen (Ctrl+N)</source>
+        <translation>Công dân mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Number of sets</source>
+        <translation>Số bộ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Procedure (&amp;T)</source>
+        <translation>&amp;Thủ tục</translation>
+    </message>
+    <message>
+        <source>Procedure (Alt+T): type to filter, arrows and Enter to pick</source>
+        <translation>Thủ tục (Alt+T): gõ để lọc, dùng mũi tên và Enter để chọn</translation>
+    </message>
+    <message>
+        <source>Receipt not printed: %1</source>
+        <translation>Chưa in được giấy tiếp nhận: %1</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>Result collected</source>
+        <translation>Nơi nhận kết quả</translation>
     </message>
     <message>
         <source>Returning applicant: details filled from the last dossier.</source>
         <translation>Công dân đã từng nộp hồ sơ: thông tin được điền từ lần trước.</translation>
     </message>
     <message>
-        <source>Choose a procedure</source>
-        <translation>Chọn thủ tục để xem ngày hẹn</translation>
+        <source>Save and print receipt (F9)</source>
+        <translation>Lưu và in giấy tiếp nhận (F9)</translation>
     </message>
     <message>
-        <source>Birth date must be written dd/mm/yyyy.</source>
-        <translation>Ngày sinh phải ghi theo dạng ngày/tháng/năm (dd/mm/yyyy).</translation>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
     </message>
     <message>
-        <source>%1 – due %2</source>
-        <translation>%1 – hẹn trả %2</translation>
+        <source>The scanned code is not a chip ID card.</source>
+        <translation>Mã vừa quét không phải mã QR của thẻ căn cước gắn chip.</translation>
     </message>
     <message>
-        <source>Receipt not printed: %1</source>
-        <translation>Chưa in được giấy tiếp nhận: %1</translation>
+        <source>Type</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Type part of the name, without accents if you like</source>
+        <translation>Gõ một phần tên thủ tục, có dấu hoặc không dấu</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>e.g. Power of attorney no. 12 of 01/03/2026</source>
+        <translation>ví dụ Giấy ủy quyền số 12 ngày 01/03/2026</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <source>MotCua – dossier lookup</source>
-        <translation>MotCua – tra cứu hồ sơ</translation>
-    </message>
-    <message>
-        <source>DOSSIER LOOKUP</source>
-        <translation>TRA CỨU HỒ SƠ</translation>
-    </message>
-    <message>
-        <source>Scan the barcode or QR code on your receipt, or type the dossier code and press Enter.</source>
-        <translation>Quét mã vạch hoặc mã QR trên giấy tiếp nhận, hoặc nhập mã hồ sơ rồi nhấn Enter.</translation>
-    </message>
-    <message>
-        <source>Dossier code</source>
-        <translation>Mã hồ sơ</translation>
-    </message>
-    <message>
-        <source>Looking up…</source>
-        <translation>Đang tra cứu…</translation>
-    </message>
-    <message>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
     </message>
     <message>
         <source>Appointment</source>
         <translation>Hẹn trả kết quả</translation>
     </message>
     <message>
-        <source>Still missing</source>
-        <translation>Cần bổ sung</translation>
-    </message>
-    <message>
         <source>Collect the result at</source>
         <translation>Nhận kết quả tại</translation>
+    </message>
+    <message>
+        <source>DOSSIER LOOKUP</source>
+        <translation>TRA CỨU HỒ SƠ</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
     </message>
     <message>
         <source>Fee</source>
         <translation>Phí, lệ phí</translation>
     </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Đang tra cứu…</translation>
+    </message>
+    <message>
+        <source>MotCua – dossier lookup</source>
+        <translation>MotCua – tra cứu hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Scan the barcode or QR code on your receipt, or type the dossier code and press Enter.</source>
+        <translation>Quét mã vạch hoặc mã QR trên giấy tiếp nhận, hoặc nhập mã hồ sơ rồi nhấn Enter.</translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation>Cần bổ sung</translation>
+    </message>
 </context>
 <context>
     <name>LatePanel</name>
     <message>
-        <source>Refresh</source>
-        <translation>Làm mới</translation>
+        <source>%1 late, %2 due within a day</source>
+        <translation>%1 quá hạn, %2 đến hạn trong vòng 1 ngày</translation>
+    </message>
+    <message>
+        <source>(the first %1 of each)</source>
+        <translation>(mỗi loại hiển thị %1 hồ sơ đầu tiên)</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>Xin lỗi</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Enter or double-click to open the dossier</source>
+        <translation>Nhấn Enter hoặc nhấp đúp để mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Give a late dossier a new appointment and print the apology (Ctrl+P)</source>
+        <translation>Hẹn lại ngày trả kết quả cho hồ sơ quá hạn và in phiếu xin lỗi (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Give a new appointment and print the apology form</source>
+        <translation>Hẹn lại ngày trả kết quả và in Phiếu xin lỗi</translation>
+    </message>
+    <message>
+        <source>Late (today)</source>
+        <translation>Quá hạn (trong ngày)</translation>
+    </message>
+    <message>
+        <source>Late (waiting for papers)</source>
+        <translation>Quá hạn (đang chờ bổ sung)</translation>
+    </message>
+    <message>
+        <source>Late by %1 days</source>
+        <translation>Quá hạn %1 ngày</translation>
     </message>
     <message>
         <source>List the late and due-soon dossiers again</source>
@@ -1504,205 +1757,157 @@
         <translation>In phiếu xin lỗi cho hồ sơ đang chọn…</translation>
     </message>
     <message>
-        <source>Give a late dossier a new appointment and print the apology (Ctrl+P)</source>
-        <translation>Hẹn lại ngày trả kết quả cho hồ sơ quá hạn và in phiếu xin lỗi (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Mã</translation>
-    </message>
-    <message>
-        <source>Applicant</source>
-        <translation>Người nộp hồ sơ</translation>
+        <source>Print apology…</source>
+        <translation>In phiếu xin lỗi…</translation>
     </message>
     <message>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>Hẹn trả</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
     </message>
     <message>
         <source>Situation</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <source>Apology</source>
-        <translation>Xin lỗi</translation>
-    </message>
-    <message>
-        <source>Enter or double-click to open the dossier</source>
-        <translation>Nhấn Enter hoặc nhấp đúp để mở hồ sơ</translation>
-    </message>
-    <message>
-        <source>Print apology…</source>
-        <translation>In phiếu xin lỗi…</translation>
-    </message>
-    <message>
-        <source>Give a new appointment and print the apology form</source>
-        <translation>Hẹn lại ngày trả kết quả và in Phiếu xin lỗi</translation>
-    </message>
-    <message>
-        <source>%1 late, %2 due within a day</source>
-        <translation>%1 quá hạn, %2 đến hạn trong vòng 1 ngày</translation>
-    </message>
-    <message>
-        <source>(the first %1 of each)</source>
-        <translation>(mỗi loại hiển thị %1 hồ sơ đầu tiên)</translation>
-    </message>
-    <message>
-        <source>Due soon</source>
-        <translation>Sắp đến hạn</translation>
-    </message>
-    <message>
-        <source>Late (waiting for papers)</source>
-        <translation>Quá hạn (đang chờ bổ sung)</translation>
-    </message>
-    <message>
-        <source>Late (today)</source>
-        <translation>Quá hạn (trong ngày)</translation>
-    </message>
-    <message>
-        <source>Late by %1 days</source>
-        <translation>Quá hạn %1 ngày</translation>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Intake (F5)</source>
-        <translation>Tiếp nhận (F5)</translation>
+        <source>Catalog</source>
+        <translation>Danh mục</translation>
     </message>
     <message>
         <source>Dossiers (F6)</source>
         <translation>Hồ sơ (F6)</translation>
     </message>
     <message>
-        <source>Return results (F2)</source>
-        <translation>Trả kết quả (F2)</translation>
+        <source>Intake (F5)</source>
+        <translation>Tiếp nhận (F5)</translation>
     </message>
     <message>
-        <source>Catalog</source>
-        <translation>Danh mục</translation>
+        <source>Officer: %1</source>
+        <translation>Cán bộ: %1</translation>
     </message>
     <message>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <source>Sync</source>
-        <translation>Đồng bộ</translation>
+        <source>Return results (F2)</source>
+        <translation>Trả kết quả (F2)</translation>
     </message>
     <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <source>Officer: %1</source>
-        <translation>Cán bộ: %1</translation>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
     </message>
 </context>
 <context>
     <name>OfficersPanel</name>
     <message>
-        <source>Username</source>
-        <translation>Tên đăng nhập</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Vai trò</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Hoạt động</translation>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
     </message>
     <message>
         <source>Account in use</source>
         <translation>Tài khoản đang sử dụng</translation>
     </message>
     <message>
-        <source>Leave empty to keep the current password</source>
-        <translation>Để trống nếu giữ mật khẩu hiện tại</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Tài khoản</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Mật khẩu</translation>
+        <source>Active</source>
+        <translation>Hoạt động</translation>
     </message>
     <message>
         <source>Add officer</source>
         <translation>Thêm cán bộ</translation>
     </message>
     <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the current password</source>
+        <translation>Để trống nếu giữ mật khẩu hiện tại</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
         <source>Save changes</source>
         <translation>Lưu thay đổi</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>có</translation>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
     </message>
     <message>
         <source>no</source>
         <translation>không</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
 </context>
 <context>
     <name>OnlineQueue</name>
     <message>
-        <source>Code on the portal</source>
-        <translation>Mã trên Cổng DVC</translation>
-    </message>
-    <message>
-        <source>Code at the counter</source>
-        <translation>Mã tại quầy</translation>
-    </message>
-    <message>
-        <source>Submitted online</source>
-        <translation>Nộp trực tuyến lúc</translation>
-    </message>
-    <message>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
     </message>
     <message>
         <source>Check and accept…</source>
         <translation>Kiểm tra và tiếp nhận…</translation>
     </message>
     <message>
+        <source>Code at the counter</source>
+        <translation>Mã tại quầy</translation>
+    </message>
+    <message>
+        <source>Code on the portal</source>
+        <translation>Mã trên Cổng DVC</translation>
+    </message>
+    <message>
+        <source>Online dossiers (%1 waiting)</source>
+        <translation>Hồ sơ trực tuyến (%1 hồ sơ chờ tiếp nhận)</translation>
+    </message>
+    <message>
         <source>Open the dossier, check its papers, receive it now and print the receipt (Enter)</source>
         <translation>Mở hồ sơ, kiểm tra giấy tờ, tiếp nhận ngay và in giấy tiếp nhận (Enter)</translation>
     </message>
     <message>
-        <source>Refuse…</source>
-        <translation>Từ chối…</translation>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
     </message>
     <message>
         <source>Refuse the dossier and print the refusal form</source>
         <translation>Từ chối tiếp nhận và in phiếu từ chối</translation>
     </message>
     <message>
+        <source>Refuse…</source>
+        <translation>Từ chối…</translation>
+    </message>
+    <message>
         <source>Submitted on the public service portal and brought by the province&apos;s package: received only when accepted here.</source>
         <translation>Nộp trên Cổng dịch vụ công, tỉnh chuyển về trong gói dữ liệu: chỉ được tính là đã tiếp nhận khi tiếp nhận tại đây.</translation>
     </message>
     <message>
-        <source>Online dossiers (%1 waiting)</source>
-        <translation>Hồ sơ trực tuyến (%1 hồ sơ chờ tiếp nhận)</translation>
+        <source>Submitted online</source>
+        <translation>Nộp trực tuyến lúc</translation>
     </message>
 </context>
 <context>
@@ -1715,12 +1920,8 @@
 <context>
     <name>PackageBanner</name>
     <message>
-        <source>Open online dossiers</source>
-        <translation>Mở hồ sơ trực tuyến</translation>
-    </message>
-    <message>
-        <source>The online dossiers waiting in the dossier desk (F6)</source>
-        <translation>Các hồ sơ trực tuyến đang chờ ở màn hình Hồ sơ (F6)</translation>
+        <source>%1 online dossiers are waiting to be checked and accepted.</source>
+        <translation>Có %1 hồ sơ trực tuyến đang chờ kiểm tra và tiếp nhận.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1731,67 +1932,39 @@
         <translation>Ẩn thông báo về gói vừa áp dụng</translation>
     </message>
     <message>
-        <source>The catalog of %1 took effect today.</source>
-        <translation>Danh mục thủ tục theo %1 có hiệu lực từ hôm nay.</translation>
-    </message>
-    <message>
-        <source>%1 online dossiers are waiting to be checked and accepted.</source>
-        <translation>Có %1 hồ sơ trực tuyến đang chờ kiểm tra và tiếp nhận.</translation>
+        <source>Open online dossiers</source>
+        <translation>Mở hồ sơ trực tuyến</translation>
     </message>
     <message>
         <source>The catalog of %1 takes effect on %2.</source>
         <translation>Danh mục thủ tục theo %1 sẽ có hiệu lực từ ngày %2.</translation>
     </message>
+    <message>
+        <source>The catalog of %1 took effect today.</source>
+        <translation>Danh mục thủ tục theo %1 có hiệu lực từ hôm nay.</translation>
+    </message>
+    <message>
+        <source>The online dossiers waiting in the dossier desk (F6)</source>
+        <translation>Các hồ sơ trực tuyến đang chờ ở màn hình Hồ sơ (F6)</translation>
+    </message>
 </context>
 <context>
     <name>PackagePanel</name>
     <message>
-        <source>Province packages: catalog, calendar, online dossiers</source>
-        <translation>Gói dữ liệu của tỉnh: danh mục, lịch làm việc, hồ sơ trực tuyến</translation>
-    </message>
-    <message>
-        <source>Import from a USB drive / folder…</source>
-        <translation>Nhập từ thẻ nhớ / thư mục…</translation>
-    </message>
-    <message>
-        <source>Apply every package of this agency found in the folder, oldest first</source>
-        <translation>Áp dụng mọi gói của cơ quan này có trong thư mục, gói cũ trước</translation>
-    </message>
-    <message>
-        <source>Import a package file…</source>
-        <translation>Nhập một tệp gói…</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>Số</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Tệp</translation>
-    </message>
-    <message>
-        <source>Made by the province</source>
-        <translation>Tỉnh lập lúc</translation>
+        <source>Applied</source>
+        <translation>Đã áp dụng</translation>
     </message>
     <message>
         <source>Applied at</source>
         <translation>Áp dụng lúc</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>Kết quả</translation>
+        <source>Apply every package of this agency found in the folder, oldest first</source>
+        <translation>Áp dụng mọi gói của cơ quan này có trong thư mục, gói cũ trước</translation>
     </message>
     <message>
-        <source>Applied</source>
-        <translation>Đã áp dụng</translation>
-    </message>
-    <message>
-        <source>the province has the acknowledgement</source>
-        <translation>tỉnh đã nhận xác nhận</translation>
-    </message>
-    <message>
-        <source>Not applied: %1</source>
-        <translation>Không áp dụng: %1</translation>
+        <source>Applying the province&apos;s package…</source>
+        <translation>Đang áp dụng gói dữ liệu của tỉnh…</translation>
     </message>
     <message>
         <source>Choose the USB drive or folder with the province&apos;s packages</source>
@@ -1802,31 +1975,55 @@
         <translation>Chọn gói dữ liệu của tỉnh</translation>
     </message>
     <message>
+        <source>Could not read %1. Check the drive or folder and try again.</source>
+        <translation>Không đọc được %1. Hãy kiểm tra ổ đĩa hoặc thư mục rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Import a package file…</source>
+        <translation>Nhập một tệp gói…</translation>
+    </message>
+    <message>
+        <source>Import from a USB drive / folder…</source>
+        <translation>Nhập từ thẻ nhớ / thư mục…</translation>
+    </message>
+    <message>
+        <source>Made by the province</source>
+        <translation>Tỉnh lập lúc</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Không áp dụng: %1</translation>
+    </message>
+    <message>
         <source>Province packages (motcua-province_*.zip)</source>
         <translation>Gói dữ liệu của tỉnh (motcua-province_*.zip)</translation>
     </message>
     <message>
-        <source>Applying the province&apos;s package…</source>
-        <translation>Đang áp dụng gói dữ liệu của tỉnh…</translation>
+        <source>Province packages: catalog, calendar, online dossiers</source>
+        <translation>Gói dữ liệu của tỉnh: danh mục, lịch làm việc, hồ sơ trực tuyến</translation>
     </message>
     <message>
-        <source>Could not read %1. Check the drive or folder and try again.</source>
-        <translation>Không đọc được %1. Hãy kiểm tra ổ đĩa hoặc thư mục rồi thử lại.</translation>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>the province has the acknowledgement</source>
+        <translation>tỉnh đã nhận xác nhận</translation>
     </message>
 </context>
 <context>
     <name>PdfPreview</name>
     <message>
-        <source>Print preview</source>
-        <translation>Xem trước bản in</translation>
-    </message>
-    <message>
         <source>&amp;Print again</source>
         <translation>&amp;In lại</translation>
-    </message>
-    <message>
-        <source>Send this form to the printer again (Ctrl+P)</source>
-        <translation>Gửi lại phiếu này tới máy in (Ctrl+P)</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1836,92 +2033,40 @@
         <source>Close the preview (Esc)</source>
         <translation>Đóng bản xem trước (Esc)</translation>
     </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Xem trước bản in</translation>
+    </message>
+    <message>
+        <source>Send this form to the printer again (Ctrl+P)</source>
+        <translation>Gửi lại phiếu này tới máy in (Ctrl+P)</translation>
+    </message>
 </context>
 <context>
     <name>ProcedureDialog</name>
-    <message>
-        <source>working days</source>
-        <translation>ngày làm việc</translation>
-    </message>
-    <message>
-        <source>calendar days</source>
-        <translation>ngày</translation>
-    </message>
-    <message>
-        <source>working hours</source>
-        <translation>giờ làm việc</translation>
-    </message>
-    <message>
-        <source>same day</source>
-        <translation>trong ngày</translation>
-    </message>
-    <message>
-        <source>immediately</source>
-        <translation>giải quyết ngay</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
-    </message>
-    <message>
-        <source>HH:MM, only for same-day procedures</source>
-        <translation>HH:MM, chỉ cho thủ tục giải quyết trong ngày</translation>
-    </message>
-    <message>
-        <source>Fee rule…</source>
-        <translation>Quy tắc tính phí…</translation>
-    </message>
-    <message>
-        <source>In use</source>
-        <translation>Đang áp dụng</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Giấy tờ</translation>
-    </message>
-    <message>
-        <source>Originals</source>
-        <translation>Bản chính</translation>
-    </message>
-    <message>
-        <source>Copies</source>
-        <translation>Bản sao</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>Bắt buộc</translation>
-    </message>
     <message>
         <source>Add document</source>
         <translation>Thêm giấy tờ</translation>
     </message>
     <message>
-        <source>Remove document</source>
-        <translation>Bỏ giấy tờ</translation>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Tên</translation>
+        <source>Copies</source>
+        <translation>Bản sao</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>Lĩnh vực</translation>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
     </message>
     <message>
-        <source>Level</source>
-        <translation>Cấp thực hiện</translation>
-    </message>
-    <message>
-        <source>Time limit</source>
-        <translation>Thời hạn giải quyết</translation>
-    </message>
-    <message>
-        <source>Same-day cut-off</source>
-        <translation>Giờ chốt trong ngày</translation>
+        <source>Documents</source>
+        <translation>Giấy tờ</translation>
     </message>
     <message>
         <source>Fee (đồng)</source>
@@ -1936,24 +2081,84 @@
         <translation>Quy tắc tính phí</translation>
     </message>
     <message>
+        <source>Fee rule…</source>
+        <translation>Quy tắc tính phí…</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>HH:MM, only for same-day procedures</source>
+        <translation>HH:MM, chỉ cho thủ tục giải quyết trong ngày</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Đang áp dụng</translation>
+    </message>
+    <message>
         <source>Legal basis</source>
         <translation>Căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp thực hiện</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>Bỏ giấy tờ</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
+        <source>Same-day cut-off</source>
+        <translation>Giờ chốt trong ngày</translation>
     </message>
     <message>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Giấy tờ</translation>
-    </message>
-    <message>
         <source>The fee above, per dossier</source>
         <translation>Mức lệ phí ở trên, mỗi hồ sơ</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Thời hạn giải quyết</translation>
+    </message>
+    <message>
+        <source>calendar days</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>immediately</source>
+        <translation>giải quyết ngay</translation>
+    </message>
+    <message>
+        <source>same day</source>
+        <translation>trong ngày</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>ngày làm việc</translation>
+    </message>
+    <message>
+        <source>working hours</source>
+        <translation>giờ làm việc</translation>
     </message>
 </context>
 <context>
@@ -1970,31 +2175,27 @@
         <translation>Ông/bà có hài lòng với việc giải quyết thủ tục hành chính?</translation>
     </message>
     <message>
-        <source>Your comment (optional)</source>
-        <translation>Góp ý của ông/bà (không bắt buộc)</translation>
-    </message>
-    <message>
         <source>Skip</source>
         <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Your comment (optional)</source>
+        <translation>Góp ý của ông/bà (không bắt buộc)</translation>
     </message>
 </context>
 <context>
     <name>ReportCharts</name>
     <message>
-        <source>On-time rate by month</source>
-        <translation>Tỷ lệ đúng hạn theo tháng</translation>
-    </message>
-    <message>
-        <source>Resolved dossiers by field</source>
-        <translation>Hồ sơ đã giải quyết theo lĩnh vực</translation>
+        <source>%1: %2 % on time (%3 of %4 resolved)</source>
+        <translation>%1: %2 % đúng hạn (%3/%4 hồ sơ đã giải quyết)</translation>
     </message>
     <message>
         <source>Click a bar to list its dossiers</source>
         <translation>Nhấp vào một cột để xem danh sách hồ sơ</translation>
     </message>
     <message>
-        <source>On-time rate by month: computing…</source>
-        <translation>Tỷ lệ đúng hạn theo tháng: đang tính…</translation>
+        <source>Dossiers resolved</source>
+        <translation>Số hồ sơ đã giải quyết</translation>
     </message>
     <message>
         <source>Month</source>
@@ -2005,16 +2206,20 @@
         <translation>Tỷ lệ đúng hạn (%)</translation>
     </message>
     <message>
+        <source>On-time rate by month</source>
+        <translation>Tỷ lệ đúng hạn theo tháng</translation>
+    </message>
+    <message>
         <source>On-time rate by month, %1</source>
         <translation>Tỷ lệ đúng hạn theo tháng, %1</translation>
     </message>
     <message>
-        <source>%1: %2 % on time (%3 of %4 resolved)</source>
-        <translation>%1: %2 % đúng hạn (%3/%4 hồ sơ đã giải quyết)</translation>
+        <source>On-time rate by month: computing…</source>
+        <translation>Tỷ lệ đúng hạn theo tháng: đang tính…</translation>
     </message>
     <message>
-        <source>Dossiers resolved</source>
-        <translation>Số hồ sơ đã giải quyết</translation>
+        <source>Resolved dossiers by field</source>
+        <translation>Hồ sơ đã giải quyết theo lĩnh vực</translation>
     </message>
     <message>
         <source>Resolved dossiers by field, %1</source>
@@ -2024,33 +2229,12 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <source>Received
-total</source>
-        <translation>Tiếp nhận
-tổng số</translation>
+        <source>%1 (%2) – figures as of %3</source>
+        <translation>%1 (%2) – số liệu tính đến %3</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>Trực
-tuyến</translation>
-    </message>
-    <message>
-        <source>Counter
-and post</source>
-        <translation>Trực tiếp,
-bưu chính</translation>
-    </message>
-    <message>
-        <source>Carried
-over</source>
-        <translation>Kỳ trước
-chuyển sang</translation>
-    </message>
-    <message>
-        <source>Resolved
-total</source>
-        <translation>Đã giải quyết
-tổng số</translation>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
         <source>Before
@@ -2059,15 +2243,89 @@ due</source>
 hạn</translation>
     </message>
     <message>
-        <source>On
-time</source>
-        <translation>Đúng
-hạn</translation>
+        <source>By</source>
+        <translation>Theo</translation>
     </message>
     <message>
-        <source>Resolved
+        <source>Carried
+over</source>
+        <translation>Kỳ trước
+chuyển sang</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Biểu đồ</translation>
+    </message>
+    <message>
+        <source>Citizens</source>
+        <translation>Công dân</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Compute the figures for the period (Enter)</source>
+        <translation>Tính số liệu của kỳ báo cáo (Enter)</translation>
+    </message>
+    <message>
+        <source>Computing the report…</source>
+        <translation>Đang tổng hợp báo cáo…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <source>Counter
+and post</source>
+        <translation>Trực tiếp,
+bưu chính</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>Số ngày quá hạn</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>Enter or double-click a figure to list its dossiers</source>
+        <translation>Enter hoặc nhấp đúp vào một số liệu để xem danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <source>Excel file…</source>
+        <translation>Tệp Excel…</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Field / procedure</source>
+        <translation>Lĩnh vực / thủ tục</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Bảng số liệu</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>Từ ngày – đến ngày</translation>
+    </message>
+    <message>
+        <source>Half-year</source>
+        <translation>6 tháng</translation>
+    </message>
+    <message>
+        <source>In progress
 late</source>
-        <translation>Đã giải quyết
+        <translation>Đang giải quyết
 quá hạn</translation>
     </message>
     <message>
@@ -2077,60 +2335,30 @@ total</source>
 tổng số</translation>
     </message>
     <message>
-        <source>Within
-time</source>
-        <translation>Trong
-hạn</translation>
+        <source>Late and due soon</source>
+        <translation>Quá hạn – sắp đến hạn</translation>
     </message>
     <message>
-        <source>In progress
-late</source>
-        <translation>Đang giải quyết
-quá hạn</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>Tháng</translation>
-    </message>
-    <message>
-        <source>Quarter</source>
-        <translation>Quý</translation>
-    </message>
-    <message>
-        <source>Half-year</source>
-        <translation>6 tháng</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>Năm</translation>
-    </message>
-    <message>
-        <source>From – to</source>
-        <translation>Từ ngày – đến ngày</translation>
-    </message>
-    <message>
-        <source>Show report</source>
-        <translation>Xem báo cáo</translation>
-    </message>
-    <message>
-        <source>Compute the figures for the period (Enter)</source>
-        <translation>Tính số liệu của kỳ báo cáo (Enter)</translation>
+        <source>Late and due soon (%1)</source>
+        <translation>Quá hạn – sắp đến hạn (%1)</translation>
     </message>
     <message>
         <source>Late dossiers</source>
         <translation>Hồ sơ quá hạn</translation>
     </message>
     <message>
-        <source>Print (PDF)…</source>
-        <translation>In (PDF)…</translation>
+        <source>Late dossiers, %1</source>
+        <translation>Hồ sơ quá hạn, %1</translation>
     </message>
     <message>
-        <source>Excel file…</source>
-        <translation>Tệp Excel…</translation>
+        <source>Month</source>
+        <translation>Tháng</translation>
     </message>
     <message>
-        <source>Field / procedure</source>
-        <translation>Lĩnh vực / thủ tục</translation>
+        <source>On
+time</source>
+        <translation>Đúng
+hạn</translation>
     </message>
     <message>
         <source>On-time
@@ -2139,115 +2367,96 @@ rate</source>
 đúng hạn</translation>
     </message>
     <message>
-        <source>Enter or double-click a figure to list its dossiers</source>
-        <translation>Enter hoặc nhấp đúp vào một số liệu để xem danh sách hồ sơ</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Mã</translation>
-    </message>
-    <message>
-        <source>Applicant</source>
-        <translation>Người nộp hồ sơ</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Tiếp nhận</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Hẹn trả</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Kết thúc</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Days late</source>
-        <translation>Số ngày quá hạn</translation>
+        <source>Online</source>
+        <translation>Trực
+tuyến</translation>
     </message>
     <message>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <source>to</source>
-        <translation>đến</translation>
+        <source>Print (PDF)…</source>
+        <translation>In (PDF)…</translation>
     </message>
     <message>
-        <source>By</source>
-        <translation>Theo</translation>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
     </message>
     <message>
-        <source>Figures</source>
-        <translation>Bảng số liệu</translation>
+        <source>Quarter</source>
+        <translation>Quý</translation>
     </message>
     <message>
-        <source>Charts</source>
-        <translation>Biểu đồ</translation>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <source>Late and due soon</source>
-        <translation>Quá hạn – sắp đến hạn</translation>
-    </message>
-    <message>
-        <source>Citizens</source>
-        <translation>Công dân</translation>
-    </message>
-    <message>
-        <source>Late and due soon (%1)</source>
-        <translation>Quá hạn – sắp đến hạn (%1)</translation>
-    </message>
-    <message>
-        <source>Computing…</source>
-        <translation>Đang tính…</translation>
-    </message>
-    <message>
-        <source>Computing the report…</source>
-        <translation>Đang tổng hợp báo cáo…</translation>
-    </message>
-    <message>
-        <source>%1 (%2) – figures as of %3</source>
-        <translation>%1 (%2) – số liệu tính đến %3</translation>
-    </message>
-    <message>
-        <source>Late dossiers, %1</source>
-        <translation>Hồ sơ quá hạn, %1</translation>
+        <source>Received
+total</source>
+        <translation>Tiếp nhận
+tổng số</translation>
     </message>
     <message>
         <source>Report %1</source>
         <translation>Báo cáo %1</translation>
     </message>
     <message>
-        <source>Save the report</source>
-        <translation>Lưu báo cáo</translation>
+        <source>Resolved
+late</source>
+        <translation>Đã giải quyết
+quá hạn</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Bảng tính Excel (*.xlsx)</translation>
+        <source>Resolved
+total</source>
+        <translation>Đã giải quyết
+tổng số</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
     </message>
     <message>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
+    <message>
+        <source>Show report</source>
+        <translation>Xem báo cáo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Within
+time</source>
+        <translation>Trong
+hạn</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
 </context>
 <context>
     <name>ReturnScreen</name>
     <message>
-        <source>Scan the receipt barcode or type the dossier code, then Enter</source>
-        <translation>Quét mã vạch trên giấy tiếp nhận hoặc gõ mã hồ sơ, rồi Enter</translation>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <source>Reach this field from anywhere with F2</source>
-        <translation>Nhấn F2 ở bất kỳ màn hình nào để tới ô này</translation>
+        <source>Looking up %1…</source>
+        <translation>Đang tìm %1…</translation>
+    </message>
+    <message>
+        <source>No dossier has the code “%1”. Check the receipt and scan again.</source>
+        <translation>Không tìm thấy hồ sơ có mã “%1”. Hãy kiểm tra giấy tiếp nhận và quét lại.</translation>
     </message>
     <message>
         <source>Open</source>
@@ -2258,51 +2467,39 @@ rate</source>
         <translation>Mở hồ sơ (Enter)</translation>
     </message>
     <message>
-        <source>Dossier code</source>
-        <translation>Mã hồ sơ</translation>
+        <source>Reach this field from anywhere with F2</source>
+        <translation>Nhấn F2 ở bất kỳ màn hình nào để tới ô này</translation>
     </message>
     <message>
         <source>Results ready to hand over (processed, not yet returned)</source>
         <translation>Kết quả chờ trả (đã xử lý xong, chưa trả)</translation>
     </message>
     <message>
-        <source>Looking up %1…</source>
-        <translation>Đang tìm %1…</translation>
-    </message>
-    <message>
-        <source>No dossier has the code “%1”. Check the receipt and scan again.</source>
-        <translation>Không tìm thấy hồ sơ có mã “%1”. Hãy kiểm tra giấy tiếp nhận và quét lại.</translation>
+        <source>Scan the receipt barcode or type the dossier code, then Enter</source>
+        <translation>Quét mã vạch trên giấy tiếp nhận hoặc gõ mã hồ sơ, rồi Enter</translation>
     </message>
 </context>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <source>Sessions in order, e.g. 07:00-11:30,13:30-17:00</source>
-        <translation>Các buổi theo thứ tự, ví dụ 07:00-11:30,13:30-17:00</translation>
+        <source>%1 (not found)</source>
+        <translation>%1 (không tìm thấy)</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
     </message>
     <message>
         <source>Agency code</source>
         <translation>Mã định danh cơ quan</translation>
     </message>
     <message>
-        <source>Governing body</source>
-        <translation>Đơn vị chủ quản</translation>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
     </message>
     <message>
-        <source>Unit name</source>
-        <translation>Tên bộ phận</translation>
-    </message>
-    <message>
-        <source>Place (date line)</source>
-        <translation>Địa danh (dòng ngày tháng)</translation>
-    </message>
-    <message>
-        <source>Head&apos;s title (signs apologies)</source>
-        <translation>Chức danh thủ trưởng (ký phiếu xin lỗi)</translation>
-    </message>
-    <message>
-        <source>Head&apos;s name</source>
-        <translation>Họ tên thủ trưởng</translation>
+        <source>Citizens</source>
+        <translation>Công dân</translation>
     </message>
     <message>
         <source>Contact phone</source>
@@ -2313,12 +2510,48 @@ rate</source>
         <translation>Địa chỉ tra cứu hồ sơ</translation>
     </message>
     <message>
-        <source>Register volume</source>
-        <translation>Quyển sổ theo dõi</translation>
+        <source>Governing body</source>
+        <translation>Đơn vị chủ quản</translation>
+    </message>
+    <message>
+        <source>Head&apos;s name</source>
+        <translation>Họ tên thủ trưởng</translation>
+    </message>
+    <message>
+        <source>Head&apos;s title (signs apologies)</source>
+        <translation>Chức danh thủ trưởng (ký phiếu xin lỗi)</translation>
+    </message>
+    <message>
+        <source>Holidays and working days</source>
+        <translation>Ngày nghỉ và ngày làm bù</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Chưa lưu: hãy sửa các ô được đánh dấu đỏ.</translation>
     </message>
     <message>
         <source>Office hours</source>
         <translation>Giờ làm việc</translation>
+    </message>
+    <message>
+        <source>Office hours and printing</source>
+        <translation>Giờ làm việc và in ấn</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the settings.</source>
+        <translation>Chỉ quản trị viên mới được thay đổi cài đặt.</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Khổ giấy</translation>
+    </message>
+    <message>
+        <source>Place (date line)</source>
+        <translation>Địa danh (dòng ngày tháng)</translation>
     </message>
     <message>
         <source>Printer</source>
@@ -2329,63 +2562,39 @@ rate</source>
         <translation>Số liên giấy tiếp nhận</translation>
     </message>
     <message>
-        <source>Paper size</source>
-        <translation>Khổ giấy</translation>
+        <source>Register volume</source>
+        <translation>Quyển sổ theo dõi</translation>
     </message>
     <message>
         <source>Save settings</source>
         <translation>Lưu cài đặt</translation>
     </message>
     <message>
-        <source>Store the agency settings (Ctrl+S)</source>
-        <translation>Lưu cài đặt của cơ quan (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Only an administrator can change the settings.</source>
-        <translation>Chỉ quản trị viên mới được thay đổi cài đặt.</translation>
-    </message>
-    <message>
-        <source>Agency</source>
-        <translation>Cơ quan</translation>
-    </message>
-    <message>
-        <source>Office hours and printing</source>
-        <translation>Giờ làm việc và in ấn</translation>
-    </message>
-    <message>
-        <source>Holidays and working days</source>
-        <translation>Ngày nghỉ và ngày làm bù</translation>
-    </message>
-    <message>
-        <source>Citizens</source>
-        <translation>Công dân</translation>
-    </message>
-    <message>
-        <source>Officers</source>
-        <translation>Cán bộ</translation>
-    </message>
-    <message>
-        <source>System default printer</source>
-        <translation>Máy in mặc định của hệ thống</translation>
-    </message>
-    <message>
-        <source>%1 (not found)</source>
-        <translation>%1 (không tìm thấy)</translation>
+        <source>Sessions in order, e.g. 07:00-11:30,13:30-17:00</source>
+        <translation>Các buổi theo thứ tự, ví dụ 07:00-11:30,13:30-17:00</translation>
     </message>
     <message>
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <source>Not saved: correct the fields marked in red.</source>
-        <translation>Chưa lưu: hãy sửa các ô được đánh dấu đỏ.</translation>
+        <source>Store the agency settings (Ctrl+S)</source>
+        <translation>Lưu cài đặt của cơ quan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>Máy in mặc định của hệ thống</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>Tên bộ phận</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <source>MotCua – first-time setup</source>
-        <translation>MotCua – thiết lập lần đầu</translation>
+        <source>&amp;Finish</source>
+        <translation>&amp;Hoàn tất</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
@@ -2396,12 +2605,12 @@ rate</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <source>&amp;Finish</source>
-        <translation>&amp;Hoàn tất</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>MotCua – first-time setup</source>
+        <translation>MotCua – thiết lập lần đầu</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -2415,31 +2624,31 @@ rate</source>
         <translation>MotCua – đăng nhập</translation>
     </message>
     <message>
-        <source>Username</source>
-        <translation>Tên đăng nhập</translation>
-    </message>
-    <message>
         <source>Password</source>
         <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
     </message>
     <message>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation>Thoát</translation>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
     </message>
 </context>
 <context>
     <name>SyncBanner</name>
     <message>
-        <source>Open Sync</source>
-        <translation>Mở Đồng bộ</translation>
-    </message>
-    <message>
         <source>Export the day files and import the province&apos;s acknowledgements</source>
         <translation>Xuất tệp đồng bộ theo ngày và nhập tệp xác nhận của tỉnh</translation>
+    </message>
+    <message>
+        <source>Open Sync</source>
+        <translation>Mở Đồng bộ</translation>
     </message>
     <message>
         <source>… and %1 more days.</source>
@@ -2449,104 +2658,8 @@ rate</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <source>Export to the sync folder</source>
-        <translation>Xuất tệp vào thư mục đồng bộ</translation>
-    </message>
-    <message>
-        <source>Write the chosen day&apos;s file into the sync folder</source>
-        <translation>Ghi tệp của ngày đã chọn vào thư mục đồng bộ</translation>
-    </message>
-    <message>
-        <source>Export to a USB drive / other folder…</source>
-        <translation>Xuất ra ổ USB / thư mục khác…</translation>
-    </message>
-    <message>
-        <source>Import the province&apos;s acknowledgement…</source>
-        <translation>Nhập tệp xác nhận của tỉnh…</translation>
-    </message>
-    <message>
-        <source>Change the sync folder…</source>
-        <translation>Đổi thư mục đồng bộ…</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>Ngày</translation>
-    </message>
-    <message>
-        <source>Revision</source>
-        <translation>Lần xuất</translation>
-    </message>
-    <message>
-        <source>Exported at</source>
-        <translation>Thời điểm xuất</translation>
-    </message>
-    <message>
-        <source>Dossiers</source>
-        <translation>Hồ sơ</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation>Sự kiện</translation>
-    </message>
-    <message>
-        <source>Encrypted</source>
-        <translation>Mã hóa</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Tệp</translation>
-    </message>
-    <message>
-        <source>Province&apos;s acknowledgement</source>
-        <translation>Xác nhận của tỉnh</translation>
-    </message>
-    <message>
-        <source>Exported files</source>
-        <translation>Các tệp đã xuất</translation>
-    </message>
-    <message>
-        <source>Sync folder: %1</source>
-        <translation>Thư mục đồng bộ: %1</translation>
-    </message>
-    <message>
-        <source>Not acknowledged yet</source>
-        <translation>Chưa có xác nhận</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Có</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Không</translation>
-    </message>
-    <message>
-        <source>Exporting the day file…</source>
-        <translation>Đang xuất tệp đồng bộ…</translation>
-    </message>
-    <message>
-        <source>Choose the USB drive or folder</source>
-        <translation>Chọn ổ USB hoặc thư mục</translation>
-    </message>
-    <message>
-        <source>File of %1 written (revision %2): %3 dossiers, %4 events.</source>
-        <translation>Đã ghi tệp ngày %1 (lần xuất %2): %3 hồ sơ, %4 sự kiện.</translation>
-    </message>
-    <message>
-        <source>Nothing changed since the last export: the same file was written again.</source>
-        <translation>Không có gì thay đổi từ lần xuất trước: đã ghi lại đúng tệp đó.</translation>
-    </message>
-    <message>
         <source>%1 records were left out: see the file&apos;s manifest.</source>
         <translation>Có %1 bản ghi bị để riêng, không đưa vào tệp: xem tệp manifest.</translation>
-    </message>
-    <message>
-        <source>Could not write or read the file %1. Check the drive or folder and try again.</source>
-        <translation>Không ghi hoặc đọc được tệp %1. Hãy kiểm tra ổ đĩa hoặc thư mục rồi thử lại.</translation>
-    </message>
-    <message>
-        <source>Choose the province&apos;s acknowledgement file</source>
-        <translation>Chọn tệp xác nhận của tỉnh</translation>
     </message>
     <message>
         <source>Acknowledgement files (*.json)</source>
@@ -2557,35 +2670,135 @@ rate</source>
         <translation>Đã nhập tệp xác nhận.</translation>
     </message>
     <message>
+        <source>Change the sync folder…</source>
+        <translation>Đổi thư mục đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Choose the USB drive or folder</source>
+        <translation>Chọn ổ USB hoặc thư mục</translation>
+    </message>
+    <message>
+        <source>Choose the province&apos;s acknowledgement file</source>
+        <translation>Chọn tệp xác nhận của tỉnh</translation>
+    </message>
+    <message>
         <source>Choose the sync folder</source>
         <translation>Chọn thư mục đồng bộ</translation>
+    </message>
+    <message>
+        <source>Could not write or read the file %1. Check the drive or folder and try again.</source>
+        <translation>Không ghi hoặc đọc được tệp %1. Hãy kiểm tra ổ đĩa hoặc thư mục rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Mã hóa</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Export to a USB drive / other folder…</source>
+        <translation>Xuất ra ổ USB / thư mục khác…</translation>
+    </message>
+    <message>
+        <source>Export to the sync folder</source>
+        <translation>Xuất tệp vào thư mục đồng bộ</translation>
+    </message>
+    <message>
+        <source>Exported at</source>
+        <translation>Thời điểm xuất</translation>
+    </message>
+    <message>
+        <source>Exported files</source>
+        <translation>Các tệp đã xuất</translation>
+    </message>
+    <message>
+        <source>Exporting the day file…</source>
+        <translation>Đang xuất tệp đồng bộ…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>File of %1 written (revision %2): %3 dossiers, %4 events.</source>
+        <translation>Đã ghi tệp ngày %1 (lần xuất %2): %3 hồ sơ, %4 sự kiện.</translation>
+    </message>
+    <message>
+        <source>Import the province&apos;s acknowledgement…</source>
+        <translation>Nhập tệp xác nhận của tỉnh…</translation>
+    </message>
+    <message>
+        <source>NOT DELIVERED: %1 records missing</source>
+        <translation>CHƯA GIAO ĐỦ: thiếu %1 bản ghi</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet</source>
+        <translation>Chưa có xác nhận</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the last export: the same file was written again.</source>
+        <translation>Không có gì thay đổi từ lần xuất trước: đã ghi lại đúng tệp đó.</translation>
+    </message>
+    <message>
+        <source>Province&apos;s acknowledgement</source>
+        <translation>Xác nhận của tỉnh</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Lần xuất</translation>
+    </message>
+    <message>
+        <source>Sync folder: %1</source>
+        <translation>Thư mục đồng bộ: %1</translation>
+    </message>
+    <message>
+        <source>Write the chosen day&apos;s file into the sync folder</source>
+        <translation>Ghi tệp của ngày đã chọn vào thư mục đồng bộ</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
+        <source>Leave</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
         <source>Leave the lookup screen</source>
         <translation>Thoát màn hình tra cứu</translation>
     </message>
     <message>
-        <source>User name</source>
-        <translation>Tên đăng nhập</translation>
+        <source>Only an officer may leave the lookup screen.</source>
+        <translation>Chỉ cán bộ mới được thoát màn hình tra cứu.</translation>
     </message>
     <message>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <source>Leave</source>
-        <translation>Thoát</translation>
-    </message>
-    <message>
         <source>Stay</source>
         <translation>Ở lại</translation>
     </message>
     <message>
-        <source>Only an officer may leave the lookup screen.</source>
-        <translation>Chỉ cán bộ mới được thoát màn hình tra cứu.</translation>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
     </message>
 </context>
 </TS>

@@ -54,7 +54,7 @@ def test_invalid_intake_exits_2_and_writes_nothing(cli):
     assert "Số định danh cá nhân phải gồm đúng 12 chữ số" in result.stderr
     assert js(cli("--json", "list")) == []
     result = cli("intake", "--from-json", "-", stdin="{không phải json", expect=2)
-    assert "JSON không hợp lệ" in result.stderr
+    assert "không phải JSON hợp lệ" in result.stderr
     # The next good intake still takes number 0001.
     assert js(cli("--json", "intake", "--from-json", "-", stdin=intake_json()))["code"].endswith("-0001")
 
@@ -126,9 +126,10 @@ def test_officers_holidays_catalog_backup(cli, tmp_path):
 
 def test_db_option_wins_over_environment(cli, tmp_path):
     other = tmp_path / "other.sqlite3"
-    result = cli("--db", str(other), "--json", "settings")
-    assert js(result)["agency_code"] == ""
-    assert other.exists()
+    cli("--db", str(other), "setup", "--agency-code", "000.00.24.H12", "--agency-name", "UBND XÃ KHÁC",
+        "--place", "Khác")
+    assert js(cli("--db", str(other), "--json", "settings"))["agency_code"] == "000.00.24.H12"
+    assert js(cli("--json", "settings"))["agency_code"] == "H12.22.01"
 
 
 def test_usage_errors_are_in_vietnamese(cli):
@@ -144,4 +145,5 @@ def test_common_options_also_follow_the_command(cli, tmp_path):
     assert d["code"].endswith("-0001")
     assert [o["username"] for o in js(cli("officers", "list", "--json"))] == ["admin"]
     other = tmp_path / "other.sqlite3"
-    assert js(cli("settings", "--db", str(other), "--json"))["agency_code"] == ""
+    missing = cli("settings", "--db", str(other), "--json", expect=2)  # a look never creates one
+    assert f"Không tìm thấy cơ sở dữ liệu: {other}" in missing.stderr and not other.exists()

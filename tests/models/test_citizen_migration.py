@@ -5,44 +5,37 @@ from datetime import datetime
 
 from peewee import SqliteDatabase
 
-import models.dossiers
-import models.intake
 from models import catalog, migrations
-from models.db import SQLITE_PRAGMAS, close_database, open_database
-from models.fee_records import view_of
+from models.db import close_database, open_database
 from models.fee_service import get_fee, record_payment
-from models.intake import receive
 from models.satisfaction import rate
-from models.session import acting_officer, setup_agency
-from models.tables import Meta, database
-
-from tests.factories import request
+from models.session import acting_officer
+from models.tables import Meta
+from tests.models.old_schema import build_database
 
 SIGNATURE = "2.000884"  # chứng thực chữ ký: a flat 10.000 đồng
+CODE = "000.00.24.H12-261116-0001"
 
 
-def test_a_version_3_database_gains_fees_and_ratings(db_path, monkeypatch):
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
-    # What version 3 read and wrote: no fee table, no fee rule column.
-    monkeypatch.setattr(models.dossiers, "fee_view", lambda _id, flat: view_of(None, flat))
-    monkeypatch.setattr(models.intake, "store_fee", lambda row, fee: None)
-    old = SqliteDatabase(str(db_path), pragmas=SQLITE_PRAGMAS)
-    database.initialize(old)
-    migrations.migrate(old)
+def test_a_version_3_database_gains_fees_and_ratings(db_path):
+    build_database(db_path, 3)  # before fees: no fee table, no fee rule column
+    old = SqliteDatabase(str(db_path))
     old.execute_sql(
         "INSERT INTO procedure (code, name, name_folded, field, level, duration_value, duration_unit, fee, "
-        "fee_note, fee_rule, source, confirmed, note, active, updated_at, national_code) VALUES ('2.000884', "
-        "'Chứng thực chữ ký', 'chung thuc chu ky', 'Chứng thực', 'xã', 1, 'same_day', 10000, '', '', '', 1, '', "
+        "fee_note, source, confirmed, note, active, updated_at, national_code) VALUES ('2.000884', "
+        "'Chứng thực chữ ký', 'chung thuc chu ky', 'Chứng thực', 'xã', 1, 'same_day', 10000, '', '', 1, '', "
         "1, '2026-11-01 08:00:00', '')")
-    setup_agency(agency_code="000.00.24.H12", governing_body="UBND XÃ TAM ĐẢO", place="Tam Đảo")
-    now = datetime(2026, 11, 16, 9, 0)
-    code = receive(request(procedure=SIGNATURE, received_at=now), acting_officer(), now=now).code
-    assert not old.table_exists("dossier_fee")
-    # Migration 1 makes today's procedure table: take migration 4's column away again.
-    old.execute_sql('ALTER TABLE "procedure" DROP COLUMN "fee_rule"')
+    old.execute_sql(
+        "INSERT INTO dossier (uid, code, agency_code, procedure_id, procedure_code, procedure_name, "
+        "duration_value, duration_unit, applicant_kind, applicant_name, applicant_name_folded, "
+        "applicant_id_number, applicant_phone, applicant_email, applicant_address, authorised_person, "
+        "channel, result_delivery, sets, fee, notes, status, received_at, due_at, returned_to, "
+        "processing_unit, officer_id, register_volume, receipt_printed, updated_at) VALUES "
+        "('f1f2f3f4f5f6f7f8', ?, '000.00.24.H12', 2, '2.000884', 'Chứng thực chữ ký', 1, 'same_day', 1, "
+        "'Nguyễn Thị Hằng', 'nguyen thi hang', '001190012345', '', '', '', '', 1, 0, 1, 10000, '', 2, "
+        "'2026-11-16 09:00:00', '2026-11-16 17:00:00', '', '', 1, '', 0, '2026-11-16 09:00:00')", (CODE,))
     old.close()
-    monkeypatch.undo()
+    code = CODE
 
     db = open_database(str(db_path))
     try:
@@ -52,9 +45,9 @@ def test_a_version_3_database_gains_fees_and_ratings(db_path, monkeypatch):
         assert catalog.get_procedure(SIGNATURE).fee_rule is None  # the flat fee stands
         fee = get_fee(code)
         assert (fee.amount, fee.recorded, fee.paid) == (10_000, False, False)
-        paid = record_payment(code, acting_officer(), method="cash", now=datetime(2026, 11, 16, 9, 30))
+        paid = record_payment(code, acting_officer("admin"), method="cash", now=datetime(2026, 11, 16, 9, 30))
         assert paid.paid and paid.paid_amount == 10_000
-        assert rate(code, acting_officer(), level=1, now=datetime(2026, 11, 16, 9, 31)).level_name == "Rất hài lòng"
+        assert rate(code, acting_officer("admin"), level=1, now=datetime(2026, 11, 16, 9, 31)).level_name == "Rất hài lòng"
         close_database()
         open_database(str(db_path))  # opening again changes nothing
         assert get_fee(code).paid

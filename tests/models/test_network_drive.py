@@ -8,6 +8,7 @@ import pytest
 from models import db as db_module
 from models.errors import MotCuaError
 from models.network_drive import is_unc, mount_fs_type, on_network_drive
+from models.storage_errors import DatabaseDamaged
 
 MOUNTS = """\
 /dev/sda1 / ext4 rw,relatime 0 0
@@ -60,5 +61,5 @@ def test_opening_sqlite_on_a_share_is_refused_and_creates_nothing(tmp_path, monk
 def test_a_damaged_database_gets_a_vietnamese_message(tmp_path):
     damaged = tmp_path / "motcua.sqlite3"
     damaged.write_bytes(b"not a database at all" * 500)
-    with pytest.raises(db_module.DamagedDatabaseError, match="bị hỏng"):
+    with pytest.raises(DatabaseDamaged, match="hỏng"):
         db_module.open_database(str(damaged))

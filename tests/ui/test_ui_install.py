@@ -8,7 +8,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from models.errors import MotCuaError
 from models.version import APP_VERSION
@@ -134,13 +134,21 @@ def start_gui(qapp, monkeypatch):
     return failures
 
 
-def test_a_damaged_database_is_explained_in_a_box(start_gui, tmp_path):
+def test_a_damaged_database_opens_the_restore_dialog_and_quits_if_declined(start_gui, tmp_path, monkeypatch):
     from ui.app import run_gui
+    from ui.damaged_dialog import DamagedDatabaseDialog
 
+    shown = []
+
+    def decline(dialog):
+        shown.append(dialog.findChildren(QLabel)[0].text())
+        return DamagedDatabaseDialog.Rejected
+    monkeypatch.setattr(DamagedDatabaseDialog, "exec", decline)
     damaged = tmp_path / "motcua.sqlite3"
     damaged.write_bytes(b"\x00garbage" * 1000)
     assert run_gui(str(damaged)) == 1
-    assert len(start_gui) == 1 and "bị hỏng" in start_gui[0] and str(damaged) in start_gui[0]
+    assert len(shown) == 1 and str(damaged) in shown[0]
+    assert not start_gui  # the dialog said it; no second box
 
 
 def test_a_database_already_open_is_explained_in_a_box(start_gui, tmp_path):

@@ -208,3 +208,21 @@ def test_a_failed_export_never_keeps_the_app_open(open_window, officer, monkeypa
 
     assert win.close()
     assert not win.isVisible()
+
+
+def test_a_day_with_a_record_left_out_is_shown_not_delivered(open_window, officer, tmp_path, idle):
+    from models.tables import Dossier
+    from sync.export import run_export
+
+    take_in(officer, at(DAY, 9))
+    broken = take_in(officer, at(DAY, 10), name="Trần Văn Bình", number="001090012345")
+    Dossier.update(notes="x" * 5000).where(Dossier.code == broken.code).execute()  # older, damaged data
+    run_export(DAY, tmp_path, now=at(DAY, 18))
+    win, _clock = open_window(at(NEXT, 9))
+    win.show_tab(SYNC)
+    idle()
+
+    assert win.sync_banner.isVisible()
+    assert win.sync_banner.text.text().startswith("Ngày 02/03/2026: CHƯA GIAO ĐỦ cho tỉnh – 2 bản ghi")
+    assert broken.code in win.sync_banner.text.text()
+    assert table_rows(win)[0][7] == "Chưa có xác nhận – CHƯA GIAO ĐỦ: thiếu 2 bản ghi"

@@ -1,0 +1,120 @@
+"""What a day file is made from: the day's changes and the rows they touch, read in one
+consistent snapshot (sync.records turns these plain rows into the portal's records).
+
+Which changes belong to a day: the SyncChange rows whose ``at`` (the moment the change was
+written, counter time) falls on that day.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from peewee import fn
+
+from .citizen_tables import DossierFee, SatisfactionRating
+from .db import is_postgres
+from .sync_state import SyncVersionFloor
+from .tables import (
+    DocumentName, Dossier, DossierDocument, DueDateChange, Officer, Procedure, StatusEvent,
+    SyncChange, database,
+)
+
+
+@dataclass
+class DayRows:
+    """Plain rows (dicts keyed by column, FKs as ``*_id``; dates as the database returns them,
+    text in SQLite) of everything one day's file needs."""
+
+    day: date
+    changes: list[tuple[int, int, int | None]] = field(default_factory=list)  # (seq, dossier, event)
+    dossiers: list[dict] = field(default_factory=list)  # with "procedure_field", "procedure_national_code"
+    documents: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    events: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))  # by time
+    due_changes: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    versions: dict[int, int] = field(default_factory=dict)  # dossier id → PhienBan
+    officers: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # username, name, role
+    fees: dict[int, dict] = field(default_factory=dict)  # dossier id → its DossierFee row
+    ratings: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))  # by time
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time.min)
+    return start, start + timedelta(days=1)
+
+
+def _rows(query) -> list[dict]:
+    """Raw rows as dicts keyed by column name, without peewee's conversions (fast)."""
+    cursor = database.obj.execute(query)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _grouped(rows: list[dict], key: str) -> dict[int, list[dict]]:
+    groups: dict[int, list[dict]] = defaultdict(list)
+    for row in rows:
+        groups[row[key]].append(row)
+    return groups
+
+
+def _snapshot_transaction():
+    """A read transaction that sees one consistent state of the database.
+
+    SQLite in WAL mode gives every read transaction a snapshot; PostgreSQL needs REPEATABLE
+    READ for the same (its default re-reads committed data at every statement).
+    """
+    db = database.obj
+    transaction = db.atomic()
+    if is_postgres(db):
+        class _Repeatable:
+            def __enter__(self):
+                transaction.__enter__()
+                db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+
+            def __exit__(self, *exc):
+                return transaction.__exit__(*exc)
+        return _Repeatable()
+    return transaction
+
+
+def read_day_rows(day: date) -> DayRows:
+    """Every change of ``day`` and the rows it needs, in one snapshot."""
+    start, end = day_bounds(day)
+    result = DayRows(day)
+    with _snapshot_transaction():
+        in_day = (SyncChange.at >= start) & (SyncChange.at < end)
+        result.changes = list(SyncChange.select(SyncChange.seq, SyncChange.dossier, SyncChange.event)
+                              .where(in_day).order_by(SyncChange.seq).tuples())
+        if not result.changes:
+            return result
+        day_ids = SyncChange.select(SyncChange.dossier).where(in_day)
+        result.dossiers = _rows(Dossier.select(Dossier, Procedure.field.alias("procedure_field"),
+                                               Procedure.national_code.alias("procedure_national_code"))
+                                .join(Procedure).where(Dossier.id.in_(day_ids)))
+        for dossier_id, position, name, originals, copies in database.obj.execute(
+                DossierDocument.select(DossierDocument.dossier, DossierDocument.position,
+                                       DocumentName.name, DossierDocument.originals,
+                                       DossierDocument.copies)
+                .join(DocumentName)
+                .where(DossierDocument.dossier.in_(day_ids))
+                .order_by(DossierDocument.dossier, DossierDocument.position)):
+            result.documents[dossier_id].append({"ThuTu": position, "TenTepDinhKem": name,
+                                                 "SoBanChinh": originals, "SoBanSao": copies})
+        result.events = _grouped(_rows(StatusEvent.select().where(StatusEvent.dossier.in_(day_ids))
+                                       .order_by(StatusEvent.at, StatusEvent.id)), "dossier_id")
+        result.due_changes = _grouped(_rows(DueDateChange.select()
+                                            .where(DueDateChange.dossier.in_(day_ids))), "dossier_id")
+        counts = dict(SyncChange.select(SyncChange.dossier, fn.COUNT(SyncChange.seq))
+                      .where(SyncChange.dossier.in_(day_ids)).group_by(SyncChange.dossier).tuples())
+        offsets = dict(SyncVersionFloor.select(Dossier.id, SyncVersionFloor.version_offset)
+                       .join(Dossier, on=(Dossier.uid == SyncVersionFloor.dossier_uid))
+                       .where(Dossier.id.in_(day_ids)).tuples())
+        result.versions = {d: n + offsets.get(d, 0) for d, n in counts.items()}
+        result.officers = {o.id: (o.username, o.full_name, o.role) for o in Officer.select()}
+        result.fees = {r["dossier_id"]: r for r in _rows(DossierFee.select()
+                                                           .where(DossierFee.dossier.in_(day_ids)))}
+        result.ratings = _grouped(_rows(SatisfactionRating.select()
+                                        .where(SatisfactionRating.dossier.in_(day_ids))
+                                        .order_by(SatisfactionRating.at, SatisfactionRating.id)),
+                                  "dossier_id")
+    return result
