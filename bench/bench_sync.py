@@ -52,7 +52,7 @@ def fill_day(count: int, officer) -> None:
                 if i % 3 == 0:
                     with mock.patch("models.workflow.clock", return_value=at + timedelta(minutes=30)):
                         workflow.forward(view.code, officer, unit="Tư pháp - Hộ tịch",
-                                         at=at + timedelta(minutes=30))
+                                         now=at + timedelta(minutes=30))
 
 
 def timed(fn, repeat: int = 5) -> tuple[float, float, object]:

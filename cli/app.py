@@ -12,6 +12,7 @@ from models.errors import MotCuaError
 from models.paths import default_database
 
 from .context import Context
+from .sign_in import sign_in_for
 
 
 def command_modules() -> list:
@@ -91,6 +92,10 @@ def _add_common_options(parser: argparse.ArgumentParser, default) -> None:
                                               "cán bộ mặc định trong cài đặt)", **extra)
     if "--json" not in present:
         parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON", **extra)
+    if "--password-file" not in present:
+        parser.add_argument("--password-file", metavar="TỆP",
+                            help="đọc mật khẩu đăng nhập từ dòng đầu của tệp (hoặc đặt biến môi "
+                                 "trường MOTCUA_PASSWORD; không có thì hỏi trên màn hình)", **extra)
 
 
 def _all_subparsers(commands) -> list[argparse.ArgumentParser]:
@@ -116,9 +121,11 @@ def run(argv: list[str]) -> int:
     from models.session import open_counter
 
     try:
+        officer = None
         if not getattr(args, "no_db", False):
             open_counter(args.db or default_database())
-        result = handler(Context(args))
+            officer = sign_in_for(args)
+        result = handler(Context(args, officer))
         return int(result or 0)
     except MotCuaError as exc:
         sys.stderr.write(f"Lỗi: {exc}\n")

@@ -17,6 +17,7 @@ from .audit import audit, now
 from .calendar import DURATION_UNITS, SAME_DAY, duration_text
 from .db import write_transaction
 from .errors import NotFoundError, ValidationError
+from .permissions import require
 from .paths import RESOURCES
 from .tables import Procedure, ProcedureDocument
 from .text import clean, fold
@@ -268,15 +269,25 @@ def entries_from_csv(text: str) -> list[dict]:
 
 
 def import_catalog(path: Path | str, *, dry_run: bool = False, deactivate_missing: bool = False,
-                   officer=None, at: datetime | None = None) -> ImportReport:
-    """Validate every entry, then apply all of them in one transaction (or none, on any error)."""
+                   officer, at: datetime | None = None) -> ImportReport:
+    """Validate every entry, then apply all of them in one transaction (or none, on any error)
+    — admin."""
+    officer = require(officer, "catalog.import", entity="catalog", entity_id=str(path))
     entries = read_entries(Path(path))
-    return import_entries(entries, dry_run=dry_run, deactivate_missing=deactivate_missing,
-                          officer=officer, at=at, origin=str(path))
+    return _import(entries, dry_run=dry_run, deactivate_missing=deactivate_missing,
+                   officer=officer, at=at, origin=str(path))
 
 
 def import_entries(entries: list[dict], *, dry_run: bool = False, deactivate_missing: bool = False,
-                   officer=None, at: datetime | None = None, origin: str = "") -> ImportReport:
+                   officer, at: datetime | None = None, origin: str = "") -> ImportReport:
+    """Add or change procedures given as entries (the catalog screen's edit dialog) — admin."""
+    officer = require(officer, "catalog.import", entity="catalog", entity_id=origin)
+    return _import(entries, dry_run=dry_run, deactivate_missing=deactivate_missing,
+                   officer=officer, at=at, origin=origin)
+
+
+def _import(entries: list[dict], *, dry_run: bool, deactivate_missing: bool, officer,
+            at: datetime | None, origin: str) -> ImportReport:
     report = ImportReport()
     parsed: list[ProcedureInfo] = []
     seen: set[str] = set()
@@ -385,7 +396,8 @@ def seed_if_empty() -> ImportReport | None:
     """Load the shipped catalog into a new database (first start)."""
     if Procedure.select().exists() or not SHIPPED_CATALOG.exists():
         return None
-    report = import_catalog(SHIPPED_CATALOG)
+    report = _import(read_entries(SHIPPED_CATALOG), dry_run=False, deactivate_missing=False,
+                     officer=None, at=None, origin=str(SHIPPED_CATALOG.name))
     if report.errors:  # the shipped file is checked by the tests; never half-load it
         raise ValidationError({"catalog": "; ".join(report.errors)})
     return report

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
-from .errors import MotCuaError
+from .errors import MotCuaError, PermissionDenied
 from .migrations import migrate
 from .tables import database
 
@@ -69,14 +69,23 @@ def write_transaction() -> Iterator[None]:
 
     Taking the lock first means two counters never both read the same last code and
     then one of them fails at commit: the second simply waits (busy_timeout).
+
+    Refused permissions (PermissionDenied) raised inside are audited once the outermost
+    transaction has rolled back, in a transaction of their own.
     """
     db = database.obj
-    if is_sqlite(db) and not db.in_transaction():
-        with db.atomic("IMMEDIATE"):
-            yield
-    else:
-        with db.atomic():
-            yield
+    outermost = not db.in_transaction()
+    try:
+        if is_sqlite(db) and outermost:
+            with db.atomic("IMMEDIATE"):
+                yield
+        else:
+            with db.atomic():
+                yield
+    except PermissionDenied as refusal:
+        if outermost:
+            refusal.record()
+        raise
 
 
 def backup_database(target: str | Path) -> Path:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from models.audit import now as clock
+from models.audit import audit, now as clock
+from models.permissions import require
 from models.db import write_transaction
 from models.errors import MotCuaError
 from models.settings import require_settings
@@ -117,8 +118,9 @@ class AckImport:
         return out
 
 
-def import_ack(path: str | Path, *, now: datetime | None = None) -> AckImport:
+def import_ack(path: str | Path, *, by, now: datetime | None = None) -> AckImport:
     """Mark the day files the province acknowledges as received (or refused)."""
+    actor = require(by, "sync.ack", entity="sync", entity_id=str(path))
     now = now or clock()
     doc = read_ack(path)
     agency = require_settings().agency_code
@@ -143,4 +145,6 @@ def import_ack(path: str | Path, *, now: datetime | None = None) -> AckImport:
                 SyncExport.update(acked_at=now, ack_status=entry["status"],
                                   ack_message=entry["message"]).where(SyncExport.id == row.id).execute()
             result.matched.append(summary)
+        audit("sync.ack", actor, "sync", Path(path).name,
+              {"matched": len(result.matched), "unknown": len(result.unknown)}, at=now)
     return result

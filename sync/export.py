@@ -24,7 +24,8 @@ from pathlib import Path
 
 from peewee import IntegrityError
 
-from models.audit import now as clock
+from models.audit import audit, now as clock
+from models.permissions import require
 from models.db import write_transaction
 from models.errors import MotCuaError
 from models.paths import data_dir
@@ -168,13 +169,17 @@ _EXPORT_LOCK = threading.RLock()
 _ATTEMPTS = 8
 
 
-def run_export(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> ExportResult:
-    """Export ``day`` into ``out_dir`` (default: the export folder) and record it."""
+def run_export(day: date, out_dir: str | Path | None = None, *, by,
+               now: datetime | None = None) -> ExportResult:
+    """Export ``day`` into ``out_dir`` (default: the export folder) and record it, as the
+    signed-in ``by`` (any role: carrying the day's work out is everyone's job)."""
+    actor = require(by, "sync.export", entity="sync", entity_id=day.isoformat())
     with _EXPORT_LOCK:
-        return _run_export(day, out_dir, now=now)
+        return _run_export(day, out_dir, actor=actor, now=now)
 
 
-def _run_export(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> ExportResult:
+def _run_export(day: date, out_dir: str | Path | None = None, *, actor,
+                now: datetime | None = None) -> ExportResult:
     """Export ``day`` into ``out_dir`` (default: the export folder) and record it.
 
     Two exports of one day at once (two counters, or the closing-time export and a click)
@@ -218,6 +223,8 @@ def _run_export(day: date, out_dir: str | Path | None = None, *, now: datetime |
                         dossiers=len(snapshot.dossiers), events=len(snapshot.events),
                         set_aside=json.dumps(snapshot.set_aside, ensure_ascii=False),
                         encrypted=province is not None)
+                    audit("sync.export", actor, "sync", day.isoformat(),
+                          {"revision": revision, "dossiers": len(snapshot.dossiers)}, at=now)
                 # Inside the transaction: if the file cannot be written, nothing is recorded.
                 _write_atomically(target, data)
         except (_Raced, IntegrityError):
@@ -231,16 +238,17 @@ class _Raced(Exception):
     pass
 
 
-def export_day(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> Path:
+def export_day(day: date, out_dir: str | Path | None = None, *, by,
+               now: datetime | None = None) -> Path:
     """Export one day and return the file's path (see run_export for the details)."""
-    return run_export(day, out_dir, now=now).path
+    return run_export(day, out_dir, by=by, now=now).path
 
 
-def export_if_due(now: datetime | None = None, out_dir: str | Path | None = None, *,
+def export_if_due(now: datetime | None = None, out_dir: str | Path | None = None, *, by,
                   closing: bool = False) -> list[ExportResult]:
     """Export what is due: every past day with changes not yet in a file, and today once the
     office has closed (or the app is closing, ``closing=True``). Returns what was written."""
     now = now or clock()
     include_today = closing or now.time() >= closing_time()
-    return [run_export(day, out_dir, now=now)
+    return [run_export(day, out_dir, by=by, now=now)
             for day in days_needing_export(now.date(), include_today=include_today)]

@@ -27,7 +27,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
-from models.audit import now as clock
+from models.audit import audit, now as clock
+from models.permissions import require
 from models.db import write_transaction
 from models.errors import MotCuaError
 from models.paths import data_dir
@@ -213,20 +214,26 @@ def parse_province_public(data: dict, source: str = "") -> ProvincePublicKey:
                              unb64(signing, 32) if signing else None)
 
 
-def set_province_key(path: str | Path) -> ProvincePublicKey:
-    """Configure the province's public key at the counter: from now on records are encrypted."""
+def set_province_key(path: str | Path, *, by) -> ProvincePublicKey:
+    """Configure the province's public key at the counter: from now on records are encrypted
+    (admin)."""
+    actor = require(by, "sync.keys", entity="sync", entity_id="province_key")
     data = _read_json(path, "khóa công khai của tỉnh")
     key = parse_province_public(data, str(path))
     value = json.dumps(province_public_document(key, data.get("created_at", "")), ensure_ascii=False)
     with write_transaction():
         SyncSetting.insert(key=PROVINCE_SETTING, value=value).on_conflict(
             conflict_target=[SyncSetting.key], update={SyncSetting.value: value}).execute()
+        audit("sync.keys", actor, "sync", "province_key", {"set": key.key_id})
     return key
 
 
-def clear_province_key() -> None:
+def clear_province_key(*, by) -> None:
+    """Forget the province's key: day files go unencrypted again (admin)."""
+    actor = require(by, "sync.keys", entity="sync", entity_id="province_key")
     with write_transaction():
         SyncSetting.delete().where(SyncSetting.key == PROVINCE_SETTING).execute()
+        audit("sync.keys", actor, "sync", "province_key", {"cleared": True})
 
 
 def province_public_key() -> ProvincePublicKey | None:

@@ -71,8 +71,8 @@ def test_counters_share_a_postgresql_database(pg_url):
     code = codes[0]
     officer = acting_officer()
     workflow.request_supplement(code, officer, missing=["Giấy xác nhận cư trú"], reason="Thiếu",
-                                at=datetime(2026, 11, 17, 9, 30))
-    d = workflow.resume(code, officer, at=datetime(2026, 11, 18, 9, 30))
+                                now=datetime(2026, 11, 17, 9, 30))
+    d = workflow.resume(code, officer, now=datetime(2026, 11, 18, 9, 30))
     assert d.due_at == datetime(2026, 11, 20, 9, 30)
     assert get_dossier(code).status == 4
     assert [x.code for x in search("nguyen van so 07")] == [
