@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from .audit import audit, now as clock
 from .db import write_transaction
 from .errors import NotFoundError, PermissionDenied, SignInError, ValidationError
-from .permissions import ADMIN, LEADER, ROLES, parse_roles, require, role_names, roles_of
+from .permissions import ADMIN, LEADER, ROLES, parse_roles, require, roles_of
 from .tables import Officer, SignInAttempts
 from .text import clean
 
@@ -59,7 +59,8 @@ class OfficerInfo:
 
     @property
     def role_names(self) -> str:
-        return role_names(self.roles)
+        """ "Cán bộ một cửa, Lãnh đạo" """
+        return ", ".join(ROLES[r] for r in self.roles)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "username": self.username, "full_name": self.full_name,

@@ -311,6 +311,14 @@ ACTIONS: dict[str, Callable[..., DossierView]] = {
 }
 
 
+def suggested_new_due(view: DossierView, now: datetime) -> datetime:
+    """The new appointment to offer a late dossier: the next working day after today (or after
+    the due date, if that is later), at the due time of day — the earliest date an apology can
+    honestly promise."""
+    day = load_calendar().next_working_day(max(now.date(), view.due_at.date()))
+    return datetime.combine(day, view.due_at.time())
+
+
 def permission_for(view: DossierView, action: str) -> str:
     """The permission an action on this dossier needs now (for screens to hide what the
     signed-in roles may not do; the action itself checks again)."""

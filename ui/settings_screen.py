@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import ValidationError
+from models.permissions import can
 from models.settings import AgencySettings, load_settings, save_settings
 
 from .field_errors import FieldErrors
@@ -68,10 +69,10 @@ class SettingsScreen(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(agency, self.tr("Agency"))
         self.tabs.addTab(hours, self.tr("Office hours and printing"))
-        self.holidays = HolidaysPanel(officer, is_admin)
+        self.holidays = HolidaysPanel(officer, can(officer, "calendar.update"))
         self.tabs.addTab(self.holidays, self.tr("Holidays and working days"))
         self.officers = None
-        if is_admin:
+        if can(officer, "officer.add"):
             self.officers = OfficersPanel(officer)
             self.tabs.addTab(self.officers, self.tr("Officers"))
         buttons = QHBoxLayout()
@@ -126,4 +127,5 @@ class SettingsScreen(QWidget):
             errors = exc.errors if isinstance(exc, ValidationError) else {"": str(exc)}
             self.errors.show(errors)
             self.notice.setText(self.tr("Not saved: correct the fields marked in red."))
-        Op(self, lambda: save_settings(settings)).success(done).failure(failed).run_in_background()
+        officer = self.officer
+        Op(self, lambda: save_settings(settings, by=officer)).success(done).failure(failed).run_in_background()

@@ -30,8 +30,9 @@ class SyncScreen(QWidget):
     changed = Signal()
     shown = Signal(object)  # the history list just shown (tests wait on it)
 
-    def __init__(self, parent=None, *, now: Callable[[], datetime] = clock):
+    def __init__(self, officer=None, parent=None, *, now: Callable[[], datetime] = clock):
         super().__init__(parent)
+        self.officer = officer  # the signed-in account the exports are made as
         self.now = now
         self.history: list = []
         self.folder = Path()
@@ -118,7 +119,8 @@ class SyncScreen(QWidget):
         """Export the chosen day into ``out_dir`` (default: the sync folder)."""
         day, moment = self.chosen_day(), self.now()
         self._set_busy(True)
-        Op(self, lambda: run_export(day, out_dir, now=moment)).success(self._exported) \
+        officer = self.officer
+        Op(self, lambda: run_export(day, out_dir, now=moment, by=officer)).success(self._exported) \
             .failure(self._failed).with_progress(self.tr("Exporting the day file…")).run_in_background()
 
     def export_elsewhere(self) -> None:
@@ -166,7 +168,8 @@ class SyncScreen(QWidget):
     def import_ack(self, path: str) -> None:
         moment = self.now()
         self._set_busy(True)
-        Op(self, lambda: import_ack(path, now=moment)).success(self._acked).failure(self._failed) \
+        officer = self.officer
+        Op(self, lambda: import_ack(path, now=moment, by=officer)).success(self._acked).failure(self._failed) \
             .run_in_background()
 
     def _acked(self, imported) -> None:

@@ -48,8 +48,28 @@
         <translation>Lý do từ chối</translation>
     </message>
     <message>
+        <source>Only on the day of reception, before forwarding; later, stop the dossier instead.</source>
+        <translation>Chỉ từ chối trong ngày tiếp nhận, trước khi chuyển xử lý; sau đó hãy dùng “Dừng xử lý”.</translation>
+    </message>
+    <message>
         <source>Reason for stopping</source>
         <translation>Lý do dừng xử lý</translation>
+    </message>
+    <message>
+        <source>A second request for papers is an exception recorded by a leader: the dossier counts as late from now on.</source>
+        <translation>Yêu cầu bổ sung lần thứ hai là trường hợp ngoại lệ do lãnh đạo ghi nhận: từ nay hồ sơ được tính là quá hạn.</translation>
+    </message>
+    <message>
+        <source>The due moment has passed: the citizen gets the new date, but the dossier stays late in the reports.</source>
+        <translation>Đã quá thời điểm hẹn trả: công dân được hẹn ngày mới, nhưng hồ sơ vẫn tính là quá hạn trong báo cáo.</translation>
+    </message>
+    <message>
+        <source>The leader who signs the apology</source>
+        <translation>Lãnh đạo ký Phiếu xin lỗi và đề nghị gia hạn</translation>
+    </message>
+    <message>
+        <source>Signed by (leader)</source>
+        <translation>Lãnh đạo ký</translation>
     </message>
     <message>
         <source>Confirm</source>
@@ -66,6 +86,26 @@
     <message>
         <source>Close without recording (Esc)</source>
         <translation>Đóng, không ghi nhận (Esc)</translation>
+    </message>
+    <message>
+        <source>Record from the paper register: it happened earlier</source>
+        <translation>Ghi theo sổ giấy: bước này đã diễn ra trước đó</translation>
+    </message>
+    <message>
+        <source>A leader&apos;s record; the real time of entry is kept beside it</source>
+        <translation>Do lãnh đạo ghi; thời điểm ghi thật vẫn được lưu kèm</translation>
+    </message>
+    <message>
+        <source>e.g. power cut on 28/10, from the paper register</source>
+        <translation>ví dụ: mất điện ngày 28/10, ghi lại từ sổ giấy</translation>
+    </message>
+    <message>
+        <source>Happened at</source>
+        <translation>Thời điểm thực hiện</translation>
+    </message>
+    <message>
+        <source>Why it is recorded late</source>
+        <translation>Lý do ghi lùi</translation>
     </message>
 </context>
 <context>
@@ -365,6 +405,10 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
+        <source>Recorded at</source>
+        <translation>Thời điểm ghi</translation>
+    </message>
+    <message>
         <source>Change</source>
         <translation>Thay đổi</translation>
     </message>
@@ -379,6 +423,10 @@
     <message>
         <source>Reason</source>
         <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
     </message>
     <message>
         <source>Document</source>
@@ -435,6 +483,14 @@
     <message>
         <source>Received by %1</source>
         <translation>Người nhận: %1</translation>
+    </message>
+    <message>
+        <source>%1 (recorded late: %2)</source>
+        <translation>%1 (ghi lùi: %2)</translation>
+    </message>
+    <message>
+        <source>Extension after the due moment (still late)</source>
+        <translation>Gia hạn sau thời điểm hẹn (vẫn tính quá hạn)</translation>
     </message>
     <message>
         <source>Appointment</source>
@@ -497,8 +553,16 @@
         <translation>Tiếp nhận</translation>
     </message>
     <message>
+        <source>Appointment at reception</source>
+        <translation>Hẹn khi tiếp nhận</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>Counted late from</source>
+        <translation>Tính quá hạn từ</translation>
     </message>
     <message>
         <source>Processing unit</source>
@@ -911,6 +975,10 @@
         <translation>Sắp đến hạn</translation>
     </message>
     <message>
+        <source>Late (new appointment %1)</source>
+        <translation>Quá hạn (đã hẹn lại %1)</translation>
+    </message>
+    <message>
         <source>Late (waiting for papers)</source>
         <translation>Quá hạn (đang chờ bổ sung)</translation>
     </message>
@@ -921,6 +989,10 @@
     <message>
         <source>Late by %1 days</source>
         <translation>Quá hạn %1 ngày</translation>
+    </message>
+    <message>
+        <source>Only a leader gives a late dossier a new appointment</source>
+        <translation>Chỉ lãnh đạo mới hẹn lại ngày cho hồ sơ đã quá hạn</translation>
     </message>
 </context>
 <context>
@@ -954,8 +1026,20 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <source>Officer: %1</source>
-        <translation>Cán bộ: %1</translation>
+        <source>Officer: %1 (%2)</source>
+        <translation>Cán bộ: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sign out / change officer</source>
+        <translation>Đăng xuất / đổi cán bộ</translation>
+    </message>
+    <message>
+        <source>Hand the counter to another officer (%1)</source>
+        <translation>Đăng xuất để cán bộ khác đăng nhập (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Officer</source>
+        <translation>&amp;Cán bộ</translation>
     </message>
 </context>
 <context>
@@ -969,12 +1053,12 @@
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <source>Role</source>
+        <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>Hoạt động</translation>
+        <source>State</source>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <source>Account in use</source>
@@ -1001,12 +1085,24 @@
         <translation>Lưu thay đổi</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>có</translation>
+        <source>Lift sign-in lock</source>
+        <translation>Mở khóa đăng nhập</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>không</translation>
+        <source>After too many wrong passwords the account waits up to 15 minutes; lift the wait now</source>
+        <translation>Sau nhiều lần nhập sai mật khẩu, tài khoản phải chờ tới 15 phút; mở khóa ngay</translation>
+    </message>
+    <message>
+        <source>not in use</source>
+        <translation>ngừng sử dụng</translation>
+    </message>
+    <message>
+        <source>sign-in locked until %1</source>
+        <translation>khóa đăng nhập đến %1</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>đang sử dụng</translation>
     </message>
 </context>
 <context>

@@ -97,9 +97,11 @@ def test_apology_in_one_click_extends_and_prints(window, dossiers, qtbot, idle, 
     assert "XIN LỖI" in text
     assert "Chờ xác minh của cơ quan khác" in text
     assert panel.printer.preview.isVisible()
-    # now due on 12/10: neither late nor due within a day on NOW, so it leaves the list
-    assert code not in _column(panel, 0)
-    assert _column(panel, 0) == [dossiers["late_paused"], dossiers["due_soon"]]
+    # the citizen has a new date, but the dossier stays late (DOMAIN §7): still listed, saying so
+    assert after.late and after.due_history[-1].overdue
+    assert after.due_history[-1].signer == "admin"  # the leader who recorded it signs
+    assert _column(panel, 0) == [dossiers["late_paused"], code, dossiers["due_soon"]]
+    assert _column(panel, 5)[1] == "Quá hạn (đã hẹn lại 17:00 12/10/2026)"
 
 
 def test_apology_for_the_selected_row_from_the_keyboard(window, dossiers, qtbot, idle):
