@@ -82,7 +82,8 @@ def sync_data(work: Path) -> None:
     from sync.keys import Trust, agency_public_key_document, unb64
 
     now = datetime.now().replace(second=0, microsecond=0)
-    results = export_if_due(now)
+    officer = acting_officer()
+    results = export_if_due(now, by=officer)
     if len(results) < 3:
         return
     document = agency_public_key_document()
@@ -91,7 +92,7 @@ def sync_data(work: Path) -> None:
     summary = apply_files([r.path for r in results[:-2]], str(work / "central.sqlite3"), trust=trust,
                           ack_dir=work / "acks", now=now)
     for ack in summary.acks:
-        import_ack(ack, now=now)
+        import_ack(ack, now=now, by=officer)
 
 
 def save(widget: QWidget, folder: Path, name: str) -> None:
