@@ -5,6 +5,8 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from peewee import JOIN
+
 from .tables import AuditLog, Officer
 
 
@@ -54,7 +56,7 @@ def audit_log(*, by, date_from: date | None = None, date_to: date | None = None,
 
     require(by, "audit.read")
     query = (AuditLog.select(AuditLog, Officer.username, Officer.full_name)
-             .join(Officer, join_type="LEFT OUTER", on=(AuditLog.officer == Officer.id)))
+             .join(Officer, JOIN.LEFT_OUTER, on=(AuditLog.officer == Officer.id)))
     if date_from:
         query = query.where(AuditLog.at >= datetime.combine(date_from, datetime.min.time()))
     if date_to:
