@@ -14,7 +14,7 @@ from models.permissions import PERMISSIONS, ROLES, can, parse_roles, require
 from models.tables import AuditLog, Dossier
 from tests.factories import request
 from tests.permission_cases import (
-    CASES, PASSWORD, ROLE_ACCOUNTS, account, allowed, make_accounts, new_dossier, refusal_message,
+    CASES, PASSWORD, account, allowed, make_accounts, new_dossier, refusal_message,
     refused_as,
 )
 
