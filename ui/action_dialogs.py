@@ -27,7 +27,7 @@ from models.audit import now as clock
 from models.dossiers import DossierView
 from models.errors import ValidationError
 from models.permissions import can
-from models.statuses import ACTION_NAMES
+from models.statuses import ACTION_NAMES, RECEIVED
 
 from .field_errors import FieldErrors
 from .i18n import DATETIME_FORMAT
@@ -101,10 +101,14 @@ LATE_EXTENSION_HINT = QT_TRANSLATE_NOOP(
                     "late in the reports.")
 
 
-def available(view: DossierView, action: str, officer) -> bool:
+def available(view: DossierView, action: str, officer, now: datetime) -> bool:
     """Whether the signed-in account may record ``action`` on this dossier now — itself, or as
-    a leader's record from the paper register."""
-    return can(officer, workflow.permission_for(view, action)) or can(officer, "dossier.backdate")
+    a leader's record from the paper register. (A refusal is made on the day of reception.)"""
+    if can(officer, "dossier.backdate"):
+        return True
+    if action == "refuse" and view.status == RECEIVED and view.received_at.date() != now.date():
+        return False
+    return can(officer, workflow.permission_for(view, action))
 
 
 class ActionDialog(QDialog):

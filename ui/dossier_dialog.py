@@ -216,7 +216,7 @@ class DossierDialog(QDialog):
             button.deleteLater()
         self.action_buttons = {}
         for action in view.allowed_actions:
-            if action not in ACTIONS or not available(view, action, self.officer):
+            if action not in ACTIONS or not available(view, action, self.officer, self.now()):
                 continue
             button = QPushButton(ACTION_NAMES[action])
             button.setObjectName(f"action_{action}")
