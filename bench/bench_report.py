@@ -185,6 +185,8 @@ def fill(n: int, rng: random.Random) -> dict[str, int]:
                 due_at=due, paused_at=paused, finished_at=finished, returned_at=returned,
                 returned_to=who if returned else "", officer=officer, register_number=did,
                 updated_at=received,
+                # a finish recorded after the due moment marks the dossier late (models.lateness)
+                late_from=due + timedelta(seconds=1) if finished and finished > due else None,
             )
             written += 1
         counts["dossiers"] += written
