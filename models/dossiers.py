@@ -132,10 +132,6 @@ class DossierView:
         """The appointment printed on the receipt the citizen took home (the first due date)."""
         return self.due_history[0].new_due_at if self.due_history else self.due_at
 
-    @property
-    def last_extension(self) -> "DueChangeView | None":
-        return next((c for c in reversed(self.due_history) if c.kind == "extend"), None)
-
     def to_dict(self) -> dict:
         data = asdict(self)
         data.update(

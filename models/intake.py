@@ -20,11 +20,11 @@ from .document_names import document_name_ids
 from .dossiers import DossierView, to_view
 from .errors import MotCuaError, ValidationError
 from .holidays_admin import load_calendar
-from .lateness import AFTER, FUTURE_TOLERANCE
-from .permissions import require
 from .identity import (
     normalise_address, normalise_email, normalise_name, normalise_phone, parse_id_number,
 )
+from .lateness import AFTER, FUTURE_TOLERANCE
+from .permissions import require
 from .settings import require_settings
 from .statuses import CHANNELS, RECEIVED, RESULT_DELIVERY
 from .tables import Applicant, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent, SyncChange
