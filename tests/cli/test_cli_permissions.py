@@ -24,7 +24,8 @@ def _state() -> tuple:
 @pytest.mark.parametrize("role", list(ROLES))
 @pytest.mark.parametrize("action", sorted(CASES))
 def test_every_role_and_action_on_the_command_line(officer, db_path, tmp_path, capsys, monkeypatch,
-                                                   action, role):
+                                                   qapp, action, role):
+    # (qapp: `print` needs a Qt application; the GUI tests later need it to be a QApplication)
     make_accounts(officer)
     case = CASES[action]
     ctx = case.prepare(officer, tmp_path)

@@ -21,7 +21,8 @@ from tests.permission_cases import (
 
 @pytest.mark.parametrize("role", list(ROLES))
 @pytest.mark.parametrize("action", sorted(CASES))
-def test_every_role_and_action(officer, tmp_path, action, role):
+def test_every_role_and_action(officer, tmp_path, qapp, action, role):
+    # (qapp: printing needs a Qt application; the GUI tests later need it to be a QApplication)
     make_accounts(officer)
     case = CASES[action]
     ctx = case.prepare(officer, tmp_path)
