@@ -2,21 +2,19 @@
 from __future__ import annotations
 
 from models.audit import AuditRow, audit_log
+from models.statuses import ACTION_NAMES as STEP_NAMES
 
 from .context import Context, parse_day
 
-# The actions' names as the log shows them (the rest print their key).
+# The actions' names as the log shows them (the dossier steps by their workflow names; any
+# other action prints its key).
 ACTION_NAMES = {
-    "dossier.receive": "tiếp nhận", "dossier.forward": "chuyển xử lý",
-    "dossier.supplement": "yêu cầu bổ sung", "dossier.resume": "nhận bổ sung",
-    "dossier.extend": "gia hạn", "dossier.finish": "xử lý xong", "dossier.return": "trả kết quả",
-    "dossier.refuse": "từ chối tiếp nhận", "dossier.withdraw": "rút hồ sơ", "dossier.stop": "dừng xử lý",
-    "dossier.request_payment": "yêu cầu nghĩa vụ tài chính", "dossier.paid": "đã nộp nghĩa vụ tài chính",
-    "officer.add": "thêm tài khoản", "officer.update": "sửa tài khoản", "officer.passwd": "đặt mật khẩu",
-    "officer.unlock": "mở khóa đăng nhập", "officer.sign_in_locked": "khóa đăng nhập (nhập sai nhiều lần)",
-    "settings.update": "sửa thông tin cơ quan", "catalog.import": "nhập danh mục",
-    "holiday.set": "sửa lịch nghỉ", "holiday.remove": "bỏ ngày trong lịch", "form.print": "in phiếu",
-    "sync.export": "xuất tệp đồng bộ", "sync.ack": "nhập xác nhận", "sync.keys": "khóa đồng bộ",
+    **{f"dossier.{key}": name for key, name in STEP_NAMES.items()},
+    "officer.add": "Thêm tài khoản", "officer.update": "Sửa tài khoản", "officer.passwd": "Đặt mật khẩu",
+    "officer.unlock": "Mở khóa đăng nhập", "officer.sign_in_locked": "Khóa đăng nhập (nhập sai nhiều lần)",
+    "settings.update": "Sửa thông tin cơ quan", "catalog.import": "Nhập danh mục",
+    "holiday.set": "Sửa lịch nghỉ", "holiday.remove": "Bỏ ngày trong lịch", "form.print": "In phiếu",
+    "sync.export": "Xuất tệp đồng bộ", "sync.ack": "Nhập xác nhận của tỉnh", "sync.keys": "Khóa đồng bộ",
 }
 
 

@@ -128,6 +128,6 @@ def test_audit_lists_who_did_what_for_leaders_and_admins(cli):
     assert js(cli("--json", "audit", "--from", today, "--to", today)) == rows
     assert js(cli("--json", "audit", "--to", "2000-01-01")) == []
     text = cli("audit", "--code", code).stdout
-    assert "hung (Trần Văn Hùng)  BỊ TỪ CHỐI – dừng xử lý" in text
+    assert "hung (Trần Văn Hùng)  BỊ TỪ CHỐI – Dừng xử lý" in text
     refused = cli("--officer", "hung", "audit", password="mat-khau-hung", expect=2)
     assert refused.stderr == "Lỗi: Tài khoản hung (vai trò cán bộ một cửa) không được xem nhật ký thao tác.\n"
