@@ -42,7 +42,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.officer = officer
         self.now = now
-        self.signing_out = False
         self.dossier_dialogs: list[DossierDialog] = []
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -128,7 +127,6 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         """Close this officer's window (today's work is exported as on closing) and ask the
         controller for the sign-in again."""
-        self.signing_out = True
         self.sign_out_requested.emit()
 
     def focus_scan(self) -> None:
