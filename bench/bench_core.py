@@ -94,10 +94,13 @@ def fill(n: int, rng: random.Random) -> None:
                     finished_at=received + timedelta(days=1) if status >= 9 else None,
                     returned_at=received + timedelta(days=2) if status == 10 else None,
                     register_number=k + 1, updated_at=received,
+                    # finished after the due moment: marked late as the workflow marks it
+                    late_from=due + timedelta(seconds=1) if status >= 9 and timedelta(days=1) > due - received
+                    else None,
                 ))
                 did = first_id + i
                 events.append(dict(uid=uuid.uuid4().hex, dossier=did, action="receive",
-                                   to_status=2, at=received, officer=officer.id))
+                                   to_status=2, at=received, officer=officer.id, recorded_at=received))
                 dues.append(dict(dossier=did, at=received, kind="initial", new_due_at=due,
                                  officer=officer.id))
                 documents += [dict(dossier=did, position=j, document_name=name_ids[nm],

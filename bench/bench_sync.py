@@ -52,7 +52,7 @@ def fill_day(count: int, officer) -> None:
                 if i % 3 == 0:
                     with mock.patch("models.workflow.clock", return_value=at + timedelta(minutes=30)):
                         workflow.forward(view.code, officer, unit="Tư pháp - Hộ tịch",
-                                         at=at + timedelta(minutes=30))
+                                         now=at + timedelta(minutes=30))
 
 
 def timed(fn, repeat: int = 5) -> tuple[float, float, object]:
@@ -81,8 +81,8 @@ def main() -> None:
 
     out = work / "out"
     moment = datetime.combine(DAY, datetime.min.time()) + timedelta(hours=18)
-    first = run_export(DAY, out, now=moment)  # creates the key; the first revision
-    wall, cpu, result = timed(lambda: run_export(DAY, out, now=moment))
+    first = run_export(DAY, out, now=moment, by=officer)  # creates the key; the first revision
+    wall, cpu, result = timed(lambda: run_export(DAY, out, now=moment, by=officer))
     size = result.path.stat().st_size
     print(f"export (plain):     {result.dossiers} dossiers, {result.events} events, {size / 1e6:.2f} MB, "
           f"median {wall * 1000:.0f} ms wall / {cpu * 1000:.0f} ms CPU – target < 1000 ms")
@@ -91,10 +91,10 @@ def main() -> None:
     private, public = new_province_keys()
     (work / "pub.json").write_text(json.dumps(public))
     (work / "priv.json").write_text(json.dumps(private))
-    set_province_key(work / "pub.json")
+    set_province_key(work / "pub.json", by=officer)
     enc_out = work / "enc"
-    run_export(DAY, enc_out, now=moment)
-    wall, cpu, result = timed(lambda: run_export(DAY, enc_out, now=moment))
+    run_export(DAY, enc_out, now=moment, by=officer)
+    wall, cpu, result = timed(lambda: run_export(DAY, enc_out, now=moment, by=officer))
     print(f"export (encrypted): median {wall * 1000:.0f} ms wall / {cpu * 1000:.0f} ms CPU")
 
     doc = agency_public_key_document()

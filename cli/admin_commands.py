@@ -13,6 +13,7 @@ from models.errors import ValidationError
 from models.holidays_admin import list_days, load_calendar, remove_override, set_override
 from models.intake import parse_local_datetime
 from models.limits import WORKING_DAYS_MAX
+from models.permissions import require
 from models.session import setup_agency
 from models.settings import load_settings
 
@@ -36,8 +37,9 @@ def register(commands) -> None:
     p.add_argument("--register-volume", help="quyển số của Sổ theo dõi hồ sơ")
     p.add_argument("--contact-phone", help="số điện thoại hướng dẫn in trên phiếu bổ sung")
     p.add_argument("--default-officer", help="cán bộ mặc định cho dòng lệnh")
-    p.add_argument("--admin-password", help="mật khẩu tài khoản admin đầu tiên (tối thiểu 8 ký tự)")
-    p.set_defaults(handler=cmd_setup)
+    p.add_argument("--admin-password", help="mật khẩu tài khoản admin đầu tiên (tối thiểu 8 ký tự); "
+                                            "tài khoản này giữ cả ba vai trò cán bộ, lãnh đạo, quản trị")
+    p.set_defaults(handler=cmd_setup, setup=True)
 
     p = commands.add_parser("settings", help="xem thông tin cơ quan đã cài đặt")
     p.set_defaults(handler=lambda ctx: ctx.emit(asdict(load_settings())), read_only=True)
@@ -56,24 +58,29 @@ def register(commands) -> None:
     p.set_defaults(handler=cmd_due_date, read_only=True)
 
     officers = commands.add_parser("officers", help="tài khoản cán bộ").add_subparsers(dest="sub", metavar="SUB")
-    p = officers.add_parser("add", help="thêm cán bộ")
+    roles_help = ("một hoặc nhiều vai trò, cách nhau bởi dấu phẩy: officer (cán bộ một cửa), "
+                  "leader (lãnh đạo), admin (quản trị); ví dụ officer,leader")
+    p = officers.add_parser("add", help="thêm cán bộ (quản trị)")
     p.add_argument("username")
     p.add_argument("--full-name", required=True)
-    p.add_argument("--role", default="officer", choices=sorted(accounts.ROLES))
+    p.add_argument("--role", default="officer", metavar="VAI_TRÒ", help=roles_help)
     p.add_argument("--password", help="mật khẩu (nếu bỏ trống: hỏi, hoặc đọc từ stdin)")
     p.set_defaults(handler=cmd_officer_add)
     p = officers.add_parser("list", help="danh sách cán bộ")
     p.set_defaults(handler=cmd_officer_list, read_only=True)
-    p = officers.add_parser("passwd", help="đặt mật khẩu")
+    p = officers.add_parser("passwd", help="đặt mật khẩu (của mình; của người khác: quản trị)")
     p.add_argument("username")
     p.add_argument("--password")
     p.set_defaults(handler=cmd_officer_passwd)
-    p = officers.add_parser("update", help="sửa họ tên, vai trò, khóa/mở tài khoản")
+    p = officers.add_parser("update", help="sửa họ tên, vai trò, khóa/mở tài khoản (quản trị)")
     p.add_argument("username")
     p.add_argument("--full-name")
-    p.add_argument("--role", choices=sorted(accounts.ROLES))
+    p.add_argument("--role", metavar="VAI_TRÒ", help=roles_help)
     p.add_argument("--active", choices=["yes", "no"])
     p.set_defaults(handler=cmd_officer_update)
+    p = officers.add_parser("unlock", help="mở khóa đăng nhập sau nhiều lần nhập sai mật khẩu (quản trị)")
+    p.add_argument("username")
+    p.set_defaults(handler=cmd_officer_unlock)
 
     holidays = commands.add_parser("holidays", help="ngày nghỉ, ngày làm bù").add_subparsers(dest="sub", metavar="SUB")
     p = holidays.add_parser("list", help="các ngày nghỉ lễ và ngày làm bù trong năm")
@@ -114,7 +121,7 @@ def _password(given: str | None) -> str:
 def cmd_setup(ctx: Context) -> None:
     a = ctx.args
     settings = setup_agency(
-        admin_password=a.admin_password,
+        admin_password=a.admin_password, by=ctx.signed_in,
         agency_code=a.agency_code, governing_body=a.agency_name, unit_name=a.unit_name,
         place=a.place, office_hours=a.office_hours, receipt_copies=a.receipt_copies,
         head_title=a.head_title, head_name=a.head_name, page_size=a.page_size, printer=a.printer,
@@ -146,27 +153,44 @@ def cmd_due_date(ctx: Context) -> None:
 
 def cmd_officer_add(ctx: Context) -> None:
     a = ctx.args
-    info = accounts.add_officer(a.username, a.full_name, a.role, _password(a.password))
-    ctx.emit(asdict(info), f"Đã thêm cán bộ {info.username} ({info.full_name}).")
+    officer = ctx.officer()
+    # refused or wrong before the new account's password is asked for
+    require(officer, "officer.add", entity="officer", entity_id=a.username)
+    roles = accounts.parse_roles(a.role)
+    info = accounts.add_officer(a.username, a.full_name, roles, _password(a.password), by=officer)
+    ctx.emit(info.to_dict(), f"Đã thêm cán bộ {info.username} ({info.full_name}, {info.role_names}).")
 
 
 def cmd_officer_list(ctx: Context) -> None:
     items = accounts.list_officers()
-    ctx.emit([asdict(o) for o in items],
-             [f"{o.username:<16} {accounts.ROLES[o.role]:<18} {'' if o.active else '(đã khóa) '}{o.full_name}"
+    ctx.emit([o.to_dict() for o in items],
+             [f"{o.username:<16} {o.role_names:<36} {'' if o.active else '(ngừng sử dụng) '}"
+              f"{f'(khóa đăng nhập đến {fmt_dt(o.locked_until)}) ' if o.locked_until else ''}{o.full_name}"
               for o in items])
 
 
 def cmd_officer_passwd(ctx: Context) -> None:
-    accounts.set_password(ctx.args.username, _password(ctx.args.password))
+    officer = ctx.officer()
+    if accounts.get_officer_row(ctx.args.username).id != officer.id:
+        require(officer, "officer.passwd", entity="officer", entity_id=ctx.args.username)
+    accounts.set_password(ctx.args.username, _password(ctx.args.password), by=officer)
     ctx.emit({"username": ctx.args.username, "ok": True}, "Đã đặt mật khẩu mới.")
 
 
 def cmd_officer_update(ctx: Context) -> None:
     a = ctx.args
     active = None if a.active is None else a.active == "yes"
-    info = accounts.update_officer(a.username, full_name=a.full_name, role=a.role, active=active)
-    ctx.emit(asdict(info), f"Đã cập nhật cán bộ {info.username}.")
+    info = accounts.update_officer(a.username, full_name=a.full_name, roles=a.role, active=active,
+                                   by=ctx.officer())
+    ctx.emit(info.to_dict(), f"Đã cập nhật cán bộ {info.username} ({info.role_names}"
+                             f"{'' if info.active else ', ngừng sử dụng'}).")
+
+
+def cmd_officer_unlock(ctx: Context) -> None:
+    removed = accounts.unlock(ctx.args.username, by=ctx.officer())
+    ctx.emit({"username": ctx.args.username, "unlocked": removed},
+             f"Đã mở khóa đăng nhập cho {ctx.args.username}." if removed
+             else f"Tài khoản {ctx.args.username} không bị khóa đăng nhập.")
 
 
 _SOURCES = {"admin": "quản trị viên", "official": "quyết định có sẵn trong phần mềm", "holidays": "luật"}

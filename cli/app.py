@@ -15,6 +15,7 @@ from models.version import APP_VERSION
 from models.storage_errors import classify, os_reason
 
 from .context import Context
+from .sign_in import sign_in_for
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 # the list against the folder.
 COMMAND_MODULES = (
     "admin_commands",
+    "audit_commands",
     "backup_commands",
     "citizen_commands",
     "dossier_commands",
@@ -124,6 +126,10 @@ def _add_common_options(parser: argparse.ArgumentParser, default) -> None:
                                               "cán bộ mặc định trong cài đặt)", **extra)
     if "--json" not in present:
         parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON", **extra)
+    if "--password-file" not in present:
+        parser.add_argument("--password-file", metavar="TỆP",
+                            help="đọc mật khẩu đăng nhập từ dòng đầu của tệp (hoặc đặt biến môi "
+                                 "trường MOTCUA_PASSWORD; không có thì hỏi trên màn hình)", **extra)
 
 
 def _all_subparsers(commands) -> list[argparse.ArgumentParser]:
@@ -153,15 +159,14 @@ def run(argv: list[str]) -> int:
     if handler is None:  # a command group without its sub-command
         parser.parse_args([*argv, "--help"])
         return 2
-    from models.session import open_counter
-
     logging.getLogger("motcua").info("command: %s", args.command)
     target = args.db or ""
     try:
         target = args.db or default_database()
+        officer = None
         if not getattr(args, "no_db", False):
-            open_counter(target, read_only=getattr(args, "read_only", False))
-        result = handler(Context(args))
+            officer = _open_signed_in(args, target)
+        result = handler(Context(args, officer))
         return int(result or 0)
     except MotCuaError as exc:
         sys.stderr.write(f"Lỗi: {exc}\n")
@@ -189,6 +194,49 @@ def run(argv: list[str]) -> int:
             close_database()
         except Exception:  # noqa: BLE001 - closing a broken database must not raise either
             log.warning("closing the database failed", exc_info=True)
+
+
+def _open_signed_in(args: argparse.Namespace, target: str):
+    """Open the counter database and sign the officer in.
+
+    A command that only looks opens the database read-only, but a sign-in writes (a failure
+    counts towards the throttle, a success clears it, models.accounts): so it signs in on a
+    writable connection first whenever the file can be written, and only then reopens
+    read-only. On read-only media the sign-in is checked without being able to record it.
+    """
+    from models.session import open_counter
+    from models.tables import Officer
+
+    if not getattr(args, "read_only", False):
+        open_counter(target)
+        return sign_in_for(args)
+    if is_url(target) or _writable(target):
+        open_counter(target)
+        officer = _checked(args, sign_in_for(args))  # a refusal is audited while we can write
+        close_database()
+        open_counter(target, read_only=True)
+        return None if officer is None else Officer.get_by_id(officer.id)
+    open_counter(target, read_only=True)
+    return _checked(args, sign_in_for(args))
+
+
+def _checked(args: argparse.Namespace, officer):
+    """A look that needs a role (``permission`` in the command's defaults, e.g. "report.read")
+    is checked at sign-in, before the database is reopened read-only; the service checks again."""
+    from models.permissions import require
+
+    permission = getattr(args, "permission", None)
+    if permission and officer is not None:
+        require(officer, permission)
+    return officer
+
+
+def _writable(path: str) -> bool:
+    import os
+    from pathlib import Path
+
+    file = Path(path).expanduser()
+    return file.is_file() and os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
 
 
 def _quiet_logging() -> None:

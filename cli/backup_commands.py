@@ -64,11 +64,14 @@ def cmd_backups(ctx: Context) -> None:
 
 
 def cmd_backup_settings(ctx: Context) -> None:
-    from models.backup import save_backup_settings
+    from models.backup import backup_settings, save_backup_settings
 
     a = ctx.args
-    settings = save_backup_settings(keep_days=a.keep_days, folder=a.folder, second_folder=a.second_folder,
-                                    by=ctx.officer())
+    if a.keep_days is None and a.folder is None and a.second_folder is None:
+        settings = backup_settings()  # only looking: anyone signed in
+    else:
+        settings = save_backup_settings(keep_days=a.keep_days, folder=a.folder,
+                                        second_folder=a.second_folder, by=ctx.officer())
     ctx.emit({"folder": str(settings.folder),
               "second_folder": str(settings.second_folder) if settings.second_folder else None,
               "keep_days": settings.keep_days},
@@ -94,21 +97,27 @@ def _default_database() -> str:
 
 
 def _acting_admin(ctx: Context, target: Path):
-    """Who restores, from the database being replaced when it can still be opened (then it
-    must be an admin); None when it cannot (nobody can sign in to it)."""
+    """Who restores: signed in on the database being replaced when it can still be opened
+    (then it must be an admin, models.restore); None when it cannot be opened or nobody can
+    sign in to it yet."""
+    from models.accounts import anyone_can_sign_in
     from models.db import close_database, is_url
     from models.errors import MotCuaError
     from models.session import open_counter
 
+    from .sign_in import sign_in_for
+
     if is_url(str(target)):
         raise MotCuaError("Khôi phục bằng MotCua chỉ dùng cho cơ sở dữ liệu SQLite; máy chủ PostgreSQL được "
-                      "khôi phục bằng công cụ của PostgreSQL (pg_restore).")
+                          "khôi phục bằng công cụ của PostgreSQL (pg_restore).")
+    if not target.exists():
+        return None
     try:
-        open_counter(str(target), read_only=True, check=True)
+        open_counter(str(target), check=True)
     except MotCuaError:
         return None
     try:
-        return ctx.officer()
+        return sign_in_for(ctx.args) if anyone_can_sign_in() else None
     finally:
         close_database()
 

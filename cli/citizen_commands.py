@@ -122,10 +122,13 @@ def _setup_extras(ctx: Context, original):
     from models.citizen_settings import check_citizen_settings, update_citizen_settings
 
     check_citizen_settings(**changes)  # nothing is stored if these are wrong
-    inner = _Captured(ctx.args)
+    inner = _Captured(ctx.args, ctx.signed_in)
     result = original(inner)
 
-    stored = update_citizen_settings(ctx.officer(), **changes)
+    # On a new database nobody signed in: the settings are the first admin's, just created.
+    from models.session import acting_officer
+
+    stored = update_citizen_settings(ctx.signed_in or acting_officer(), **changes)
     data, text = getattr(inner, "captured", ({}, ""))
     account = (f"Tài khoản nhận phí (VietQR): {stored.vietqr_account} – {stored.vietqr_name}, "
                f"ngân hàng BIN {stored.vietqr_bank}." if stored.vietqr_account else
@@ -229,7 +232,7 @@ def _print_paper(ctx: Context, original):
     from printing.dispatch import PrintError
 
     try:
-        print_slip(ctx.args.code, printer=ctx.args.printer)
+        print_slip(ctx.args.code, by=ctx.officer(), printer=ctx.args.printer)
     except PrintError as exc:
         raise MotCuaError(f"{exc} Hồ sơ {ctx.args.code} vẫn được lưu; có thể in lại sau.") from exc
     ctx.emit({"code": ctx.args.code, "printed": True, "paper": "80mm"},
@@ -261,8 +264,8 @@ def cmd_notice(ctx: Context) -> None:
     from models.notice_board import notice_data, render_notice_board
 
     period = _period(ctx.args)
-    data = notice_data(period)
-    result = _write(ctx.args.out, render_notice_board(period))
+    data = notice_data(period, officer=ctx.officer())
+    result = _write(ctx.args.out, render_notice_board(period, officer=ctx.officer()))
     ctx.emit({**result, "period": period.to_dict(), "count": len(data.rows)},
              f"Đã xuất bảng niêm yết {len(data.rows)} hồ sơ quá hạn ({data.period_text}) ra {result['path']}.")
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from models.dates import parse_date
-from models.session import acting_officer
+from models.errors import NotConfiguredError
 from models.tables import Officer
 
 
@@ -33,13 +33,17 @@ def _default(value: Any):
 @dataclass
 class Context:
     args: Any
+    signed_in: Officer | None = None  # None only for setup on a new database (cli.sign_in)
 
     @property
     def json(self) -> bool:
         return bool(getattr(self.args, "json", False))
 
     def officer(self) -> Officer:
-        return acting_officer(self.args.officer)
+        """The signed-in account the command acts as."""
+        if self.signed_in is None:
+            raise NotConfiguredError("Lệnh này cần đăng nhập (chưa có tài khoản nào).")
+        return self.signed_in
 
     def emit(self, data: Any, text: str | list[str] = "") -> None:
         """Print JSON with --json, else the human text (or the JSON if there is none)."""

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
+from typing import Callable
 
 from models import workflow
 from models.dossiers import DossierView, get_dossier
@@ -42,33 +44,89 @@ def register(commands) -> None:
     p.add_argument("--after", type=whole(1, INT64_MAX), help="trang sau: id của hồ sơ cuối trang trước")
     p.set_defaults(handler=cmd_list, read_only=True)
 
-    def action(name: str, help_text: str, handler, *arguments) -> None:
-        p = commands.add_parser(name, help=help_text)
+    for spec in WORKFLOW_COMMANDS:
+        p = commands.add_parser(spec.name, help=spec.help)
         p.add_argument("code")
-        for args, kwargs in arguments:
-            p.add_argument(*args, **kwargs)
-        p.add_argument("--at", help="thời điểm thực hiện (ISO), mặc định: bây giờ")
-        p.set_defaults(handler=handler)
+        for option in spec.options:
+            p.add_argument(option.flag, **option.argparse())
+        p.add_argument("--at", help="thời điểm thực hiện (dd/mm/yyyy hh:mm hoặc ISO), mặc định: bây giờ")
+        p.add_argument("--backdate-reason", default="", metavar="LÝ_DO",
+                       help="bắt buộc khi --at sớm hơn hiện tại quá 10 phút (ghi lùi thời gian, chỉ lãnh "
+                            "đạo); thời điểm ghi thật vẫn được lưu")
+        p.set_defaults(handler=lambda ctx, spec=spec: _emit_dossier(ctx, spec.run(ctx)))
 
-    note = (("--note",), {"default": ""})
-    action("forward", "chuyển hồ sơ cho bộ phận xử lý", cmd_forward,
-           (("--unit",), {"default": "", "help": "đơn vị/bộ phận xử lý"}), note)
-    action("supplement", "yêu cầu bổ sung, hoàn thiện hồ sơ (dừng tính thời gian)", cmd_supplement,
-           (("--missing",), {"nargs": "+", "required": True, "help": "các nội dung cần bổ sung"}),
-           (("--reason",), {"required": True}))
-    action("resume", "nhận hồ sơ bổ sung, tiếp tục xử lý (dời ngày hẹn)", cmd_resume, note)
-    action("extend", "hẹn lại ngày trả kết quả (kèm phiếu xin lỗi)", cmd_extend,
-           (("--new-due",), {"required": True, "help": "ngày hẹn mới (ISO)"}),
-           (("--reason",), {"required": True}))
-    action("finish", "đánh dấu đã xử lý xong", cmd_finish, note)
-    action("return", "trả kết quả cho công dân", cmd_return,
-           (("--recipient",), {"required": True, "help": "họ tên người nhận"}), note)
-    action("refuse", "từ chối tiếp nhận", cmd_refuse, (("--reason",), {"required": True}))
-    action("withdraw", "công dân rút hồ sơ", cmd_withdraw, (("--reason",), {"default": ""}))
-    action("stop", "dừng xử lý hồ sơ", cmd_stop, (("--reason",), {"required": True}))
-    action("request-payment", "yêu cầu thực hiện nghĩa vụ tài chính", cmd_request_payment,
-           (("--note",), {"required": True}))
-    action("paid", "công dân đã thực hiện nghĩa vụ tài chính", cmd_paid, note)
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a workflow command and the keyword of the service it feeds."""
+
+    flag: str  # "--unit"
+    keyword: str  # the workflow function's keyword argument
+    help: str = ""
+    required: bool = False
+    many: bool = False
+    parse: Callable[[str], object] | None = None
+
+    def argparse(self) -> dict:
+        options: dict = {"dest": self.keyword, "help": self.help or None}
+        if self.required:
+            options["required"] = True
+        else:
+            options["default"] = [] if self.many else ""
+        if self.many:
+            options["nargs"] = "+"
+        return options
+
+    def value(self, args):
+        value = getattr(args, self.keyword)
+        return self.parse(value) if self.parse and value else value
+
+
+@dataclass(frozen=True)
+class WorkflowCommand:
+    """A workflow action on the command line: ``NAME CODE [options] [--at …] [--backdate-reason …]``."""
+
+    name: str
+    action: str  # key of models.workflow.ACTIONS
+    help: str
+    options: tuple[Option, ...] = ()
+
+    def run(self, ctx: Context) -> DossierView:
+        args = ctx.args
+        at = parse_local_datetime(args.at, "at") if args.at else None
+        values = {o.keyword: o.value(args) for o in self.options}
+        return workflow.ACTIONS[self.action](args.code, ctx.officer(), at=at,
+                                             backdate_reason=args.backdate_reason, **values)
+
+
+NOTE = Option("--note", "note", "ghi chú")
+REASON = Option("--reason", "reason", "lý do", required=True)
+WORKFLOW_COMMANDS = (
+    WorkflowCommand("forward", "forward", "chuyển hồ sơ cho bộ phận xử lý",
+                    (Option("--unit", "unit", "đơn vị/bộ phận xử lý"), NOTE)),
+    WorkflowCommand("supplement", "supplement", "yêu cầu bổ sung, hoàn thiện hồ sơ (dừng tính thời gian; "
+                    "lần thứ hai: lãnh đạo, tính quá hạn)",
+                    (Option("--missing", "missing", "các nội dung cần bổ sung", required=True, many=True),
+                     REASON)),
+    WorkflowCommand("resume", "resume", "nhận hồ sơ bổ sung, tiếp tục xử lý (dời ngày hẹn)", (NOTE,)),
+    WorkflowCommand("extend", "extend", "hẹn lại ngày trả kết quả, kèm Phiếu xin lỗi và đề nghị gia hạn "
+                    "thời gian giải quyết (sau thời điểm hẹn: chỉ lãnh đạo)",
+                    (Option("--new-due", "new_due", "ngày hẹn mới (dd/mm/yyyy hh:mm hoặc ISO)", required=True,
+                            parse=lambda text: parse_local_datetime(text, "new_due")),
+                     REASON,
+                     Option("--signer", "signer", "lãnh đạo ký phiếu xin lỗi (tên đăng nhập); mặc định: "
+                            "người thực hiện nếu là lãnh đạo"))),
+    WorkflowCommand("finish", "finish", "đánh dấu đã xử lý xong", (NOTE,)),
+    WorkflowCommand("return", "return", "trả kết quả cho công dân",
+                    (Option("--recipient", "recipient", "họ tên người nhận", required=True), NOTE)),
+    WorkflowCommand("refuse", "refuse", "từ chối tiếp nhận (chỉ trong ngày tiếp nhận, trước khi chuyển xử lý)",
+                    (REASON,)),
+    WorkflowCommand("withdraw", "withdraw", "công dân rút hồ sơ", (Option("--reason", "reason", "lý do"),)),
+    WorkflowCommand("stop", "stop", "dừng xử lý hồ sơ (lãnh đạo)", (REASON,)),
+    WorkflowCommand("request-payment", "request_payment", "yêu cầu thực hiện nghĩa vụ tài chính",
+                    (Option("--note", "note", "nội dung nghĩa vụ tài chính", required=True),)),
+    WorkflowCommand("paid", "paid", "công dân đã thực hiện nghĩa vụ tài chính", (NOTE,)),
+)
 
 
 def dossier_lines(d: DossierView) -> list[str]:
@@ -84,9 +142,15 @@ def dossier_lines(d: DossierView) -> list[str]:
     if d.status == 1:  # an online dossier waiting: submitted, not received yet (models.online)
         lines[-2:] = [f"Nộp trực tuyến: {fmt_dt(d.received_at)} – chờ kiểm tra và tiếp nhận (accept) hoặc từ chối",
                       f"Hẹn trả:        chưa có (tính khi tiếp nhận; {d.time_limit_text})"]
+    elif d.appointment_at_reception != d.due_at:
+        lines.append(f"Hẹn khi nhận:   {fmt_dt(d.appointment_at_reception)}")
+    if d.late_from is not None:
+        lines.append(f"Tính quá hạn từ: {fmt_dt(d.late_from)}")
     for event in d.events:
         lines.append(f"  {fmt_dt(event.at)}  {event.action_name}"
-                     + (f": {event.note}" if event.note else "") + f" ({event.officer_name})")
+                     + (f": {event.note}" if event.note else "") + f" ({event.officer_name})"
+                     + (f" – ghi lúc {fmt_dt(event.recorded_at)}, lý do ghi lùi: {event.backdate_reason}"
+                        if event.backdated else ""))
     for warning in d.warnings:
         lines.append(f"Lưu ý: {warning}")
     return lines
@@ -129,56 +193,3 @@ def cmd_list(ctx: Context) -> None:
     _emit_list(ctx, page.rows)
     if page.cursor and not ctx.json:
         print(f"Còn nữa: dùng --after {page.cursor[1]} để xem trang sau.")
-
-
-def _at(ctx: Context):
-    return parse_local_datetime(ctx.args.at, "at") if ctx.args.at else None
-
-
-def cmd_forward(ctx):
-    _emit_dossier(ctx, workflow.forward(ctx.args.code, ctx.officer(), unit=ctx.args.unit,
-                                        note=ctx.args.note, at=_at(ctx)))
-
-
-def cmd_supplement(ctx):
-    _emit_dossier(ctx, workflow.request_supplement(ctx.args.code, ctx.officer(), missing=ctx.args.missing,
-                                                   reason=ctx.args.reason, at=_at(ctx)))
-
-
-def cmd_resume(ctx):
-    _emit_dossier(ctx, workflow.resume(ctx.args.code, ctx.officer(), note=ctx.args.note, at=_at(ctx)))
-
-
-def cmd_extend(ctx):
-    new_due = parse_local_datetime(ctx.args.new_due, "new_due")
-    _emit_dossier(ctx, workflow.extend(ctx.args.code, ctx.officer(), new_due=new_due,
-                                       reason=ctx.args.reason, at=_at(ctx)))
-
-
-def cmd_finish(ctx):
-    _emit_dossier(ctx, workflow.finish(ctx.args.code, ctx.officer(), note=ctx.args.note, at=_at(ctx)))
-
-
-def cmd_return(ctx):
-    _emit_dossier(ctx, workflow.return_result(ctx.args.code, ctx.officer(), recipient=ctx.args.recipient,
-                                              note=ctx.args.note, at=_at(ctx)))
-
-
-def cmd_refuse(ctx):
-    _emit_dossier(ctx, workflow.refuse(ctx.args.code, ctx.officer(), reason=ctx.args.reason, at=_at(ctx)))
-
-
-def cmd_withdraw(ctx):
-    _emit_dossier(ctx, workflow.withdraw(ctx.args.code, ctx.officer(), reason=ctx.args.reason, at=_at(ctx)))
-
-
-def cmd_stop(ctx):
-    _emit_dossier(ctx, workflow.stop(ctx.args.code, ctx.officer(), reason=ctx.args.reason, at=_at(ctx)))
-
-
-def cmd_request_payment(ctx):
-    _emit_dossier(ctx, workflow.request_payment(ctx.args.code, ctx.officer(), note=ctx.args.note, at=_at(ctx)))
-
-
-def cmd_paid(ctx):
-    _emit_dossier(ctx, workflow.paid(ctx.args.code, ctx.officer(), note=ctx.args.note, at=_at(ctx)))

@@ -26,9 +26,12 @@ def register(commands) -> None:
     p.add_argument("--out", required=True)
     p.set_defaults(handler=cmd_form, read_only=True)
 
-    p = commands.add_parser("register", help="xuất Sổ theo dõi hồ sơ trong một khoảng ngày ra PDF")
-    p.add_argument("--from", dest="date_from", required=True, help="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", required=True, help="YYYY-MM-DD")
+    p = commands.add_parser("register", help="xuất Sổ theo dõi hồ sơ trong một khoảng ngày ra PDF "
+                                             "(mọi lĩnh vực, hoặc từng lĩnh vực / nhóm lĩnh vực)")
+    p.add_argument("--from", dest="date_from", required=True, help="dd/mm/yyyy hoặc YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", required=True, help="dd/mm/yyyy hoặc YYYY-MM-DD")
+    p.add_argument("--field", action="append", default=[], metavar="LĨNH_VỰC",
+                   help="chỉ hồ sơ của lĩnh vực này (lặp lại cho một nhóm lĩnh vực), ví dụ “Hộ tịch”")
     p.add_argument("--out", required=True)
     p.set_defaults(handler=cmd_register, read_only=True)
 
@@ -68,7 +71,8 @@ def cmd_form(ctx: Context) -> None:
 def cmd_register(ctx: Context) -> None:
     from models.forms import render_register
 
-    pdf = render_register(parse_day(ctx.args.date_from, "from"), parse_day(ctx.args.date_to, "to"))
+    pdf = render_register(parse_day(ctx.args.date_from, "from"), parse_day(ctx.args.date_to, "to"),
+                          fields=ctx.args.field)
     result = _write(ctx.args.out, pdf)
     ctx.emit(result, f"Đã xuất {REGISTER_NAME} ra {result['path']}.")
 
@@ -80,7 +84,8 @@ def cmd_print(ctx: Context) -> None:
     if not 1 <= ctx.args.copies <= 20:
         raise ValidationError({"copies": "Số bản in phải từ 1 đến 20."})
     try:
-        print_form(ctx.args.kind, ctx.args.code, printer=ctx.args.printer, copies=ctx.args.copies)
+        print_form(ctx.args.kind, ctx.args.code, by=ctx.officer(), printer=ctx.args.printer,
+                   copies=ctx.args.copies)
     except PrintError as exc:
         # The dossier is saved already; only the paper is missing.
         raise MotCuaError(f"{exc} Hồ sơ {ctx.args.code} vẫn được lưu và được đánh dấu chưa in; "

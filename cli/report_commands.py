@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from models.errors import MotCuaError, ValidationError
+from models.errors import ValidationError
 from models.report_period import Period, parse_period, period_between
 from models.reports import (
     FIGURE_NAMES, FIGURES, GROUPINGS, Figures, PeriodReport, ReportDossier, dossiers_behind,
@@ -37,7 +37,7 @@ def register(commands) -> None:
                    help="với --figure/--late: tên lĩnh vực (hoặc mã thủ tục với --by procedure); "
                         "mặc định: dòng tổng cộng")
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="in kết quả dạng JSON")
-    p.set_defaults(handler=cmd_report, read_only=True)
+    p.set_defaults(handler=cmd_report, read_only=True, permission="report.read")
 
 
 def _period(args) -> Period:
@@ -60,7 +60,7 @@ def cmd_report(ctx: Context) -> int:
         return _drill(ctx, period)
     if args.key:
         raise ValidationError({"key": "--key chỉ dùng cùng --figure hoặc --late."})
-    report = period_report(period, by=args.by, include_empty=args.all)
+    report = period_report(period, officer=ctx.officer(), by=args.by, include_empty=args.all)
     written = _write_files(ctx, report)
     from models.satisfaction import satisfaction_figures, satisfaction_line  # QĐ 766 group 5
 
@@ -89,10 +89,7 @@ def _write_files(ctx: Context, report: PeriodReport) -> list[str]:
 
 
 def _preparer(ctx: Context) -> str:
-    try:
-        return ctx.officer().full_name
-    except MotCuaError:
-        return ""
+    return ctx.officer().full_name
 
 
 def _rate(figures: Figures) -> str:
@@ -135,13 +132,18 @@ def report_lines(report: PeriodReport) -> list[str]:
 
 def _dossier_line(d: ReportDossier) -> str:
     stage = {"resolved": "đã giải quyết", "in_progress": "đang giải quyết"}.get(d.stage, d.status_name)
-    late = f" – quá hạn {d.days_late} ngày ({d.working_days_late} ngày làm việc)" if d.late else ""
+    late = ""
+    if d.late:
+        late = f" – quá hạn {d.days_late} ngày ({d.working_days_late} ngày làm việc)" if d.days_late \
+            else " – quá hạn trong ngày"
+        if d.late_from is not None and d.late_from <= d.checked_at and d.checked_at <= d.due_at:
+            late += f" (tính quá hạn từ {fmt_dt(d.late_from)})"
     return (f"{d.code}  {d.procedure_code}  {d.applicant_name} – nhận {fmt_dt(d.received_at)}, "
-            f"hẹn {fmt_dt(d.due_at)}, xét ngày {d.checked_on:%d/%m/%Y} – {stage}{late}")
+            f"hẹn {fmt_dt(d.due_at)}, xét lúc {fmt_dt(d.checked_at)} – {stage}{late}")
 
 
 def _late(ctx: Context, period: Period) -> int:
-    rows = late_dossiers(period, key=ctx.args.key, by=ctx.args.by)
+    rows = late_dossiers(period, officer=ctx.officer(), key=ctx.args.key, by=ctx.args.by)
     text = [f"HỒ SƠ QUÁ HẠN – {period.range_text}: {len(rows)} hồ sơ"] + [_dossier_line(d) for d in rows]
     ctx.emit({"period": period.to_dict(), "key": ctx.args.key, "count": len(rows),
               "late": [d.to_dict() for d in rows]}, text)
@@ -150,7 +152,7 @@ def _late(ctx: Context, period: Period) -> int:
 
 def _drill(ctx: Context, period: Period) -> int:
     args = ctx.args
-    rows = dossiers_behind(period, args.figure, key=args.key, by=args.by)
+    rows = dossiers_behind(period, args.figure, officer=ctx.officer(), key=args.key, by=args.by)
     where = f" – {args.key}" if args.key else ""
     text = [f"{FIGURE_NAMES[args.figure]}{where} – {period.range_text}: {len(rows)} hồ sơ"]
     text += [_dossier_line(d) for d in rows]

@@ -74,11 +74,12 @@ def cmd_export(ctx: Context) -> None:
     from sync.export import export_if_due, run_export
 
     if ctx.args.due:
-        results = export_if_due(out_dir=ctx.args.out)
+        results = export_if_due(out_dir=ctx.args.out, by=ctx.officer())
         ctx.emit({"exports": [r.to_dict() for r in results]},
                  [_export_line(r) for r in results] or ["Không có ngày nào cần xuất."])
         return
-    result = run_export(parse_day(ctx.args.date) if ctx.args.date else clock().date(), ctx.args.out)
+    result = run_export(parse_day(ctx.args.date) if ctx.args.date else clock().date(), ctx.args.out,
+                        by=ctx.officer())
     ctx.emit(result.to_dict(), [_export_line(result)])
 
 
@@ -131,7 +132,7 @@ def cmd_verify(ctx: Context) -> int:
 def cmd_import_ack(ctx: Context) -> None:
     from sync.ack import import_ack
 
-    result = import_ack(ctx.args.file)
+    result = import_ack(ctx.args.file, by=ctx.officer())
     ctx.emit(result.to_dict(), result.lines() or ["Tệp xác nhận không có mục nào."])
 
 
@@ -220,7 +221,7 @@ def cmd_key_show(ctx: Context) -> None:
 def cmd_key_set_province(ctx: Context) -> None:
     from sync.keys import set_province_key
 
-    key = set_province_key(ctx.args.file)
+    key = set_province_key(ctx.args.file, by=ctx.officer())
     ctx.emit({"province_key_id": key.key_id},
              f"Đã cấu hình khóa của tỉnh {key.key_id}; từ nay dữ liệu trong tệp đồng bộ được mã hóa.")
 
@@ -228,7 +229,7 @@ def cmd_key_set_province(ctx: Context) -> None:
 def cmd_key_clear_province(ctx: Context) -> None:
     from sync.keys import clear_province_key
 
-    clear_province_key()
+    clear_province_key(by=ctx.officer())
     ctx.emit({"province_key_id": None}, "Đã bỏ khóa của tỉnh; tệp đồng bộ sau đây KHÔNG được mã hóa.")
 
 

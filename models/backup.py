@@ -26,6 +26,7 @@ from .audit import audit, now as clock
 from .db import SQLITE_HEADER, database_path, is_sqlite, write_transaction
 from .errors import MotCuaError, ValidationError
 from .migrations import SCHEMA_VERSION
+from .permissions import require
 from .private_files import create_private_file, make_private, private_dir
 from .storage_errors import DatabaseDamaged, classify, os_reason
 from .tables import Setting, database
@@ -126,7 +127,8 @@ def backup_settings() -> BackupSettings:
 def save_backup_settings(*, keep_days: int | None = None, folder: str | None = None,
                          second_folder: str | None = None, by=None) -> BackupSettings:
     """Change the rotation (days kept) and folders; "" clears a folder (back to the default for
-    the main one, none for the second). ``by`` is audited (action "backup.settings", admin)."""
+    the main one, none for the second) — admin (action "backup.settings")."""
+    by = require(by, "backup.settings", entity="backup")
     changes: dict[str, object] = {}
     if keep_days is not None:
         low, high = KEEP_DAYS_RANGE

@@ -23,6 +23,7 @@ from .limits import (
     MAX_DOCUMENTS, PROCEDURE_CODE_MAX, PROCEDURE_NAME_MAX,
 )
 from .paths import RESOURCES
+from .permissions import require
 from .safe_json import read_file, read_json
 from .tables import Procedure, ProcedureDocument
 from .text import checked_text, clean, fold
@@ -344,15 +345,34 @@ def entries_from_csv(text: str) -> list[dict]:
 
 
 def import_catalog(path: Path | str, *, dry_run: bool = False, deactivate_missing: bool = False,
-                   officer=None, at: datetime | None = None) -> ImportReport:
-    """Validate every entry, then apply all of them in one transaction (or none, on any error)."""
+                   officer, at: datetime | None = None) -> ImportReport:
+    """Validate every entry, then apply all of them in one transaction (or none, on any error)
+    — admin."""
+    officer = require(officer, "catalog.import", entity="catalog", entity_id=str(path))
     entries = read_entries(Path(path))
-    return import_entries(entries, dry_run=dry_run, deactivate_missing=deactivate_missing,
-                          officer=officer, at=at, origin=str(path))
+    return _import(entries, dry_run=dry_run, deactivate_missing=deactivate_missing,
+                   officer=officer, at=at, origin=str(path))
 
 
 def import_entries(entries: list[dict], *, dry_run: bool = False, deactivate_missing: bool = False,
-                   officer=None, at: datetime | None = None, origin: str = "") -> ImportReport:
+                   officer, at: datetime | None = None, origin: str = "") -> ImportReport:
+    """Add or change procedures given as entries (the catalog screen's edit dialog) — admin."""
+    officer = require(officer, "catalog.import", entity="catalog", entity_id=origin)
+    return _import(entries, dry_run=dry_run, deactivate_missing=deactivate_missing,
+                   officer=officer, at=at, origin=origin)
+
+
+def import_published(entries: list[dict], *, dry_run: bool = False, officer=None,
+                     at: datetime | None = None, origin: str = "") -> ImportReport:
+    """A catalog the province published, from its signed package (models.catalog_releases):
+    the signature is the authority, not the role of whoever applied the package — or of
+    nobody, when a held catalog's date comes while the counter opens."""
+    return _import(entries, dry_run=dry_run, deactivate_missing=False, officer=officer, at=at,
+                   origin=origin)
+
+
+def _import(entries: list[dict], *, dry_run: bool, deactivate_missing: bool, officer,
+            at: datetime | None, origin: str) -> ImportReport:
     report = ImportReport()
     parsed: list[ProcedureInfo] = []
     seen: set[str] = set()
@@ -463,7 +483,8 @@ def seed_if_empty() -> ImportReport | None:
     """Load the shipped catalog into a new database (first start)."""
     if Procedure.select().exists() or not SHIPPED_CATALOG.exists():
         return None
-    report = import_catalog(SHIPPED_CATALOG)
+    report = _import(read_entries(SHIPPED_CATALOG), dry_run=False, deactivate_missing=False,
+                     officer=None, at=None, origin=str(SHIPPED_CATALOG.name))
     if report.errors:  # the shipped file is checked by the tests; never half-load it
         raise ValidationError({"catalog": "; ".join(report.errors)})
     return report

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .audit import audit, now as clock
-from .catalog import ImportReport, import_entries, parse_entry
+from .catalog import ImportReport, import_published, parse_entry
 from .dates import parse_date
 from .db import write_transaction
 from .errors import ValidationError
@@ -136,7 +136,7 @@ def schedule(doc: CatalogDocument, *, package_sequence: int | None, by=None,
     write transaction (the import joins it)."""
     now = now or clock()
     entries = json.loads(json.dumps(doc.entries, ensure_ascii=False))
-    preview = import_entries(entries, dry_run=True)
+    preview = import_published(entries, dry_run=True)
     if preview.errors:
         raise ValidationError({"catalog": " ".join(preview.errors[:5])})
     superseded = []
@@ -160,8 +160,8 @@ def schedule(doc: CatalogDocument, *, package_sequence: int | None, by=None,
 
 def _apply(release: CatalogRelease, by, now: datetime) -> CatalogOutcome:
     entries = json.loads(release.entries)
-    report = import_entries(entries, officer=by, at=now,
-                            origin=f"{release.decision} (hiệu lực {_as_date(release.effective_from):%d/%m/%Y})")
+    report = import_published(entries, officer=by, at=now,
+                              origin=f"{release.decision} (hiệu lực {_as_date(release.effective_from):%d/%m/%Y})")
     if report.errors:  # checked when scheduled; the catalog's rules changed since?
         raise ValidationError({"catalog": " ".join(report.errors[:5])})
     outcome = _outcome(release, report, applied=True)

@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass, fields, replace
 
 from .audit import audit
 from .db import write_transaction
-from .errors import MotCuaError, ValidationError
+from .errors import ValidationError
+from .permissions import require
 from .tables import Officer, Setting
 from .text import clean
 from .vietqr import BankAccount, validate_account
@@ -95,19 +96,13 @@ def check_citizen_settings(**changes) -> CitizenSettings:
     return _check(replace(load_citizen_settings(), **changes))
 
 
-def require_admin(by: Officer | None, what: str) -> None:
-    """The admin's acts (DOMAIN: agency settings). Issue 9's permission table will replace it."""
-    if by is None or by.role != "admin" or not by.active:
-        raise MotCuaError(f"Chỉ quản trị hệ thống mới được {what}.")
-
-
 def update_citizen_settings(by: Officer, **changes) -> CitizenSettings:
     """Change some settings (action "settings.update", admin); all are checked before any is
     stored. ``vietqr_bank=""`` with the account and name empty removes the account."""
     unknown = set(changes) - _FIELDS
     if unknown:
         raise ValueError(f"unknown settings: {sorted(unknown)}")
-    require_admin(by, "thay đổi cài đặt")
+    by = require(by, "settings.update", entity="settings")
     if "satisfaction_levels" in changes:
         changes["satisfaction_levels"] = tuple(changes["satisfaction_levels"])
     settings = _check(replace(load_citizen_settings(), **changes))
@@ -120,6 +115,5 @@ def update_citizen_settings(by: Officer, **changes) -> CitizenSettings:
     return settings
 
 
-__all__ = ["DEFAULT_LEVELS", "RATING_MOMENTS", "SLIP_MODES", "CitizenSettings", "check_citizen_settings", "load_citizen_settings",
-           "require_admin",
-           "update_citizen_settings"]
+__all__ = ["DEFAULT_LEVELS", "RATING_MOMENTS", "SLIP_MODES", "CitizenSettings", "check_citizen_settings",
+           "load_citizen_settings", "update_citizen_settings"]

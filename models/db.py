@@ -18,7 +18,7 @@ from typing import Iterator
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from . import highwater
-from .errors import MotCuaError
+from .errors import MotCuaError, PermissionDenied
 from .migrations import check_version, migrate
 from .network_drive import on_network_drive
 from .private_files import create_private_file, make_private, private_dir
@@ -193,12 +193,21 @@ def write_transaction() -> Iterator[None]:
 
     Taking the lock first means two counters never both read the same last code and
     then one of them fails at commit: the second simply waits (busy_timeout).
+
+    Refused permissions (PermissionDenied) raised inside are audited once the outermost
+    transaction has rolled back, in a transaction of their own.
     """
     db = database.obj
-    if is_sqlite(db) and not db.in_transaction():
-        with db.atomic("IMMEDIATE"):
-            yield
-    else:
-        with db.atomic():
-            yield
+    outermost = not db.in_transaction()
+    try:
+        if is_sqlite(db) and outermost:
+            with db.atomic("IMMEDIATE"):
+                yield
+        else:
+            with db.atomic():
+                yield
+    except PermissionDenied as refusal:
+        if outermost:
+            refusal.record()
+        raise
 

@@ -10,8 +10,9 @@ from .calendar import duration_text
 from .codes import normalise_dossier_code
 from .errors import NotFoundError, ValidationError
 from .fee_records import FeeView, fee_view, fee_views, view_of
+from .lateness import judged_late, late_at
 from .statuses import (
-    ACTION_NAMES, CHANNELS, FINISHED, NEW, OPEN, RESULT_DELIVERY, RETURNED, STATUS_NAMES, SUPPLEMENT,
+    ACTION_NAMES, CHANNELS, FINISHED, NEW, OPEN, RESULT_DELIVERY, RETURNED, STATUS_NAMES,
     allowed_actions,
 )
 from .tables import DocumentName, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent
@@ -20,15 +21,12 @@ DUE_SOON = timedelta(days=1)  # DOMAIN §4: "sắp đến hạn" = due within a 
 
 
 def is_late(status: int, due_at: datetime, paused_at: datetime | None, finished_at: datetime | None,
-            now: datetime) -> bool:
-    """Late (quá hạn) is derived, never stored: compared with the time the clock stopped."""
-    if status in OPEN:
-        return now > due_at
-    if status == SUPPLEMENT:
-        return paused_at is not None and paused_at > due_at
+            now: datetime, late_from: datetime | None = None) -> bool:
+    """Late (quá hạn) is derived from moments (models.lateness): compared with the moment the
+    clock stopped — now, the supplement request, or the finish — or marked late for good."""
     if status in (FINISHED, RETURNED):
-        return finished_at is not None and finished_at > due_at
-    return False
+        return finished_at is not None and judged_late(finished_at, due_at, late_from)
+    return late_at(status, due_at, paused_at, late_from, now)
 
 
 def is_due_soon(status: int, due_at: datetime, now: datetime) -> bool:
@@ -47,6 +45,12 @@ class EventView:
     officer_name: str
     note: str
     data: dict
+    recorded_at: datetime | None = None  # the real moment of entry (None before schema 3)
+    backdate_reason: str = ""  # why a leader recorded it at the earlier moment ``at``
+
+    @property
+    def backdated(self) -> bool:
+        return bool(self.backdate_reason)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,9 @@ class DueChangeView:
     new_due_at: datetime
     reason: str
     officer: str
+    overdue: bool = False  # an extension recorded after the due moment (judged against it)
+    signer: str = ""  # the leader who signed the apology (user name)
+    signer_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,7 @@ class DossierView:
     receipt_printed: bool
     late: bool
     due_soon: bool
+    late_from: datetime | None = None  # counted late from this moment whatever happens next
     documents: tuple[DocumentView, ...] = ()
     events: tuple[EventView, ...] = ()
     due_history: tuple[DueChangeView, ...] = ()
@@ -122,6 +130,11 @@ class DossierView:
     @property
     def allowed_actions(self) -> list[str]:
         return allowed_actions(self.status)
+
+    @property
+    def appointment_at_reception(self) -> datetime:
+        """The appointment printed on the receipt the citizen took home (the first due date)."""
+        return self.due_history[0].new_due_at if self.due_history else self.due_at
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -187,13 +200,16 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
         events = tuple(
             EventView(e.uid, e.action, ACTION_NAMES.get(e.action, e.action), e.from_status,
                       e.to_status, e.at, officer(e.officer_id).username,
-                      officer(e.officer_id).full_name, e.note, _loads(e.data) or {})
+                      officer(e.officer_id).full_name, e.note, _loads(e.data) or {},
+                      e.recorded_at, e.backdate_reason)
             for e in StatusEvent.select().where(StatusEvent.dossier == row.id)
             .order_by(StatusEvent.at, StatusEvent.id)
         )
         due_history = tuple(
             DueChangeView(c.at, c.kind, c.old_due_at, c.new_due_at, c.reason,
-                          officer(c.officer_id).username)
+                          officer(c.officer_id).username, c.overdue,
+                          officer(c.signer_id).username if c.signer_id else "",
+                          officer(c.signer_id).full_name if c.signer_id else "")
             for c in DueDateChange.select().where(DueDateChange.dossier == row.id)
             .order_by(DueDateChange.at, DueDateChange.id)
         )
@@ -211,8 +227,9 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
         paused_at=row.paused_at, finished_at=row.finished_at, returned_at=row.returned_at,
         returned_to=row.returned_to, register_volume=row.register_volume,
         register_number=row.register_number, receipt_printed=row.receipt_printed,
-        late=is_late(row.status, row.due_at, row.paused_at, row.finished_at, now),
-        due_soon=is_due_soon(row.status, row.due_at, now),
+        late=is_late(row.status, row.due_at, row.paused_at, row.finished_at, now, row.late_from),
+        due_soon=is_due_soon(row.status, row.due_at, now) and not (row.late_from and now >= row.late_from),
+        late_from=row.late_from,
         documents=documents, events=events, due_history=due_history, warnings=warnings,
         portal_code=row.portal_code, fee_details=fee or (fee_view(row.id, row.fee) if full else None),
     )

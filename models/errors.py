@@ -34,3 +34,26 @@ class TransitionError(MotCuaError):
 
 class NotConfiguredError(MotCuaError):
     """The agency has not been set up yet."""
+
+
+class PermissionDenied(MotCuaError):
+    """The signed-in account may not do this (DOMAIN §9), or may no longer act at all.
+
+    The refusal is written to the audit log in its own transaction: raised inside a writing
+    transaction it is written after that transaction has rolled back (models.db), so that the
+    rollback does not take the audit row with it.
+    """
+
+    def __init__(self, message: str, record=None):
+        super().__init__(message)
+        self._record = record
+
+    def record(self) -> None:
+        """Write the refusal's audit row once (see models.permissions.require)."""
+        record, self._record = self._record, None
+        if record is not None:
+            record()
+
+
+class SignInError(ValidationError):
+    """Sign-in refused: a wrong name or password, a throttled name, or a disabled account."""

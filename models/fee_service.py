@@ -17,6 +17,7 @@ from .dossiers import get_dossier_row
 from .errors import MotCuaError, ValidationError
 from .fee_records import METHODS, FeeView, view_of
 from .fees import FeeBasis, FeeQuote, FeeRule, entered_quote, flat_rule, money, quote
+from .permissions import require
 from .statuses import NEW, REFUSED
 from .tables import Dossier, Officer, SyncChange
 
@@ -75,6 +76,7 @@ def record_payment(code: str, by: Officer, *, method: str, at: datetime | None =
         raise ValidationError({"method": "Hình thức thu phải là cash (tiền mặt) hoặc transfer (chuyển khoản)."})
     if at > now + FUTURE_TOLERANCE:
         raise ValidationError({"at": "Thời điểm thu không được ở tương lai."})
+    by = require(by, "fee.record_payment", entity="dossier", entity_id=code)
     with write_transaction():
         row = get_dossier_row(code)
         if row.status == NEW:

@@ -5,7 +5,7 @@ FORM_NAMES = {
     "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
     "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
     "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
-    "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+    "apology": "Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết",
     "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
     "stop": "Thông báo dừng giải quyết hồ sơ",
 }

@@ -12,16 +12,22 @@ from printing.data import (
     RefusalData, RegisterData, RegisterRow, StopNoticeData, SupplementData,
 )
 
-from .audit import now as clock
+from .audit import audit, now as clock
 from .dossiers import DossierView, EventView, get_dossier, to_views
 from .errors import MotCuaError, ValidationError
 from .fee_printing import fee_block
 from .form_kinds import FORM_KINDS, FORM_NAMES
+from .lateness import TIMELINESS_NAMES, timeliness
+from .permissions import require
 from .settings import AgencySettings, require_settings
 from .statuses import ACTION_NAMES, NEW, RESULT_DELIVERY
-from .tables import Dossier
+from .tables import Dossier, DueDateChange, Procedure
+from .text import clean
 
 COUNTER_UNIT = "Bộ phận Tiếp nhận và Trả kết quả"
+# BM.01 "Đăng ký nhận kết quả tại: …" — the place, without a second "tại".
+RESULT_PLACE = {0: "Bộ phận Một cửa",
+                1: "địa chỉ của người nộp hồ sơ, qua dịch vụ bưu chính công ích"}
 
 
 def form_settings(settings: AgencySettings) -> FormSettings:
@@ -61,8 +67,10 @@ def receipt_data(d: DossierView, settings: AgencySettings) -> ReceiptData:
         procedure_name=d.procedure_name,
         documents=tuple(DocumentLine(x.name, x.originals, x.copies) for x in d.documents),
         sets=d.sets, time_limit_text=d.time_limit_text, received_at=d.received_at,
-        due_at=d.due_at,
-        result_delivery=RESULT_DELIVERY.get(d.result_delivery, ""),
+        # A reprint shows the appointment given at reception, as the citizen's copy does; a new
+        # appointment is on the apology form.
+        due_at=d.appointment_at_reception,
+        result_delivery=RESULT_PLACE.get(d.result_delivery, ""),
         register_volume=d.register_volume,
         register_number=str(d.register_number or ""), officer_name=d.officer_name,
         fee=fee_block(d),
@@ -86,30 +94,39 @@ def refusal_data(d: DossierView, settings: AgencySettings) -> RefusalData:
 
 
 def apology_data(d: DossierView, settings: AgencySettings) -> ApologyData:
+    """The apology of the latest extension: the appointment it replaced, the new one, and the
+    leader recorded as signing it."""
     event = _last_event(d, "extend")
     change = next(c for c in reversed(d.due_history) if c.kind == "extend" and c.at == event.at)
     return ApologyData(code=d.code, agency_name=settings.governing_body, applicant=_applicant(d),
                        procedure_name=d.procedure_name, received_at=d.received_at,
                        old_due_at=change.old_due_at, reason=change.reason,
-                       new_due_at=change.new_due_at, issued_at=event.at)
+                       new_due_at=change.new_due_at, issued_at=event.at,
+                       signer_name=change.signer_name)
 
 
-def _timeliness(at: datetime, due: datetime) -> str:
-    """Compared by date, as the practice does (DOMAIN §7)."""
-    if at.date() < due.date():
-        return "Trước hạn"
-    return "Đúng hạn" if at.date() == due.date() else "Quá hạn"
+def _timeliness(at: datetime, due: datetime, late_from: datetime | None) -> str:
+    """Moments, as the reports judge them (DOMAIN §7, models.lateness)."""
+    return TIMELINESS_NAMES[timeliness(at, due, late_from)]
+
+
+def _recorded(event: EventView) -> str:
+    """ "ghi lúc 08:10 20/11/2026: <reason>" for a step a leader recorded at an earlier moment."""
+    if not event.backdated or event.recorded_at is None:
+        return ""
+    return f"Ghi lúc {event.recorded_at:%H:%M %d/%m/%Y} (ghi lùi: {event.backdate_reason})"
 
 
 def control_steps(d: DossierView) -> list[ControlStep]:
     """Hand-overs between units, read from the status events (Phiếu kiểm soát)."""
     steps: list[ControlStep] = []
     holder = COUNTER_UNIT
-    due_at = d.due_history[0].new_due_at if d.due_history else d.due_at
+    due_at = d.appointment_at_reception
     changes = list(d.due_history)
     for event in d.events:
+        # the due moment in force when the step happened (not changed by the step itself)
         for change in changes:
-            if change.at <= event.at:
+            if change.at < event.at or (change.at == event.at and event.action not in ("extend", "resume")):
                 due_at = change.new_due_at
         if event.action in ("receive", "register"):  # the dossier reaches the counter: no hand-over
             continue
@@ -123,16 +140,21 @@ def control_steps(d: DossierView) -> list[ControlStep]:
             target = f"Công dân ({event.action_name.lower()})"
         else:
             target = holder
-        steps.append(ControlStep(holder, target, event.at, _timeliness(event.at, due_at),
-                                 event.note, event.officer_name))
+        note = event.note
+        if event.action == "extend" and event.data.get("new_due_at"):
+            note = f"{note} – hẹn lại {datetime.fromisoformat(str(event.data['new_due_at'])):%H:%M %d/%m/%Y}"
+        note = " – ".join(x for x in (note, _recorded(event)) if x)
+        steps.append(ControlStep(holder, target, event.at, _timeliness(event.at, due_at, d.late_from),
+                                 note, event.officer_name))
         holder = target if not target.startswith("Công dân") else holder
     return steps
 
 
 def control_data(d: DossierView, settings: AgencySettings, now: datetime) -> ControlSheetData:
     return ControlSheetData(code=d.code, resolving_unit=d.processing_unit or settings.governing_body,
-                            coordinating_unit="", received_at=d.received_at, due_at=d.due_at,
-                            steps=tuple(control_steps(d)), issued_at=now)
+                            coordinating_unit="", received_at=d.received_at,
+                            due_at=d.appointment_at_reception, steps=tuple(control_steps(d)),
+                            issued_at=now)
 
 
 def stop_data(d: DossierView, settings: AgencySettings) -> StopNoticeData:
@@ -164,55 +186,98 @@ def render_form(kind: str, code: str, *, now: datetime | None = None) -> bytes:
     return FORM_RENDERERS[kind](data, settings)
 
 
-def register_data(date_from: date, date_to: date, *, now: datetime | None = None) -> RegisterData:
-    """Sổ theo dõi hồ sơ: every dossier received in [date_from, date_to], in reception order."""
+def register_fields() -> list[str]:
+    """The fields (lĩnh vực) a register can be kept for."""
+    return sorted({clean(p.field) for p in Procedure.select(Procedure.field) if clean(p.field)})
+
+
+def register_data(date_from: date, date_to: date, *, fields: list[str] | tuple[str, ...] = (),
+                  now: datetime | None = None) -> RegisterData:
+    """Sổ theo dõi hồ sơ: every dossier received in [date_from, date_to], in reception order —
+    of every field, or of the fields given (BM.06: "lập theo từng lĩnh vực hoặc nhóm lĩnh vực").
+
+    Each row prints its recorded moments: received, the appointment given at reception (and
+    the new one, if it was extended), returned.
+    """
     if date_to < date_from:
         raise ValidationError({"to": "Ngày kết thúc phải sau ngày bắt đầu."})
     settings = require_settings()
+    wanted = [clean(f) for f in fields if clean(f)]
+    known = register_fields()
+    unknown = [f for f in wanted if f.casefold() not in {k.casefold() for k in known}]
+    if unknown:
+        raise ValidationError({"field": f"Không có lĩnh vực “{'; '.join(unknown)}”; các lĩnh vực: "
+                                        f"{'; '.join(known)}."})
+    wanted = [k for k in known if k.casefold() in {f.casefold() for f in wanted}]
     start = datetime.combine(date_from, datetime.min.time())
     end = datetime.combine(date_to + timedelta(days=1), datetime.min.time())
     # An online dossier belongs in the register once accepted (status 1 waits; one refused
     # straight from the queue was never received, and has no register number).
     never_received = (Dossier.status == NEW) | ((Dossier.channel == 2) & Dossier.register_number.is_null())
-    rows = list(Dossier.select().where((Dossier.received_at >= start) & (Dossier.received_at < end)
-                                       & ~never_received)
-                .order_by(Dossier.received_at, Dossier.id))
+    query = Dossier.select().where((Dossier.received_at >= start) & (Dossier.received_at < end)
+                                   & ~never_received)
+    if wanted:
+        query = query.join(Procedure).where(Procedure.field.in_(wanted))
+    rows = list(query.order_by(Dossier.received_at, Dossier.id))
+    first_due, last_extension = _due_marks([r.id for r in rows])
     lines = [
         RegisterRow(
             code=d.code, procedure_name=d.procedure_name, applicant_name=d.applicant_name,
             address_phone=" – ".join(x for x in (d.applicant_address, d.applicant_phone) if x),
             resolving_unit=d.processing_unit or settings.governing_body, received_at=d.received_at,
-            due_at=d.due_at, returned_at=d.returned_at,
+            due_at=first_due.get(d.id, d.due_at), returned_at=d.returned_at,
             return_method=(RESULT_DELIVERY.get(d.result_delivery, "") if d.returned_at else ""),
+            rescheduled_at=last_extension.get(d.id),
         )
         for d in to_views(rows, now=now)
     ]
     return RegisterData(rows=tuple(lines), date_from=date_from, date_to=date_to,
-                        issued_at=now or clock(), volume=settings.register_volume)
+                        issued_at=now or clock(), volume=settings.register_volume,
+                        fields=tuple(wanted))
 
 
-def render_register(date_from: date, date_to: date, *, now: datetime | None = None) -> bytes:
-    return FORM_RENDERERS["register"](register_data(date_from, date_to, now=now),
+def _due_marks(ids: list[int]) -> tuple[dict[int, datetime], dict[int, datetime]]:
+    """(the appointment given at reception, the latest new appointment) by dossier id."""
+    first: dict[int, datetime] = {}
+    extended: dict[int, datetime] = {}
+    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+        for c in (DueDateChange.select(DueDateChange.dossier, DueDateChange.kind, DueDateChange.new_due_at)
+                  .where(DueDateChange.dossier.in_(chunk)).order_by(DueDateChange.at, DueDateChange.id)):
+            if c.kind == "initial":
+                first.setdefault(c.dossier_id, c.new_due_at)
+            elif c.kind == "extend":
+                extended[c.dossier_id] = c.new_due_at
+    return first, extended
+
+
+def render_register(date_from: date, date_to: date, *, fields: list[str] | tuple[str, ...] = (),
+                    now: datetime | None = None) -> bytes:
+    return FORM_RENDERERS["register"](register_data(date_from, date_to, fields=fields, now=now),
                                       form_settings(require_settings()))
 
 
-def print_form(kind: str, code: str, *, printer: str | None = None, copies: int | None = None,
+def print_form(kind: str, code: str, *, by, printer: str | None = None, copies: int | None = None,
                now: datetime | None = None) -> None:
-    """Render and print; a receipt is marked printed only when the job was accepted.
+    """Render and print as the signed-in ``by``; a receipt is marked printed only when the job
+    was accepted, and every print job is in the audit log (who reprinted what).
 
     The dossier is already saved when this runs: a print failure (PrintError, Vietnamese
     message) leaves it marked "not printed" for a reprint and loses nothing.
     """
     from printing.dispatch import print_pdf  # Qt is loaded only when really printing
 
+    from .db import write_transaction
     from .workflow import mark_receipt_printed
 
+    actor = require(by, "form.print", entity="dossier", entity_id=code)
     settings = require_settings()
     pdf = render_form(kind, code, now=now)
     print_pdf(pdf, printer_name=printer or settings.printer or None, copies=copies or 1,
               page_size=settings.page_size)
     if kind == "receipt":
         mark_receipt_printed(code, True)
+    with write_transaction():
+        audit("form.print", actor, "dossier", get_dossier(code).code, {"kind": kind, "copies": copies or 1})
 
 
 __all__ = ["FORM_KINDS", "FORM_NAMES", "render_form", "render_register", "print_form",

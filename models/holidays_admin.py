@@ -16,9 +16,10 @@ from .calendar_decisions import CalendarYear
 from .dates import as_date
 from .db import write_transaction
 from .errors import ValidationError
+from .limits import HOLIDAY_REASON_MAX
+from .permissions import require
 from .settings import load_settings
 from .tables import CalendarOverride
-from .limits import HOLIDAY_REASON_MAX
 from .text import checked_text
 
 ADMIN = "admin"
@@ -34,8 +35,9 @@ def load_calendar() -> WorkingCalendar:
     return WorkingCalendar(hours=load_settings().hours, extra_off=off, extra_working=working)
 
 
-def set_override(day: date, working: bool, reason: str, *, officer=None, at: datetime | None = None) -> None:
-    """Declare ``day`` a day off or a working day, with its legal basis (e.g. a Công văn)."""
+def set_override(day: date, working: bool, reason: str, *, officer, at: datetime | None = None) -> None:
+    """Declare ``day`` a day off or a working day, with its legal basis (e.g. a Công văn) — admin."""
+    officer = require(officer, "calendar.update", entity="calendar", entity_id=day.isoformat())
     reason = checked_text(reason, "reason", "Căn cứ", HOLIDAY_REASON_MAX)
     if not reason:
         raise ValidationError({"reason": "Cần ghi căn cứ (ví dụ: Công văn 9859/VPCP-KGVX)."})
@@ -49,7 +51,8 @@ def set_override(day: date, working: bool, reason: str, *, officer=None, at: dat
               {"working": working, "reason": reason}, at=at)
 
 
-def remove_override(day: date, *, officer=None, at: datetime | None = None) -> bool:
+def remove_override(day: date, *, officer, at: datetime | None = None) -> bool:
+    officer = require(officer, "calendar.update", entity="calendar", entity_id=day.isoformat())
     with write_transaction():
         removed = CalendarOverride.delete().where(CalendarOverride.day == day).execute()
         if removed:

@@ -10,7 +10,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from .audit import audit, now as clock
 from .catalog import ProcedureInfo, get_procedure, get_procedure_row
@@ -27,16 +27,16 @@ from .holidays_admin import load_calendar
 from .identity import (
     normalise_address, normalise_email, normalise_name, normalise_phone, parse_id_number,
 )
+from .lateness import AFTER, FUTURE_TOLERANCE
 from .limits import (
     AUTHORISATION_MAX, COPIES_MAX, DOCUMENT_NAME_MAX, FEE_MAX, MAX_DOCUMENTS, NOTES_MAX, SETS_MAX, SETS_MIN,
 )
+from .permissions import require
 from .settings import require_settings
 from .statuses import CHANNELS, RECEIVED, RESULT_DELIVERY
 from .tables import Applicant, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent, SyncChange
 from .text import checked_text, clean, fold
 
-# A clock a few minutes off must not block the queue; a date in the future is a typing error.
-FUTURE_TOLERANCE = timedelta(minutes=10)
 
 
 @dataclass
@@ -360,8 +360,14 @@ def _documents(request: IntakeRequest, procedure: ProcedureInfo | None,
 
 
 def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = None) -> DossierView:
-    """Record a dossier and return it with its code and due date."""
-    now = now or clock()
+    """Record a dossier and return it with its code and due date.
+
+    ``received_at`` may be earlier than now (a paper dossier typed in later): that only makes
+    the dossier later, so an officer may do it; the history keeps the real moment of entry, and
+    a dossier entered after its appointment had passed counts late from that appointment.
+    """
+    now = (now or clock()).replace(microsecond=0)
+    officer = require(officer, "dossier.receive", entity="dossier")
     settings = require_settings()
     checked = check_intake(request, now=now)
     applicant, authorised = checked.applicant, checked.authorised
@@ -385,6 +391,7 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
             notes=checked.notes, status=RECEIVED, received_at=checked.received_at,
             due_at=checked.due_at, officer=officer, register_volume=settings.register_volume,
             register_number=register_number, updated_at=now,
+            late_from=checked.due_at + AFTER if now > checked.due_at else None,
         )
         if checked.documents:
             name_ids = document_name_ids([n for n, _, _ in checked.documents])
@@ -394,7 +401,7 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
             ]).execute()
         event = StatusEvent.create(
             uid=uuid.uuid4().hex, dossier=row, action="receive", from_status=None,
-            to_status=RECEIVED, at=checked.received_at, officer=officer,
+            to_status=RECEIVED, at=checked.received_at, officer=officer, recorded_at=now,
         )
         DueDateChange.create(dossier=row, at=checked.received_at, kind="initial",
                              new_due_at=checked.due_at, officer=officer)

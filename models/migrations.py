@@ -13,6 +13,7 @@ upgrades it, and checks that the result equals a database created from today's m
 """
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Callable
 
 from peewee import (
@@ -428,8 +429,99 @@ def _v5_restore_floors(db: Database) -> None:
     run_operations(_migrator(db).add_column("sync_export", "ack_rejected", TextField(default="[]")))
 
 
+def _v6_accountable_records(db: Database) -> None:
+    """Roles, sign-in throttling and the lateness marks (DOMAIN §7, §9).
+
+    - officer.role (one of officer/leader/admin) becomes officer.roles, a comma-separated set.
+      Nothing an account could do before is taken away from it: an admin gets all three roles
+      (the account ``setup`` made did everything), a leader also keeps the officer's work.
+    - sign_in_attempts: consecutive failed sign-ins per user name (models.accounts).
+    - status_event.recorded_at / backdate_reason: the real moment a step was entered and why
+      a leader recorded it earlier; due_date_change.overdue / signer_id: an extension made
+      after the due moment, and the leader who signed the apology; dossier.late_from: counted
+      late from this moment whatever happens next (models.lateness).
+    - Existing extensions recorded after the due moment in force are marked overdue and their
+      dossiers counted late from that moment; so are dossiers with a second supplement
+      request, from that request.
+    - The report's covering indexes gain late_from.
+    Declared here as it was in schema 6, independent of today's models (columns that a
+    database created by today's models already has are left alone).
+    """
+    sqlite = isinstance(db, SqliteDatabase)
+    timestamp, boolean, false = ("DATETIME", "INTEGER", "0") if sqlite else ("TIMESTAMP", "BOOLEAN", "FALSE")
+
+    def columns(table: str) -> set[str]:
+        return {c.name for c in db.get_columns(table)}
+
+    def add(table: str, column: str, definition: str) -> None:
+        if column not in columns(table):
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {definition}')
+
+    add("officer", "roles", "VARCHAR(255) NOT NULL DEFAULT 'officer'")
+    if "role" in columns("officer"):
+        db.execute_sql("UPDATE officer SET roles = CASE role WHEN 'admin' THEN 'officer,leader,admin' "
+                       "WHEN 'leader' THEN 'officer,leader' ELSE 'officer' END")
+        from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate as run
+
+        migrator = SqliteMigrator(db) if sqlite else PostgresqlMigrator(db)
+        run(migrator.drop_column("officer", "role"))
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "sign_in_attempts" ("username" VARCHAR(255) NOT NULL PRIMARY KEY, '
+        f'"failures" INTEGER NOT NULL DEFAULT 0, "last_failure_at" {timestamp}, "locked_until" {timestamp})')
+    add("dossier", "late_from", timestamp)
+    add("status_event", "recorded_at", timestamp)
+    add("status_event", "backdate_reason", "TEXT NOT NULL DEFAULT ''")
+    add("due_date_change", "overdue", f"{boolean} NOT NULL DEFAULT {false}")
+    add("due_date_change", "signer_id", 'INTEGER REFERENCES "officer" ("id") ON DELETE RESTRICT')
+    _v6_mark_late_records(db, sqlite)
+    for name in ("dossier_report_scan", "dossier_report_finished", "dossier_report_open"):
+        db.execute_sql(f"DROP INDEX IF EXISTS {name}")
+    scan = "received_at, procedure_id, channel, status, finished_at, due_at, paused_at, late_from"
+    db.execute_sql(f"CREATE INDEX dossier_report_scan ON dossier ({scan})")
+    db.execute_sql("CREATE INDEX dossier_report_finished ON dossier (finished_at, received_at)")
+    db.execute_sql(f"CREATE INDEX dossier_report_open ON dossier ({scan}) "
+                   "WHERE status IN (2, 4, 5, 6, 3, 7, 8)")
+
+
+def _v6_mark_late_records(db: Database, sqlite: bool) -> None:
+    """Schema 6's marks on the records made before it (see _v6_accountable_records)."""
+    p = db.param
+
+    def moment(value) -> datetime:
+        return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+    def stored(value: datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S") if sqlite else value
+
+    marks: dict[int, datetime] = {}
+    extensions = db.execute_sql(
+        "SELECT c.id, c.dossier_id, c.at, c.old_due_at, "
+        " (SELECT e.from_status FROM status_event e WHERE e.dossier_id = c.dossier_id "
+        "  AND e.action = 'extend' AND e.at = c.at ORDER BY e.id LIMIT 1), "
+        " (SELECT MAX(e.at) FROM status_event e WHERE e.dossier_id = c.dossier_id "
+        "  AND e.action = 'supplement' AND e.at <= c.at) "
+        "FROM due_date_change c WHERE c.kind = 'extend' AND c.old_due_at IS NOT NULL").fetchall()
+    for change_id, dossier_id, at, old_due, from_status, paused_since in extensions:
+        # While a supplement request was outstanding (5) the clock had stopped at the request.
+        judged = moment(paused_since) if from_status == 5 and paused_since is not None else moment(at)
+        if judged > moment(old_due):
+            db.execute_sql(f"UPDATE due_date_change SET overdue = {'1' if sqlite else 'TRUE'} "
+                           f"WHERE id = {p}", (change_id,))
+            mark = moment(old_due) + timedelta(seconds=1)
+            marks[dossier_id] = min(marks.get(dossier_id, mark), mark)
+    second_requests = db.execute_sql(
+        "SELECT e.dossier_id, e.at FROM status_event e WHERE e.action = 'supplement' AND "
+        "(SELECT COUNT(*) FROM status_event f WHERE f.dossier_id = e.dossier_id "
+        " AND f.action = 'supplement' AND (f.at < e.at OR (f.at = e.at AND f.id < e.id))) = 1").fetchall()
+    for dossier_id, at in second_requests:
+        marks[dossier_id] = min(marks.get(dossier_id, moment(at)), moment(at))
+    for dossier_id, mark in marks.items():
+        db.execute_sql(f"UPDATE dossier SET late_from = {p} WHERE id = {p}", (stored(mark), dossier_id))
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_sync_and_reports, _v3_province_packages, _v4_citizen_service, _v5_restore_floors,
+    _v6_accountable_records,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

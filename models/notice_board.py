@@ -27,8 +27,10 @@ def _state(d: ReportDossier) -> str:
     return f"Đang giải quyết, {late}"
 
 
-def notice_rows(period: Period, *, now: datetime | None = None) -> list[NoticeRow]:
-    late = late_dossiers(period, now=now)
+def notice_rows(period: Period, *, officer, now: datetime | None = None) -> list[NoticeRow]:
+    """The period's late dossiers as the report counts them (read as ``officer``: leader or
+    admin, "report.read")."""
+    late = late_dossiers(period, officer=officer, now=now)
     if not late:
         return []
     rows = {r.code: r for r in Dossier.select(Dossier.id, Dossier.code, Dossier.applicant_kind)
@@ -51,16 +53,16 @@ def notice_rows(period: Period, *, now: datetime | None = None) -> list[NoticeRo
     return out
 
 
-def notice_data(period: Period, *, now: datetime | None = None) -> NoticeData:
+def notice_data(period: Period, *, officer, now: datetime | None = None) -> NoticeData:
     settings = require_settings()
     label = f"{period.label} ({period.range_text})" if period.label else period.range_text.capitalize()
-    return NoticeData(period_text=label, rows=tuple(notice_rows(period, now=now)),
+    return NoticeData(period_text=label, rows=tuple(notice_rows(period, officer=officer, now=now)),
                       issued_at=now or clock(), contact_phone=settings.contact_phone)
 
 
-def render_notice_board(period: Period, *, now: datetime | None = None) -> bytes:
+def render_notice_board(period: Period, *, officer, now: datetime | None = None) -> bytes:
     """The notice for ``period`` as PDF bytes (A4 landscape)."""
-    return render_notice(notice_data(period, now=now), form_settings(require_settings()))
+    return render_notice(notice_data(period, officer=officer, now=now), form_settings(require_settings()))
 
 
 __all__ = ["notice_data", "notice_rows", "render_notice_board"]

@@ -44,6 +44,7 @@ from .intake import (
     IntakeRequest, PersonInput, check_intake, clean_person, next_register_number, register_key,
     remember_applicant,
 )
+from .permissions import require
 from .settings import require_settings
 from .statuses import NEW, RECEIVED, STATUS_NAMES
 from .tables import Dossier, DossierDocument, DueDateChange, Officer, StatusEvent, SyncChange, database
@@ -197,6 +198,7 @@ def accept(code: str, by: Officer, *, note: str = "", now: datetime | None = Non
     """
     from .catalog_releases import promote_due
 
+    by = require(by, "dossier.accept", entity="dossier", entity_id=normalise_dossier_code(code))
     now = (now or clock()).replace(microsecond=0)
     promote_due(now)
     settings = require_settings()

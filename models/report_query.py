@@ -4,7 +4,7 @@ the report counts the classes (GROUP BY), then sums them into figures (CASE sums
 A dossier's class is (received in the period or before it, online or not, outcome), where the
 outcome is one small integer:
 
-    0 counts nowhere (closed before the period, or refused in the period it was received in)
+    0 counts nowhere (closed before the period, or refused at reception)
     1 resolved before due   2 resolved on time   3 resolved late
     4 in progress at the end, within time        5 in progress at the end, late
 
@@ -20,7 +20,8 @@ procedure and class (one sort on two small integers), and the few hundred counts
 into figures per procedure in SQL.
 
 Plain SQL for SQLite and PostgreSQL: the differences are the parameter style, how a timestamp
-is cut to its date (dates only are compared, DOMAIN §7), MOD, and SQLite's INDEXED BY.
+is cut to its date (to tell "before the due day" from "on the due day", DOMAIN §7), MOD, and
+SQLite's INDEXED BY.
 """
 from __future__ import annotations
 
@@ -133,8 +134,7 @@ class _Sql:
 
     def __init__(self, d: _Dialect) -> None:
         self.d = d
-        self.start, self.end, self.asof, self.asof_day = (
-            d.param(n) for n in ("start", "end", "asof", "asof_day"))
+        self.start, self.end, self.asof = (d.param(n) for n in ("start", "end", "asof"))
 
     # -- in progress at the end: the state at ``asof`` from the history ----------------------
     # The status a dossier had at that moment is the from_status of its first event after it;
@@ -151,34 +151,35 @@ class _Sql:
         return (f"(SELECT MAX(e.at) FROM {_EVENTS} e WHERE e.dossier_id = d.id "
                 f"AND e.action = 'supplement' AND e.at < {self.asof})")
 
-    def pending_check_day(self) -> str:
-        """The date compared with the due date: the period's last day (or today), or — the clock
-        being stopped by an outstanding supplement request — the date of that request."""
-        return (f"CASE WHEN {self._asof_status()} = {SUPPLEMENT} THEN {self.d.day(self._paused_since())} "
-                f"ELSE {self.asof_day} END")
+    def pending_check(self) -> str:
+        """The moment compared with the due moment: the period's end (or now), or — the clock
+        being stopped by an outstanding supplement request — the moment of that request."""
+        return f"CASE WHEN {self._asof_status()} = {SUPPLEMENT} THEN {self._paused_since()} ELSE {self.asof} END"
+
+    def _judged(self, moment: str, due: str, late: int, in_time: str) -> str:
+        """``late`` after the due moment or from the dossier's late_from mark (models.lateness)."""
+        return (f"CASE WHEN d.late_from IS NOT NULL AND {moment} >= d.late_from THEN {late} "
+                f"WHEN {moment} > {due} THEN {late} ELSE {in_time} END")
 
     def pending_outcome(self) -> str:
         """Within time or late at ``asof``; nowhere if the dossier was then an online
         registration not yet accepted (1 Mới đăng ký). One history lookup per question."""
-        day, due = self.d.day, self.d.day(self.asof_due())
-
-        def judged(check_day: str) -> str:
-            return f"CASE WHEN {check_day} > {due} THEN {PENDING_LATE} ELSE {WITHIN_TIME} END"
+        due = self.asof_due()
         return (f"CASE {self._asof_status()} WHEN {NEW} THEN {NOWHERE} "
-                f"WHEN {SUPPLEMENT} THEN {judged(day(self._paused_since()))} "
-                f"ELSE {judged(self.asof_day)} END")
+                f"WHEN {SUPPLEMENT} THEN {self._judged(self._paused_since(), due, PENDING_LATE, str(WITHIN_TIME))} "
+                f"ELSE {self._judged(self.asof, due, PENDING_LATE, str(WITHIN_TIME))} END")
 
-    # -- closed: judged at the moment the clock stopped, against the due date then ------------
+    # -- closed: judged at the moment the clock stopped, against the due moment then --------
     def compare(self, stopped: str) -> str:
-        """Dates only: before the due date, on it, after it.
+        """Moments (DOMAIN §7): closed on a day before the due day → before due; on the due
+        day at or before the due moment → on time; after it, or at or after the dossier's
+        late_from mark → late.
 
-        ``stopped < day(due)`` is "an earlier date" for a timestamp (SQLite text
-        "2026-10-05 10:00:00" < "2026-10-06"; PostgreSQL compares with midnight): one cut less
-        on the common row.
+        ``stopped < day(due)`` is "an earlier day" for a timestamp (SQLite text
+        "2026-10-05 10:00:00" < "2026-10-06"; PostgreSQL compares with midnight).
         """
-        day = self.d.day
-        return (f"CASE WHEN {stopped} < {day('d.due_at')} THEN {BEFORE_DUE} "
-                f"WHEN {day(stopped)} = {day('d.due_at')} THEN {ON_TIME} ELSE {RESOLVED_LATE} END")
+        in_time = f"CASE WHEN {stopped} < {self.d.day('d.due_at')} THEN {BEFORE_DUE} ELSE {ON_TIME} END"
+        return self._judged(stopped, "d.due_at", RESOLVED_LATE, in_time)
 
     def closed_by_event_at(self) -> str:
         """Refused / withdrawn / stopped: the time of that status event (one lookup).
@@ -194,15 +195,21 @@ class _Sql:
         return (f"CASE WHEN d.status IN ({_ints((WITHDRAWN, STOPPED))}) "
                 f"THEN COALESCE(d.paused_at, {closed}) ELSE {closed} END")
 
+    def void_refusal(self, closed: str) -> str:
+        """A refusal that counts nowhere: of an online registration never accepted (from 1), or
+        at reception — on the day of reception, not after the due moment, never marked late.
+        A later "refusal" (made before the rule, or imported) is judged like a stop."""
+        day = self.d.day
+        return (f"d.status = {REFUSED} AND (MIN(e.from_status) = {NEW} OR ("
+                f"{day(closed)} = {day('d.received_at')} AND {closed} <= d.due_at "
+                f"AND d.late_from IS NULL))")
+
     def outcome(self) -> str:
         finished = "d.finished_at"  # set by the finish action, kept when returned (10)
         closed = self.closed_by_event_at()
-        # Refused (3) in the period it was received in, or refused as an online registration
-        # (from 1 Mới đăng ký): never accepted for resolution.
-        void = f"d.status = {REFUSED} AND (d.received_at >= {self.start} OR MIN(e.from_status) = {NEW})"
         by_event = (
             f"(SELECT CASE WHEN {closed} >= {self.end} THEN {self.pending_outcome()} "
-            f"WHEN {closed} < {self.start} THEN {NOWHERE} WHEN {void} THEN {NOWHERE} "
+            f"WHEN {closed} < {self.start} THEN {NOWHERE} WHEN {self.void_refusal(closed)} THEN {NOWHERE} "
             f"ELSE {self.compare(self.event_stop(closed))} END "
             f"FROM {_EVENTS} e WHERE e.dossier_id = d.id AND e.to_status = d.status)"
         )
@@ -221,10 +228,10 @@ class _Sql:
         return (f"CASE WHEN d.status IN ({_FINISHED}) THEN d.finished_at "
                 f"WHEN d.status IN ({_CLOSED_BY_EVENT}) THEN {by_event} END")
 
-    def resolved_stop_day(self) -> str:
-        by_event = (f"(SELECT {self.d.day(self.event_stop(self.closed_by_event_at()))} FROM {_EVENTS} e "
+    def resolved_stop(self) -> str:
+        by_event = (f"(SELECT {self.event_stop(self.closed_by_event_at())} FROM {_EVENTS} e "
                     f"WHERE e.dossier_id = d.id AND e.to_status = d.status)")
-        return f"CASE WHEN d.status IN ({_FINISHED}) THEN {self.d.day('d.finished_at')} ELSE {by_event} END"
+        return f"CASE WHEN d.status IN ({_FINISHED}) THEN d.finished_at ELSE {by_event} END"
 
     # -- the three slices of dossiers that can matter, each served by an index ----------------
     def slices(self, columns: str) -> list[str]:
@@ -281,7 +288,8 @@ def detail_sql(d: _Dialect, condition: str, *, procedure_ids: list[int] | None, 
                limit: int | None, offset: int) -> str:
     """The classified dossiers matching ``condition`` (see ``figure_condition``), with the
     moments they were judged by: code, procedure_id, applicant_name, channel, status,
-    received_at, outcome, closed_at, due_at (judged), check_day, due_day."""
+    received_at, outcome, closed_at, due_at (judged), checked_at (the moment compared),
+    late_from."""
     sql = _Sql(d)
     columns = (f"d.id AS id, d.procedure_id AS procedure_id, {{new}} AS new, "
                f"CASE WHEN d.channel = 2 THEN 1 ELSE 0 END AS online, {sql.outcome()} AS outcome")
@@ -290,21 +298,28 @@ def detail_sql(d: _Dialect, condition: str, *, procedure_ids: list[int] | None, 
     if procedure_ids is not None:
         where += f" AND k.procedure_id IN ({_ints(procedure_ids)})"
     pending = f"k.outcome IN ({_ints(PENDING_OUTCOMES)})"
-    check_day = f"CASE WHEN {pending} THEN {sql.pending_check_day()} ELSE {sql.resolved_stop_day()} END"
+    checked = f"CASE WHEN {pending} THEN {sql.pending_check()} ELSE {sql.resolved_stop()} END"
     due_at = f"CASE WHEN {pending} THEN {sql.asof_due()} ELSE d.due_at END"
-    due_day = f"CASE WHEN {pending} THEN {d.day(sql.asof_due())} ELSE {d.day('d.due_at')} END"
     order = "d.received_at, d.code"
     if latest_first:
-        order = f"{d.days_between(check_day, due_day)} DESC, {order}"
+        # late since the due moment, or since the late_from mark when that came first
+        since = f"CASE WHEN d.late_from IS NOT NULL AND d.late_from < {due_at} THEN d.late_from ELSE {due_at} END"
+        # the end of the period (00:00 the next day) counts as its last day
+        last = d.param("last_day")
+        checked_day = f"CASE WHEN {d.day(checked)} > {last} THEN {last} ELSE {d.day(checked)} END"
+        order = f"{d.days_between(checked_day, d.day(since))} DESC, {order}"
     page = f" LIMIT {int(limit)} OFFSET {max(int(offset), 0)}" if limit is not None else ""
     return (
         f"SELECT d.code, k.procedure_id, d.applicant_name, d.channel, d.status, d.received_at, "
         f"k.outcome, CASE WHEN {pending} THEN NULL ELSE {sql.closed_at()} END, "
-        f"{due_at}, {check_day}, {due_day} "
+        f"{due_at}, {checked}, d.late_from "
         f"FROM ({rows}) k JOIN {_DOSSIER} d ON d.id = k.id WHERE {where} ORDER BY {order}{page}"
     )
 
 
-def query_params(d: _Dialect, start: datetime, end: datetime, asof: datetime, asof_day: date) -> dict:
-    return {"start": d.value(start), "end": d.value(end), "asof": d.value(asof),
-            "asof_day": d.value(asof_day)}
+def query_params(d: _Dialect, start: datetime, end: datetime, asof: datetime, *,
+                 last_day: date | None = None) -> dict:
+    params = {"start": d.value(start), "end": d.value(end), "asof": d.value(asof)}
+    if last_day is not None:  # the drill-down's ordering by days late
+        params["last_day"] = d.value(last_day)
+    return params

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .audit import now as clock
+from .permissions import require
 from .report_period import Period
 from .reports import period_report
 
@@ -58,15 +59,16 @@ def trend_months(period: Period) -> list[Period]:
     return [Period.month(i // 12, i % 12 + 1) for i in range(first, last + 1)]
 
 
-def monthly_on_time_rates(period: Period, *, now: datetime | None = None) -> list[MonthRate]:
+def monthly_on_time_rates(period: Period, *, officer, now: datetime | None = None) -> list[MonthRate]:
     """The on-time rate of each month of ``trend_months(period)``, oldest first."""
+    officer = require(officer, "report.read")
     now = now or clock()
     rates = []
     for month in trend_months(period):
         if month.starts_at > now:
             rates.append(MonthRate(month))
             continue
-        resolved = period_report(month, now=now).total.resolved
+        resolved = period_report(month, officer=officer, now=now).total.resolved
         rates.append(MonthRate(month, resolved.total, resolved.before_due, resolved.on_time,
                                resolved.late))
     return rates

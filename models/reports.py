@@ -12,11 +12,13 @@ inclusive, i.e. the moments [start 00:00, end + 1 day 00:00):
   direct + postal = channels 1 and 3 (every channel but online). A dossier in status 1 (Mới
   đăng ký, an online registration not yet accepted) is not received, nor counted anywhere if it
   is refused from that status.
-- Refused (3, không được tiếp nhận) dossiers were not accepted for resolution: one refused in the
-  period it was received in counts nowhere. (Refusal is only possible before processing, so it
-  happens at the counter; if one is ever refused in a later period, it was an accepted, pending
-  dossier at the earlier period's end and counts as resolved in the period of the refusal, so
-  that past reports do not change and the balance below holds.)
+- Refused (3, không được tiếp nhận) dossiers were not accepted for resolution. A refusal happens
+  at reception, on the day of reception (models.workflow enforces it, DOMAIN §7): such a
+  dossier counts nowhere — unless it was refused after its due moment or was already marked
+  late (then it is judged like a stop: lateness cannot be erased by refusing). A dossier
+  "refused" on a later day (recorded before that rule, or imported) was an accepted dossier:
+  it counts as resolved in the period of the refusal, judged like a stop, so that past
+  reports do not change and the balance below holds.
 - Carried over (từ kỳ trước): received before the period start and not closed at the start.
 - Received, total = online + direct/postal + carried over (Biểu 06 "Tổng số").
 - Resolved (đã giải quyết): closed inside the period — finished (9/10), withdrawn (7) and stopped
@@ -25,15 +27,22 @@ inclusive, i.e. the moments [start 00:00, end + 1 day 00:00):
   received dossier accounted for (received total = resolved + in progress), and because they
   are judged against the due date like a finish, a late dossier cannot leave the late column by
   being withdrawn.
-- Before due / on time / late: the date the clock stopped (the closing date; for a dossier
-  withdrawn or stopped while a supplement request was outstanding, the date of that request)
-  compared with the due date in force then, dates only: earlier = trước hạn, the same day =
-  đúng hạn, later = quá hạn.
+- Before due / on time / late — moments, not dates (QĐ 766/QĐ-TTg compares NgayKetThucXuLy
+  with NgayHenTra to the second; DOMAIN §7): the moment the clock stopped (the closing; for a
+  dossier withdrawn or stopped while a supplement request was outstanding, that request)
+  against the due moment in force then. Closed on a day before the due day = trước hạn; on
+  the due day at or before the due moment = đúng hạn; after it = quá hạn.
+- Lateness cannot be erased (models.lateness): a dossier counts late from its ``late_from``
+  mark whatever happens next — a new appointment recorded after the due moment (judged
+  against the moment that had passed), a second supplement request, any step recorded while
+  it was already late, a backdated record entered when it was late, an intake typed in after
+  its appointment had passed.
 - In progress at the period end (đang giải quyết): received before the period end and not closed
-  by it. Within time / late compares, dates only, the period's last day (or today, when the
-  period is not over yet) with the due date in force at that moment; for a dossier whose
-  supplement request was outstanding at that moment the clock had stopped, so the date of the
-  request is compared instead. On the due date itself a dossier is still within time.
+  by it. Within time / late compares the moment the period ends (or now, when the period is not
+  over yet) with the due moment in force then — a dossier due at 15:00 on the last day is late
+  at the end of that day; for a dossier whose supplement request was outstanding the clock had
+  stopped, so the moment of the request is compared instead; the ``late_from`` mark applies
+  as above.
 - On-time rate (tỷ lệ đúng hạn) = (before due + on time) / resolved; None (shown "–") when
   nothing was resolved: there is no rate to give, and 0 % or 100 % would both mislead.
 - Progress rate (tiến độ giải quyết, QĐ 766/QĐ-TTg, DOMAIN §7) = (before due + on time + in
@@ -42,21 +51,25 @@ inclusive, i.e. the moments [start 00:00, end + 1 day 00:00):
 History, not current columns: "in progress at the end" uses the status the dossier had at that
 moment (the from_status of its first status event after it) and the due date it had (the
 old_due_at of its first due-date change after it); closing moments never change. So the report
-of a past period is the same whatever happens to its dossiers later.
+of a past period is the same whatever happens to its dossiers later — unless a leader records a
+step at an earlier moment (a backdated record), which changes the history itself.
+
+Reading the reports is a leader's (or an admin's) right: every function takes the acting
+``officer`` and checks "report.read" (models.permissions).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from .audit import now as clock
-from .dates import as_date
 from .errors import ValidationError
 from .holidays_admin import load_calendar
+from .permissions import require
 from .report_period import Period, parse_period, period_between
 from .report_query import (
-    FIGURE_CLASSES, FIGURES, LEAF_FIGURES, RESOLVED_OUTCOMES, aggregate_sql, detail_sql, dialect,
-    figure_condition, query_params,
+    FIGURE_CLASSES, FIGURES, LEAF_FIGURES, PENDING_LATE, RESOLVED_LATE, RESOLVED_OUTCOMES,
+    aggregate_sql, detail_sql, dialect, figure_condition, query_params,
 )
 from .statuses import CHANNELS, STATUS_NAMES
 from .tables import Procedure, database
@@ -229,14 +242,22 @@ class ReportDossier:
     received_at: datetime
     due_at: datetime  # the due time in force at the moment judged
     closed_at: datetime | None  # None: not closed by the period end
-    checked_on: date  # the date compared with the due date
+    checked_at: datetime  # the moment compared with the due moment
+    checked_on: date  # its day (the period's last day for "in progress at the end")
     stage: str  # "resolved" | "in_progress" (at the period end)
-    days_late: int  # calendar days after the due date (0 if not late)
-    working_days_late: int  # working days after the due date (0 if not late)
+    late: bool
+    late_from: datetime | None  # counted late from this moment whatever came next
+    days_late: int  # calendar days from the day it fell late to the day checked (0 if not late)
+    working_days_late: int  # working days in the same span (0 if not late)
 
     @property
-    def late(self) -> bool:
-        return self.days_late > 0
+    def late_since(self) -> datetime | None:
+        """The due moment it passed, or its late_from mark when that came first."""
+        if not self.late:
+            return None
+        if self.late_from is not None and self.late_from < self.due_at:
+            return self.late_from
+        return self.due_at
 
     @property
     def status_name(self) -> str:
@@ -244,11 +265,10 @@ class ReportDossier:
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        for key in ("received_at", "due_at", "closed_at", "checked_on"):
+        for key in ("received_at", "due_at", "closed_at", "checked_at", "checked_on", "late_from"):
             value = data[key]
             data[key] = value.isoformat() if value is not None else None
-        data.update(status_name=self.status_name, channel_name=CHANNELS.get(self.channel, ""),
-                    late=self.late)
+        data.update(status_name=self.status_name, channel_name=CHANNELS.get(self.channel, ""))
         return data
 
 
@@ -261,10 +281,9 @@ def _check_by(by: str) -> None:
         raise ValidationError({"by": "Chỉ tổng hợp theo lĩnh vực (field) hoặc thủ tục (procedure)."})
 
 
-def _as_of(period: Period, now: datetime | None) -> tuple[datetime, date]:
-    """The moment (and its date) the "in progress" figures describe."""
-    now = now or clock()
-    return min(period.ends_before, now), min(period.end, now.date())
+def _as_of(period: Period, now: datetime | None) -> datetime:
+    """The moment the "in progress" figures describe: the period's end, or now."""
+    return min(period.ends_before, now or clock())
 
 
 @dataclass(frozen=True)
@@ -292,18 +311,18 @@ def _execute(sql: str, params: dict) -> list[tuple]:
     return list(database.obj.execute_sql(sql, params).fetchall())
 
 
-def period_report(period: Period, *, by: str = "field", now: datetime | None = None,
+def period_report(period: Period, *, officer, by: str = "field", now: datetime | None = None,
                   include_empty: bool = False) -> PeriodReport:
     """The figures of Biểu 06 per field or procedure, and their totals.
 
     Rows whose figures are all zero are left out unless ``include_empty``. One set-based query
     sums the figures per procedure; the few procedure rows are then rolled up to fields.
     """
+    require(officer, "report.read")
     _check_by(by)
-    asof, asof_day = _as_of(period, now)
+    asof = _as_of(period, now)
     d = dialect()
-    result = _execute(aggregate_sql(d), query_params(d, period.starts_at, period.ends_before,
-                                                      asof, asof_day))
+    result = _execute(aggregate_sql(d), query_params(d, period.starts_at, period.ends_before, asof))
     procedures = _procedures()
     per_key: dict[str, Figures] = {}
     info: dict[str, _ProcedureKey] = {}
@@ -341,7 +360,7 @@ def _procedure_ids(key: str | None, by: str, procedures: dict[int, _ProcedureKey
     return ids
 
 
-def dossiers_behind(period: Period, figure: str, *, key: str | None = None, by: str = "field",
+def dossiers_behind(period: Period, figure: str, *, officer, key: str | None = None, by: str = "field",
                     now: datetime | None = None, limit: int | None = None,
                     offset: int = 0) -> list[ReportDossier]:
     """The dossiers a figure counts (drill-down), oldest received first.
@@ -350,17 +369,19 @@ def dossiers_behind(period: Period, figure: str, *, key: str | None = None, by: 
     code); None means the totals row. Without ``limit``, ``len(result)`` equals the figure; a
     screen pages with ``limit``/``offset`` (the figure is the total count).
     """
+    require(officer, "report.read")
     _check_by(by)
     if figure not in FIGURE_CLASSES:
         raise ValidationError({"figure": unknown_figure_message(figure)})
     return _list(period, [figure], key, by, now, limit, offset, latest_first=False)
 
 
-def late_dossiers(period: Period, *, key: str | None = None, by: str = "field",
+def late_dossiers(period: Period, *, officer, key: str | None = None, by: str = "field",
                   now: datetime | None = None, limit: int | None = None,
                   offset: int = 0) -> list[ReportDossier]:
     """Late dossiers — resolved late in the period, or in progress and late at its end (the
     figures "resolved.late" + "in_progress.late") — the most days late first."""
+    require(officer, "report.read")
     _check_by(by)
     return _list(period, ["resolved.late", "in_progress.late"], key, by, now, limit, offset,
                  latest_first=True)
@@ -372,28 +393,34 @@ def _list(period: Period, figures: list[str], key: str | None, by: str, now: dat
         raise ValueError("offset needs a limit")
     procedures = _procedures()
     ids = _procedure_ids(key, by, procedures)
-    asof, asof_day = _as_of(period, now)
+    asof = _as_of(period, now)
     d = dialect()
     condition = "(" + " OR ".join(figure_condition(FIGURE_CLASSES[f]) for f in figures) + ")"
     sql = detail_sql(d, condition, procedure_ids=ids, latest_first=latest_first, limit=limit,
                      offset=offset)
-    rows = _execute(sql, query_params(d, period.starts_at, period.ends_before, asof, asof_day))
+    rows = _execute(sql, query_params(d, period.starts_at, period.ends_before, asof, last_day=period.end))
     calendar = load_calendar()
     out = []
     for (code, procedure_id, applicant, channel, status, received_at, outcome, closed_at, due_at,
-         check_day, due_day) in rows:
+         checked_at, late_from) in rows:
         p = procedures[procedure_id]
-        checked, due = as_date(check_day), as_date(due_day)
-        days = max((checked - due).days, 0)
         resolved = outcome in RESOLVED_OUTCOMES
-        out.append(ReportDossier(
+        dossier = ReportDossier(
             code=code, procedure_code=p.code, procedure_name=p.name, field=p.field,
             applicant_name=applicant, channel=channel, status=status,
             received_at=_moment(received_at), due_at=_moment(due_at),
-            closed_at=_moment(closed_at) if resolved else None, checked_on=checked,
+            closed_at=_moment(closed_at) if resolved else None, checked_at=_moment(checked_at),
+            checked_on=min(_moment(checked_at).date(), period.end),
             stage="resolved" if resolved else "in_progress",
-            days_late=days, working_days_late=_working_days_after(calendar, due, checked) if days else 0,
-        ))
+            late=outcome in (RESOLVED_LATE, PENDING_LATE), late_from=_moment(late_from),
+            days_late=0, working_days_late=0,
+        )
+        since = dossier.late_since
+        if since is not None:
+            checked, since_day = dossier.checked_on, since.date()
+            dossier = replace(dossier, days_late=max((checked - since_day).days, 0),
+                              working_days_late=_working_days_after(calendar, since_day, checked))
+        out.append(dossier)
     return out
 
 

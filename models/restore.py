@@ -45,6 +45,7 @@ from .errors import MotCuaError, ValidationError
 from .highwater import Issued
 from .migrations import SCHEMA_VERSION
 from .paths import data_dir
+from .permissions import can
 from .private_files import make_private, private_dir
 from .storage_errors import os_reason
 from .sync_state import SyncExport, SyncKey, SyncRevisionFloor, SyncVersionFloor
@@ -307,7 +308,7 @@ def restore_backup(backup: str | Path, *, db_path: str | Path, by=None, now: dat
     made = read_backup_info(backup).get("created_at")
     made_at = _moment(made) if made else None
     health = _health(db_path)
-    if health == "sound" and by is not None and getattr(by, "role", "") != "admin":
+    if health == "sound" and by is not None and not can(by, "backup.restore"):
         raise ValidationError({"": "Chỉ quản trị hệ thống được khôi phục dữ liệu từ bản sao lưu."})
     since = (made_at or now) - timedelta(days=1)
     current = _read_facts(db_path, since=since) if health == "sound" else _Facts()

@@ -20,6 +20,7 @@ from .citizen_tables import SatisfactionRating
 from .db import write_transaction
 from .dossiers import get_dossier_row
 from .errors import MotCuaError, ValidationError
+from .permissions import require
 from .report_period import Period
 from .statuses import NEW, RETURNED
 from .tables import Dossier, Officer, SyncChange
@@ -62,6 +63,7 @@ def rate(code: str, by: Officer, *, level: int, comment: str = "", stage: str | 
     ``stage`` is "intake" or "return"; by default "return" once the result was handed over,
     else "intake". A dossier may be rated once per stage.
     """
+    by = require(by, "satisfaction.rate", entity="dossier", entity_id=code)
     now = (now or clock()).replace(microsecond=0)
     at = (at or now).replace(microsecond=0)
     settings = load_citizen_settings()

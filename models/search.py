@@ -46,15 +46,20 @@ class Page:
 
 
 def late_condition(now: datetime) -> Expression:
+    """models.lateness in SQL: the moment the clock stopped (now, the supplement request, the
+    finish) after the due moment, or at or after the dossier's ``late_from`` mark."""
+    def late(moment) -> Expression:
+        return (moment > Dossier.due_at) | (moment >= Dossier.late_from)
     return (
-        (Dossier.status.in_(OPEN) & (Dossier.due_at < now))
-        | ((Dossier.status == SUPPLEMENT) & (Dossier.paused_at > Dossier.due_at))
-        | (Dossier.status.in_((FINISHED, RETURNED)) & (Dossier.finished_at > Dossier.due_at))
+        (Dossier.status.in_(OPEN) & late(now))
+        | ((Dossier.status == SUPPLEMENT) & late(Dossier.paused_at))
+        | (Dossier.status.in_((FINISHED, RETURNED)) & late(Dossier.finished_at))
     )
 
 
 def due_soon_condition(now: datetime) -> Expression:
-    return Dossier.status.in_(OPEN) & (Dossier.due_at >= now) & (Dossier.due_at <= now + DUE_SOON)
+    return (Dossier.status.in_(OPEN) & (Dossier.due_at >= now) & (Dossier.due_at <= now + DUE_SOON)
+            & (Dossier.late_from.is_null() | (Dossier.late_from > now)))
 
 
 def _name_ids(text: str, limit: int | None) -> list[int] | Expression:

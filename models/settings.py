@@ -7,9 +7,11 @@ from dataclasses import asdict, dataclass, fields, replace
 from .calendar import OfficeHours
 from .codes import validate_agency_code
 from .db import write_transaction
+from .audit import audit
 from .errors import NotConfiguredError, ValidationError
-from .tables import Setting
 from .limits import REGISTER_VOLUME_MAX, SETTING_TEXT_MAX
+from .permissions import require
+from .tables import Officer, Setting
 from .text import checked_text, clean
 
 
@@ -98,20 +100,29 @@ def validate_settings(settings: AgencySettings) -> AgencySettings:
     return AgencySettings(**cleaned)
 
 
-def save_settings(settings: AgencySettings) -> AgencySettings:
-    """Validate and store every field; returns what was stored."""
+def save_settings(settings: AgencySettings, *, by: Officer | None) -> AgencySettings:
+    """Validate and store every field (admin; or anyone while no account can sign in yet, as in
+    the first-run setup); returns what was stored."""
+    from .accounts import anyone_can_sign_in
+
+    actor = require(by, "settings.update", entity="settings") if by is not None or anyone_can_sign_in() \
+        else None
     settings = validate_settings(settings)
+    before = load_settings()
     with write_transaction():
         for key, value in asdict(settings).items():
             Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict(
                 conflict_target=[Setting.key], update={Setting.value: json.dumps(value, ensure_ascii=False)}
             ).execute()
+        changed = {k: v for k, v in asdict(settings).items() if getattr(before, k) != v}
+        if changed:
+            audit("settings.update", actor, "settings", "", changed)
     return settings
 
 
-def update_settings(**changes) -> AgencySettings:
+def update_settings(*, by: Officer | None, **changes) -> AgencySettings:
     """Change some fields of the stored settings (the rest stays)."""
     unknown = set(changes) - set(_FIELDS)
     if unknown:
         raise ValueError(f"unknown settings: {sorted(unknown)}")
-    return save_settings(replace(load_settings(), **changes))
+    return save_settings(replace(load_settings(), **changes), by=by)

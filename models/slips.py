@@ -40,29 +40,36 @@ def render_slip_pdf(code: str) -> bytes:
     return render_slip(slip_data(code))
 
 
-def print_slip(code: str, *, printer: str | None = None) -> None:
-    """Print the slip on the roll printer (the setting, else the forms' printer); PrintError
-    (Vietnamese) on failure. The receipt counts as printed once the slip is."""
+def print_slip(code: str, *, by, printer: str | None = None) -> None:
+    """Print the slip on the roll printer (the setting, else the forms' printer) as the
+    signed-in ``by``; PrintError (Vietnamese) on failure. The receipt counts as printed once
+    the slip is, and the job is in the audit log like every print."""
     from printing.dispatch import print_pdf
 
+    from .audit import audit
+    from .db import write_transaction
+    from .permissions import require
     from .workflow import mark_receipt_printed
 
+    actor = require(by, "form.print", entity="dossier", entity_id=code)
     citizen, agency = load_citizen_settings(), require_settings()
     print_pdf(render_slip_pdf(code), printer_name=printer or citizen.slip_printer or agency.printer or None,
               page_size="PDF", doc_name=f"MotCua {code}")
     mark_receipt_printed(code, True)
+    with write_transaction():
+        audit("form.print", actor, "dossier", code, {"kind": "slip", "copies": 1})
 
 
-def print_receipt(code: str) -> None:
+def print_receipt(code: str, *, by) -> None:
     """The receipt printed at intake and by "print again": the A4 form, the slip, or both,
     as the setting ``slip_mode`` says."""
     from .forms import print_form
 
     mode = load_citizen_settings().slip_mode
     if mode != "instead":
-        print_form("receipt", code)
+        print_form("receipt", code, by=by)
     if mode in ("instead", "also"):
-        print_slip(code)
+        print_slip(code, by=by)
 
 
 __all__ = ["PAPERS", "SLIP_PAPER", "print_receipt", "print_slip", "render_slip_pdf", "slip_data"]

@@ -33,7 +33,7 @@ class DayRows:
     events: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))  # by time
     due_changes: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))
     versions: dict[int, int] = field(default_factory=dict)  # dossier id → PhienBan
-    officers: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # username, name, role
+    officers: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # username, name, roles
     fees: dict[int, dict] = field(default_factory=dict)  # dossier id → its DossierFee row
     ratings: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))  # by time
 
@@ -110,7 +110,7 @@ def read_day_rows(day: date) -> DayRows:
                        .join(Dossier, on=(Dossier.uid == SyncVersionFloor.dossier_uid))
                        .where(Dossier.id.in_(day_ids)).tuples())
         result.versions = {d: n + offsets.get(d, 0) for d, n in counts.items()}
-        result.officers = {o.id: (o.username, o.full_name, o.role) for o in Officer.select()}
+        result.officers = {o.id: (o.username, o.full_name, o.roles) for o in Officer.select()}
         result.fees = {r["dossier_id"]: r for r in _rows(DossierFee.select()
                                                            .where(DossierFee.dossier.in_(day_ids)))}
         result.ratings = _grouped(_rows(SatisfactionRating.select()

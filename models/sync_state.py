@@ -17,9 +17,10 @@ from peewee import (
     TextField, fn,
 )
 
+from .audit import audit
 from .dates import as_date
 from .db import write_transaction
-from .tables import BaseModel, SyncChange
+from .tables import BaseModel, Officer, SyncChange
 
 
 class SyncKey(BaseModel):
@@ -179,7 +180,7 @@ class ExportRaced(Exception):
 
 
 def store_export(*, agency: str, day: date, expected_revision: int, revision: int, same: bool,
-                 values: dict, write_file: Callable[[], None]) -> None:
+                 values: dict, write_file: Callable[[], None], actor: Officer) -> None:
     """Record an export in one transaction, and write its file inside it (so a file that
     cannot be written leaves nothing recorded).
 
@@ -198,6 +199,8 @@ def store_export(*, agency: str, day: date, expected_revision: int, revision: in
         else:
             SyncExport.create(**{**values, "agency_code": agency, "day": day, "revision": revision,
                                  "set_aside": json.dumps(values["set_aside"], ensure_ascii=False)})
+            audit("sync.export", actor, "sync", day.isoformat(),
+                  {"revision": revision, "dossiers": values["dossiers"]}, at=values["created_at"])
         write_file()
 
 

@@ -50,9 +50,23 @@ class Officer(BaseModel):
     username = CharField(unique=True)
     full_name = CharField()
     password_hash = CharField(default="")
-    role = CharField(default="officer")  # officer | leader | admin
+    # The roles held, comma-separated in models.permissions.ROLES order ("officer,leader").
+    roles = CharField(default="officer")
     active = BooleanField(default=True)
     created_at = DateTimeField()
+
+
+class SignInAttempts(BaseModel):
+    """Consecutive failed sign-ins per user name typed, known or not (throttling).
+
+    Kept in the database so that restarting the program does not reset it; an unknown name
+    gets a row too, so that it answers exactly like a known one.
+    """
+
+    username = CharField(primary_key=True)
+    failures = IntegerField(default=0)
+    last_failure_at = DateTimeField(null=True)
+    locked_until = DateTimeField(null=True)
 
 
 class Procedure(BaseModel):
@@ -148,6 +162,10 @@ class Dossier(BaseModel):
     returned_to = CharField(default="")
     processing_unit = CharField(default="")
     officer = ForeignKeyField(Officer, backref="dossiers", on_delete="RESTRICT", index=False)
+    # The moment from which the dossier counts late whatever happens next (DOMAIN §7: a new
+    # appointment after the due moment, a second supplement request, a record entered after
+    # the due moment); None while no such thing happened. See models.lateness.
+    late_from = DateTimeField(null=True)
     register_volume = CharField(default="")
     register_number = IntegerField(null=True)
     receipt_printed = BooleanField(default=False)
@@ -194,10 +212,14 @@ class StatusEvent(BaseModel):
     action = CharField()
     from_status = SmallIntegerField(null=True)
     to_status = SmallIntegerField()
-    at = DateTimeField()
+    at = DateTimeField()  # the moment the step happened (claimed, for a backdated record)
     officer = ForeignKeyField(Officer, on_delete="RESTRICT", index=False)
     note = TextField(default="")
     data = TextField(default="")
+    # The real moment the step was entered (None in rows from before schema 3), and why a
+    # leader recorded it at an earlier moment ``at`` (empty when it was not backdated).
+    recorded_at = DateTimeField(null=True)
+    backdate_reason = TextField(default="")
 
 
 class DueDateChange(BaseModel):
@@ -211,6 +233,11 @@ class DueDateChange(BaseModel):
     new_due_at = DateTimeField()
     reason = TextField(default="")
     officer = ForeignKeyField(Officer, on_delete="RESTRICT", index=False)
+    # An extension recorded after the due moment in force: the citizen gets the new date, the
+    # dossier is still judged against the moment that had passed (DOMAIN §7).
+    overdue = BooleanField(default=False)
+    # The leader who signs the apology (Phiếu xin lỗi và đề nghị gia hạn) for an extension.
+    signer = ForeignKeyField(Officer, null=True, on_delete="RESTRICT", index=False, backref="+")
 
 
 class CalendarOverride(BaseModel):
@@ -265,6 +292,7 @@ ALL_TABLES = [
     Meta,
     Setting,
     Officer,
+    SignInAttempts,
     Procedure,
     ProcedureDocument,
     Applicant,

@@ -1,8 +1,8 @@
-"""Phiếu xin lỗi và hẹn lại ngày trả kết quả (BM.04).
+"""Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết (BM.04, 2025 set).
 
-Wording of BM.04 as re-published in 2025, whose title reads "Phiếu xin lỗi
-và đề nghị gia hạn thời gian giải quyết". Signed by the head of the agency
-(``settings.head_title`` / ``settings.head_name``).
+Wording of BM.04 as re-published in 2025. Signed for the head of the agency
+(``settings.head_title``) by the leader recorded with the extension
+(``data.signer_name``), or by ``settings.head_name``.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from printing.layout import (
 )
 
 TITLE = "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"
+NUMBER = "PXL"  # BM.04: "Số:……./PXL"
 
 
 def _body(data: ApologyData) -> list[str]:
@@ -54,12 +55,13 @@ def render_apology(data: ApologyData, settings: FormSettings) -> bytes:
     """The apology and new appointment as PDF bytes."""
     spec = page_spec(settings.page_size)
     story: list[Flowable] = [
-        header(settings, number_line(data.number, "PXL-", settings), data.issued_at.date(), spec),
+        header(settings, number_line(data.number, NUMBER), data.issued_at.date(), spec),
         *title(TITLE, spec),
         paragraph(f"Kính gửi: <b>{markup(data.applicant.name)}</b>", "center", spec),
         *(paragraph(text, "text", spec) for text in _body(data)),
         signatures(
-            [None, Signature(settings.head_title or "Thủ trưởng cơ quan, đơn vị", settings.head_name)], spec
+            [None, Signature(settings.head_title or "Thủ trưởng cơ quan, đơn vị",
+                             data.signer_name or settings.head_name)], spec
         ),
     ]
-    return build_pdf(story, spec, doc_title=f"Phiếu xin lỗi và hẹn lại ngày trả kết quả {data.code}")
+    return build_pdf(story, spec, doc_title=f"Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết {data.code}")

@@ -30,6 +30,7 @@ from printing.layout import (
 from printing.tables import ruled_table
 
 TITLE = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
+NUMBER = "PKS-TTPVHCC (BPTNTKQ)"  # BM.05
 BLANK_TIME = "….giờ….phút,<br/>ngày…../…../……"
 MIN_STEPS = 4
 NOTES = (
@@ -91,7 +92,7 @@ def render_control_sheet(data: ControlSheetData, settings: FormSettings) -> byte
     """The control sheet as PDF bytes."""
     spec = page_spec(settings.page_size)
     story: list[Flowable] = [
-        header(settings, number_line(data.number, "PKS-", settings), data.issued_at.date(), spec),
+        header(settings, number_line(data.number, NUMBER), data.issued_at.date(), spec),
         *title(TITLE, spec),
         DossierCodeBlock(
             data.code,

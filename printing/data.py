@@ -116,7 +116,7 @@ class RefusalData:
 
 @dataclass(frozen=True)
 class ApologyData:
-    """Phiếu xin lỗi và hẹn lại ngày trả kết quả (BM.04)."""
+    """Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết (BM.04)."""
 
     code: str
     agency_name: str
@@ -128,6 +128,7 @@ class ApologyData:
     new_due_at: datetime
     issued_at: datetime
     number: str = ""
+    signer_name: str = ""  # the leader who signs; defaults to the head named in the settings
 
 
 @dataclass(frozen=True)
@@ -185,11 +186,13 @@ class RegisterRow:
     due_at: datetime
     returned_at: datetime | None
     return_method: str
+    rescheduled_at: datetime | None = None  # a new appointment given later (extension)
 
 
 @dataclass(frozen=True)
 class RegisterData:
-    """Sổ theo dõi hồ sơ (BM.06) for a date range."""
+    """Sổ theo dõi hồ sơ (BM.06) for a date range, of every field or of some ("Sổ theo dõi hồ
+    sơ được lập theo từng lĩnh vực hoặc nhóm lĩnh vực")."""
 
     rows: Sequence[RegisterRow]
     date_from: date
@@ -197,6 +200,7 @@ class RegisterData:
     issued_at: datetime
     volume: str = ""
     number: str = ""
+    fields: Sequence[str] = ()  # the fields (lĩnh vực) kept in this register; () = all
 
 
 __all__ = [

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from printing.data import FormSettings
+from printing.vntext import unit_abbreviation
 from printing.layout import (
     Signature,
     build_pdf,
@@ -105,7 +106,7 @@ def render_fee_list(data: FeeListData, settings: FormSettings) -> bytes:
         rows.append([Paragraph("Không có khoản thu nào trong kỳ.", center)] + [""] * (len(HEADS) - 1))
         extra.append(("SPAN", (0, 1), (-1, 1)))
     story: list[Flowable] = [
-        header(settings, number_line(data.number, "BK-", settings), data.issued_at.date(), spec),
+        header(settings, number_line(data.number, "BK-" + unit_abbreviation(settings.unit_name)), data.issued_at.date(), spec),
         *title(TITLE, spec, data.period_text),
         ruled_table(rows, [w * mm for w in WIDTHS_MM], header_rows=1, extra=extra),
         Spacer(1, spec.font_size * 0.5),

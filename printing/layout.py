@@ -33,7 +33,6 @@ from printing.vntext import (
     markup,
     nfc,
     two_digits,
-    unit_abbreviation,
     unit_in_sentence,
     vn_compact_datetime,
     vn_date,
@@ -155,15 +154,13 @@ def _rule(width: float, thickness: float = 0.6) -> HRFlowable:
     )
 
 
-def number_line(number: str, form_suffix: str, settings: FormSettings) -> str:
-    """The "Số:" text: the number as given, or a blank with the form's suffix.
-
-    ``form_suffix`` is the form's letters before the unit abbreviation, e.g.
-    "PBS-" for a supplement request ("Số: …/PBS-TTPVHCC").
-    """
+def number_line(number: str, template: str) -> str:
+    """The "Số:" text: the number as given, or a blank followed by the form's letters exactly as
+    the 2025 template prints them, e.g. "PBS-TTPVHCC (BPTNTKQ)" for the supplement request
+    ("Số: …/PBS-TTPVHCC (BPTNTKQ)": the centre writes TTPVHCC, a reception unit BPTNTKQ)."""
     if number.strip():
         return f"Số: {markup(number)}"
-    return f"Số: {DOTS}/{form_suffix}{unit_abbreviation(settings.unit_name)}"
+    return f"Số: {DOTS}/{markup(template)}"
 
 
 def header(settings: FormSettings, number_text: str, issued: date, spec: PageSpec) -> Table:

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from printing.data import FormSettings
+from printing.vntext import unit_abbreviation
 from printing.layout import (
     Signature,
     build_pdf,
@@ -91,7 +92,7 @@ def render_notice(data: NoticeData, settings: FormSettings) -> bytes:
     contact = ("Mọi thắc mắc xin liên hệ Bộ phận Một cửa"
                + (f", điện thoại {markup(data.contact_phone)}" if data.contact_phone else "") + ".")
     story: list[Flowable] = [
-        header(settings, number_line(data.number, "TB-", settings), data.issued_at.date(), spec),
+        header(settings, number_line(data.number, "TB-" + unit_abbreviation(settings.unit_name)), data.issued_at.date(), spec),
         *title(TITLE, spec, data.period_text),
         paragraph(apology, "text", spec),
         paragraph(contact, "text", spec),

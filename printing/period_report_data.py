@@ -37,8 +37,11 @@ COLUMN_COUNT = 14  # STT, name, 11 counts, rate
 DEFINITIONS = (
     "Ghi chú: (3) = (4) + (5) + (6) = (7) + (11). "
     "Hồ sơ đã giải quyết gồm hồ sơ đã có kết quả, hồ sơ công dân rút và hồ sơ dừng xử lý trong kỳ; "
-    "hồ sơ bị từ chối tiếp nhận không tính. Trước hạn, đúng hạn, quá hạn so sánh theo ngày với ngày "
-    "hẹn trả (thời gian chờ bổ sung hồ sơ không tính). Tỷ lệ đúng hạn = ((8) + (9)) / (7)."
+    "hồ sơ bị từ chối tiếp nhận trong ngày tiếp nhận không tính. Trước hạn, đúng hạn, quá hạn so sánh "
+    "thời điểm kết thúc (giờ, phút) với thời điểm hẹn trả (thời gian chờ bổ sung hồ sơ không tính): "
+    "trước ngày hẹn là trước hạn, trong ngày hẹn đến đúng giờ hẹn là đúng hạn, sau giờ hẹn là quá hạn. "
+    "Hồ sơ gia hạn sau khi đã quá hạn, yêu cầu bổ sung lần thứ hai hoặc ghi nhận sau khi đã quá hạn "
+    "vẫn tính quá hạn. Tỷ lệ đúng hạn = ((8) + (9)) / (7)."
 )
 
 

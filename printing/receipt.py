@@ -33,6 +33,7 @@ from printing.layout import (
 )
 
 TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
+NUMBER = "-TTPVHCC (BPTNTKQ)"  # BM.01: "Số:.../ -TTPVHCC (BPTNTKQ)"
 COPY_PURPOSES = {1: "Giao người nộp hồ sơ", 2: "Lưu hồ sơ"}
 
 
@@ -62,9 +63,15 @@ def _person_lines(person: Person, spec: PageSpec, name_label: str) -> list[Flowa
 
 
 def _authorised_lines(person: Person, spec: PageSpec) -> list[Flowable]:
+    """BM.01: "Trường hợp ủy quyền thì cung cấp thêm thông tin của người ủy quyền, bao gồm: họ
+    và tên, địa chỉ, số định danh cá nhân, số điện thoại, email, giấy tờ ủy quyền" — in that
+    order."""
     return [
-        paragraph("<i>Thông tin người được ủy quyền:</i>", "body", spec),
-        *_person_lines(person, spec, "Họ và tên"),
+        paragraph("<i>Trường hợp ủy quyền – thông tin người ủy quyền:</i>", "body", spec),
+        field("Họ và tên", person.name, spec, bold=True),
+        field("Địa chỉ", person.address, spec),
+        field("Số định danh cá nhân", person.id_number, spec),
+        field_pair(("Số điện thoại", person.phone), ("Email", person.email), spec),
         field("Giấy tờ ủy quyền", person.authorisation, spec),
     ]
 
@@ -90,7 +97,7 @@ def _copy(data: ReceiptData, settings: FormSettings, spec: PageSpec) -> list[Flo
     )
     submitter = data.authorised_person or data.applicant
     story: list[Flowable] = [
-        header(settings, number_line(data.number, "", settings), issued, spec),
+        header(settings, number_line(data.number, NUMBER), issued, spec),
         *title(TITLE, spec),
         block,
         Spacer(1, spec.font_size * 0.6),

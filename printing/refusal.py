@@ -20,6 +20,7 @@ from printing.layout import (
 )
 
 TITLE = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
+NUMBER = "PTC-TTPVHCC (BPTNTKQ)"  # BM.03
 
 
 def render_refusal(data: RefusalData, settings: FormSettings) -> bytes:
@@ -27,7 +28,7 @@ def render_refusal(data: RefusalData, settings: FormSettings) -> bytes:
     spec = page_spec(settings.page_size)
     person = data.applicant
     story: list[Flowable] = [
-        header(settings, number_line(data.number, "PTC-", settings), data.issued_at.date(), spec),
+        header(settings, number_line(data.number, NUMBER), data.issued_at.date(), spec),
         *title(TITLE, spec),
         paragraph(markup(data.receiving_unit), "body", spec),
         field("Tiếp nhận hồ sơ của", person.name, spec, bold=True),

@@ -28,6 +28,7 @@ from printing.layout import (
 from printing.tables import code_markup, ruled_table
 
 TITLE = "SỔ THEO DÕI HỒ SƠ"
+NUMBER = "STD-TTPVHCC (BPTNTKQ)"  # BM.06
 # Column widths in mm; they add up to the 267 mm of an A4 landscape frame.
 # A usual 25-character code fits its column on one line.
 WIDTHS_MM = (10, 40, 40, 30, 34, 24, 19, 19, 19, 20, 12)
@@ -71,7 +72,8 @@ def _row(index: int, row: RegisterRow, spec: PageSpec) -> list[object]:
         Paragraph(markup(row.address_phone, ""), cell),
         Paragraph(markup(row.resolving_unit, ""), cell),
         Paragraph(_when(row.received_at), center),
-        Paragraph(_when(row.due_at), center),
+        Paragraph(_when(row.due_at) + (f"<br/><i>hẹn lại</i><br/>{_when(row.rescheduled_at)}"
+                                       if row.rescheduled_at else ""), center),
         Paragraph(_when(row.returned_at), center),
         Paragraph(markup(row.return_method, ""), cell),
         "",
@@ -93,8 +95,12 @@ def render_register(data: RegisterData, settings: FormSettings) -> bytes:
     if data.volume.strip():
         period += f" – Quyển số: {markup(data.volume)}"
     story: list[Flowable] = [
-        header(settings, number_line(data.number, "STD-", settings), data.issued_at.date(), spec),
+        header(settings, number_line(data.number, NUMBER), data.issued_at.date(), spec),
         *title(TITLE, spec),
+    ]
+    if data.fields:
+        story.append(paragraph(f"Lĩnh vực: <b>{markup('; '.join(data.fields))}</b>", "center", spec))
+    story += [
         paragraph(period, "center", spec),
         Spacer(1, spec.font_size * 0.6),
         table,

@@ -29,6 +29,7 @@ from printing.layout import (
 )
 
 TITLE = "THÔNG BÁO"
+NUMBER = "TB-TTPVHCC (BPTNTKQ)"  # as the other forms
 SUBTITLE = "Về việc dừng giải quyết hồ sơ"
 
 
@@ -38,7 +39,7 @@ def render_stop_notice(data: StopNoticeData, settings: FormSettings) -> bytes:
     person = data.applicant
     unit = markup(data.receiving_unit or unit_in_sentence(settings.unit_name, settings.governing_body))
     story: list[Flowable] = [
-        header(settings, number_line(data.number, "TB-", settings), data.issued_at.date(), spec),
+        header(settings, number_line(data.number, NUMBER), data.issued_at.date(), spec),
         *title(TITLE, spec, SUBTITLE),
         paragraph(f"Kính gửi: <b>{markup(person.name)}</b>", "center", spec),
         field("Số định danh cá nhân/tổ chức", person.id_number, spec),

@@ -26,6 +26,7 @@ from printing.layout import (
 )
 
 TITLE = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"
+NUMBER = "PBS-TTPVHCC (BPTNTKQ)"  # BM.02
 
 
 def _contact_sentence(data: SupplementData, settings: FormSettings) -> str:
@@ -43,7 +44,7 @@ def render_supplement(data: SupplementData, settings: FormSettings) -> bytes:
     person = data.applicant
     items = [markup(item) for item in data.missing_items if item.strip()]
     story: list[Flowable] = [
-        header(settings, number_line(data.number, "PBS-", settings), data.issued_at.date(), spec),
+        header(settings, number_line(data.number, NUMBER), data.issued_at.date(), spec),
         *title(TITLE, spec),
         field("Hồ sơ của", person.name, spec, bold=True),
         field("Mã hồ sơ", data.code, spec, bold=True),

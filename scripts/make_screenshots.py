@@ -44,12 +44,12 @@ def demo_data() -> None:
                                                                  phone=phone, address=address)),
                              officer, now=received))
     later = lambda v, hours: v.received_at + timedelta(hours=hours)  # noqa: E731
-    workflow.forward(views[0].code, officer, unit="Công chức tư pháp – hộ tịch", at=later(views[0], 2))
-    workflow.finish(views[1].code, officer, note="Đã ký", at=later(views[1], 20))
+    workflow.forward(views[0].code, officer, unit="Công chức tư pháp – hộ tịch", now=later(views[0], 2))
+    workflow.finish(views[1].code, officer, note="Đã ký", now=later(views[1], 20))
     workflow.request_supplement(views[2].code, officer, missing=["Giấy chứng nhận kết hôn (bản sao)"],
-                                reason="Thiếu giấy tờ chứng minh quan hệ", at=later(views[2], 1))
-    workflow.finish(views[3].code, officer, at=later(views[3], 5))
-    workflow.return_result(views[3].code, officer, recipient="Phạm Thị Dung", at=later(views[3], 6))
+                                reason="Thiếu giấy tờ chứng minh quan hệ", now=later(views[2], 1))
+    workflow.finish(views[3].code, officer, now=later(views[3], 5))
+    workflow.return_result(views[3].code, officer, recipient="Phạm Thị Dung", now=later(views[3], 6))
 
 
 HISTORY_PROCEDURES = ["1.004873", "2.001035", "1.001193", "1.001731", "2.000815"]
@@ -71,7 +71,7 @@ def history_data() -> None:
                            officer, now=received)
             late = (month * 7 + i * 3) % 10 < 2  # about one in five
             done = view.due_at + timedelta(days=2) if late else view.received_at + timedelta(hours=3)
-            workflow.finish(view.code, officer, at=done)
+            workflow.finish(view.code, officer, now=done)
 
 
 def sync_data(work: Path) -> None:
@@ -82,7 +82,8 @@ def sync_data(work: Path) -> None:
     from sync.keys import Trust, agency_public_key_document, unb64
 
     now = datetime.now().replace(second=0, microsecond=0)
-    results = export_if_due(now)
+    officer = acting_officer()
+    results = export_if_due(now, by=officer)
     if len(results) < 3:
         return
     document = agency_public_key_document()
@@ -91,7 +92,7 @@ def sync_data(work: Path) -> None:
     summary = apply_files([r.path for r in results[:-2]], str(work / "central.sqlite3"), trust=trust,
                           ack_dir=work / "acks", now=now)
     for ack in summary.acks:
-        import_ack(ack, now=now)
+        import_ack(ack, now=now, by=officer)
 
 
 def save(widget: QWidget, folder: Path, name: str) -> None:

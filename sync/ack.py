@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from models.audit import now as clock
+from models.audit import audit, now as clock
+from models.permissions import require
 from models.db import write_transaction
 from models.errors import MotCuaError
 from models.safe_json import read_json_document
@@ -119,8 +120,9 @@ class AckImport:
         return out
 
 
-def import_ack(path: str | Path, *, now: datetime | None = None) -> AckImport:
+def import_ack(path: str | Path, *, by, now: datetime | None = None) -> AckImport:
     """Mark the day files the province acknowledges as received (or refused)."""
+    actor = require(by, "sync.ack", entity="sync", entity_id=str(path))
     now = now or clock()
     doc = read_ack(path)
     agency = require_settings().agency_code
@@ -145,4 +147,6 @@ def import_ack(path: str | Path, *, now: datetime | None = None) -> AckImport:
                 mark_acknowledged(row.id, at=now, status=entry["status"], message=entry["message"],
                                   rejected=entry["rejected"])
             result.matched.append(summary)
+        audit("sync.ack", actor, "sync", Path(path).name,
+              {"matched": len(result.matched), "unknown": len(result.unknown)}, at=now)
     return result

@@ -25,6 +25,7 @@ from models.audit import now as clock
 from models.errors import MotCuaError
 from models.highwater import note_export
 from models.paths import data_dir
+from models.permissions import require
 from models.private_files import private_dir
 from models.settings import require_settings
 from models.sync_state import (
@@ -154,16 +155,20 @@ _EXPORT_LOCK = threading.RLock()
 _ATTEMPTS = 8
 
 
-def run_export(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> ExportResult:
-    """Export ``day`` into ``out_dir`` (default: the export folder) and record it."""
+def run_export(day: date, out_dir: str | Path | None = None, *, by,
+               now: datetime | None = None) -> ExportResult:
+    """Export ``day`` into ``out_dir`` (default: the export folder) and record it, as the
+    signed-in ``by`` (any role: carrying the day's work out is everyone's job)."""
+    actor = require(by, "sync.export", entity="sync", entity_id=day.isoformat())
     with _EXPORT_LOCK:
-        result = _run_export(day, out_dir, now=now)
+        result = _run_export(day, out_dir, actor=actor, now=now)
         # The province's packages, acknowledged beside the day file (sync.package_ack).
         write_package_ack(result.path.parent, now=now)
         return result
 
 
-def _run_export(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> ExportResult:
+def _run_export(day: date, out_dir: str | Path | None = None, *, actor,
+                now: datetime | None = None) -> ExportResult:
     """Export ``day`` into ``out_dir`` (default: the export folder) and record it.
 
     Two exports of one day at once (two counters, or the closing-time export and a click)
@@ -199,7 +204,8 @@ def _run_export(day: date, out_dir: str | Path | None = None, *, now: datetime |
                             content_digest=digest, change_count=snapshot.change_count,
                             last_seq=snapshot.last_seq, dossiers=len(snapshot.dossiers),
                             events=len(snapshot.events), set_aside=snapshot.set_aside,
-                            encrypted=province is not None))
+                            encrypted=province is not None),
+                actor=actor)
         except (ExportRaced, IntegrityError):
             continue  # another export of the same day was recorded meanwhile: start again
         if not same:
@@ -209,16 +215,17 @@ def _run_export(day: date, out_dir: str | Path | None = None, *, now: datetime |
     raise MotCuaError(f"Không xuất được tệp ngày {day:%d/%m/%Y}: nhiều lần xuất cùng lúc. Hãy thử lại.")
 
 
-def export_day(day: date, out_dir: str | Path | None = None, *, now: datetime | None = None) -> Path:
+def export_day(day: date, out_dir: str | Path | None = None, *, by,
+               now: datetime | None = None) -> Path:
     """Export one day and return the file's path (see run_export for the details)."""
-    return run_export(day, out_dir, now=now).path
+    return run_export(day, out_dir, by=by, now=now).path
 
 
-def export_if_due(now: datetime | None = None, out_dir: str | Path | None = None, *,
+def export_if_due(now: datetime | None = None, out_dir: str | Path | None = None, *, by,
                   closing: bool = False) -> list[ExportResult]:
     """Export what is due: every past day with changes not yet in a file, and today once the
     office has closed (or the app is closing, ``closing=True``). Returns what was written."""
     now = now or clock()
     include_today = closing or now.time() >= closing_time()
-    return [run_export(day, out_dir, now=now)
+    return [run_export(day, out_dir, by=by, now=now)
             for day in days_needing_export(now.date(), include_today=include_today)]

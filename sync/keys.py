@@ -31,9 +31,11 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from models.agency_key import ensure_agency_key
-from models.audit import now as clock
+from models.audit import audit, now as clock
+from models.db import write_transaction
 from models.errors import MotCuaError
 from models.paths import data_dir
+from models.permissions import require
 from models.safe_json import parse_document, read_file, read_json_document
 from models.settings import require_settings
 from models.sync_state import clear_sync_setting, set_sync_setting, sync_setting
@@ -240,18 +242,26 @@ def parse_province_public(data: dict, source: str = "") -> ProvincePublicKey:
                              unb64(signing, 32) if signing else None)
 
 
-def set_province_key(path: str | Path) -> ProvincePublicKey:
-    """Configure the province's public key at the counter: from now on records are encrypted."""
+def set_province_key(path: str | Path, *, by) -> ProvincePublicKey:
+    """Configure the province's public key at the counter: from now on records are encrypted
+    (admin)."""
+    actor = require(by, "sync.keys", entity="sync", entity_id="province_key")
     data = read_json_document(path, "khóa công khai của tỉnh")
     key = parse_province_public(data, str(path))
     created = data.get("created_at", "")
-    set_sync_setting(PROVINCE_SETTING, province_public_document(
-        key, created if isinstance(created, str) else ""))
+    with write_transaction():
+        set_sync_setting(PROVINCE_SETTING, province_public_document(
+            key, created if isinstance(created, str) else ""))
+        audit("sync.keys", actor, "sync", "province_key", {"set": key.key_id})
     return key
 
 
-def clear_province_key() -> None:
-    clear_sync_setting(PROVINCE_SETTING)
+def clear_province_key(*, by) -> None:
+    """Forget the province's key: day files go unencrypted again (admin)."""
+    actor = require(by, "sync.keys", entity="sync", entity_id="province_key")
+    with write_transaction():
+        clear_sync_setting(PROVINCE_SETTING)
+        audit("sync.keys", actor, "sync", "province_key", {"cleared": True})
 
 
 def province_public_key() -> ProvincePublicKey | None:

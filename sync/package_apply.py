@@ -26,6 +26,7 @@ from models.errors import MotCuaError, ValidationError
 from models.forwarded import UpdateReport, apply_updates
 from models.holidays_admin import CalendarChanges, apply_province_calendar
 from models.online import OnlineRegistration, register_submissions
+from models.permissions import require
 from models.province_state import ProvincePackage
 from models.safe_json import read_file
 from models.settings import require_settings
@@ -202,6 +203,7 @@ def _refuse(report: PackageInspection, by: Officer | None, now: datetime, code: 
 
 
 def apply_package_bytes(data: bytes, *, by: Officer, now: datetime | None = None, path: str = "") -> PackageOutcome:
+    by = require(by, "package.apply", entity="package", entity_id=path)
     now = (now or clock()).replace(microsecond=0)
     agency = require_settings().agency_code
     key = agency_signing_key(now)

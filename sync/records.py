@@ -151,14 +151,31 @@ def dossier_record(d: dict, *, version: int, documents: list[dict], events: list
     }
 
 
+def _title(roles: str, action: str, data: dict, backdated: bool) -> str:
+    """The title the step was done in: a leader's act (a stop, a late extension, a second
+    supplement request, a backdated record) by a leader, otherwise the officer's work."""
+    held = roles.split(",")
+    leaders_act = (action == "stop" or backdated or bool(data.get("overdue"))
+                   or int(data.get("round") or 1) > 1)
+    for role in (("leader",) if leaders_act else ()) + ("officer", "leader", "admin"):
+        if role in held:
+            return ROLE_TITLES[role]
+    return ""
+
+
 def event_record(e: dict, *, dossier_uid: str, code: str, officers: dict) -> dict:
-    """One CapNhatTienDoHoSoMC record from a status event."""
+    """One CapNhatTienDoHoSoMC record from a status event. A step a leader recorded at an
+    earlier moment carries the real moment and the reason in DuLieu (ThoiDiemGhiNhan, LyDoGhiLui)."""
     data = _data(e["data"])
-    username, full_name, role = officers[e["officer_id"]]
+    username, full_name, roles = officers[e["officer_id"]]
     action_name = ACTION_NAMES[e["action"]]
+    backdated = bool(e.get("backdate_reason"))
+    if backdated:
+        data = {**data, "ThoiDiemGhiNhan": portal_datetime(e.get("recorded_at")),
+                "LyDoGhiLui": e["backdate_reason"]}
     return {
         "Uid": e["uid"], "HoSoUid": dossier_uid, "MaHoSo": code, "NguoiXuLy": full_name,
-        "TenDangNhap": username, "ChucDanh": ROLE_TITLES.get(role, role),
+        "TenDangNhap": username, "ChucDanh": _title(roles, e["action"], data, backdated),
         "ThoiDiemXuLy": portal_datetime(e["at"]),
         "PhongBanXuLy": str(data.get("unit", "")) if e["action"] == "forward" else "",
         "NoiDungXuLy": f"{action_name}: {e['note']}" if e["note"] else action_name,

@@ -27,17 +27,40 @@ def db_path(tmp_path) -> Path:
 
 @pytest.fixture
 def counter(db_path):
-    """An empty counter database with the agency set up and the shipped catalog loaded."""
+    """An empty counter database with the agency set up and the shipped catalog loaded; its
+    first account, ``admin`` (all three roles), signs in with TEST_PASSWORD."""
     db = open_counter(str(db_path))
     setup_agency(agency_code=AGENCY, governing_body="UBND XÃ TAM ĐẢO",
-                 unit_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", place="Tam Đảo")
+                 unit_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", place="Tam Đảo",
+                 admin_password=TEST_PASSWORD)
     yield db
     close_database()
 
 
 @pytest.fixture
 def officer(counter):
+    """The setup account (officer, leader and admin at once, as in a one-person commune)."""
     return acting_officer()
+
+
+@pytest.fixture
+def signed_in(monkeypatch):
+    """Commands run in-process (cli.app.run, main.main) sign in as the default officer with
+    TEST_PASSWORD, as scripts do (MOTCUA_PASSWORD)."""
+    monkeypatch.setenv("MOTCUA_PASSWORD", TEST_PASSWORD)
+    monkeypatch.delenv("MOTCUA_DB", raising=False)
+
+
+@pytest.fixture
+def account(counter):
+    """Make an account with some roles: ``account("hung", "officer")`` → its Officer row."""
+    from models.accounts import add_officer, get_officer_row
+
+    def make(username: str, roles: str = "officer", password: str = TEST_PASSWORD,
+             full_name: str | None = None):
+        add_officer(username, full_name or username.title(), roles, password, by=acting_officer())
+        return get_officer_row(username)
+    return make
 
 
 def in_ci() -> bool:

@@ -29,7 +29,9 @@ class Province:
 
     def install_at_counter(self) -> None:
         """The commune configures the province's public key and sends its own."""
-        set_province_key(self.public)
+        from models.session import acting_officer
+
+        set_province_key(self.public, by=acting_officer())
         self.counter_key.write_text(json.dumps(agency_public_key_document()), encoding="utf-8")
 
     def make(self, *, now: datetime, agency: str = AGENCY, **contents):

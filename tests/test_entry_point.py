@@ -1,9 +1,14 @@
 """main.py: a broken desktop install is reported for what it is, never as the help text."""
 from __future__ import annotations
 
+import pytest
+
 import sys
 
 import main
+
+# commands run in-process sign in as scripts do (MOTCUA_PASSWORD)
+pytestmark = pytest.mark.usefixtures("signed_in")
 
 
 def test_an_import_error_in_the_gui_is_shown(monkeypatch, capsys):

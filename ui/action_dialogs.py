@@ -1,7 +1,13 @@
 """The dialogs of the workflow actions (chuyển xử lý, yêu cầu bổ sung, gia hạn, trả kết quả…).
 
-One table describes every action (its fields, the service that performs it and the form it
-prints); one dialog class shows any of them, so the dialogs cannot drift apart.
+One table describes every action (its fields — named as the workflow service's keywords — and
+the form it prints); one dialog class shows any of them, so the dialogs cannot drift apart.
+
+What depends on who is signed in (DOMAIN §9; the services check it again):
+- a leader may record a step from the paper register at an earlier moment, with a reason
+  ("Ghi theo sổ giấy"); an account that may not do the step now can only record it that way;
+- an extension needs the leader who signs the apology: a leader signs it themselves, an
+  officer chooses the leader.
 """
 from __future__ import annotations
 
@@ -11,14 +17,17 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
-    QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QVBoxLayout,
+    QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+    QLineEdit, QPlainTextEdit, QVBoxLayout,
 )
 
 from models import online, workflow
+from models.accounts import leaders
+from models.audit import now as clock
 from models.dossiers import DossierView
 from models.errors import ValidationError
-from models.statuses import ACTION_NAMES
+from models.permissions import can
+from models.statuses import ACTION_NAMES, RECEIVED
 
 from .field_errors import FieldErrors
 from .i18n import DATETIME_FORMAT
@@ -41,10 +50,12 @@ class Field:
 
 @dataclass(frozen=True)
 class ActionSpec:
-    fields: tuple[Field, ...]
-    perform: Callable[..., DossierView]
+    fields: tuple[Field, ...]  # named as the keywords of models.workflow.ACTIONS[action]
     form: str | None = None  # the form printed when the action is done
     hint: str = ""
+    # the service, when it is not models.workflow.ACTIONS[action] (an online dossier's acceptance)
+    perform: Callable[..., DossierView] | None = None
+    backdating: bool = True  # whether a leader may record it at an earlier moment
 
 
 def _default_new_due(view: DossierView) -> datetime:
@@ -59,49 +70,53 @@ def _default_recipient(view: DossierView) -> str:
 NOTE = Field("note", QT_TRANSLATE_NOOP("ActionDialog", "Note"), "text")
 ACTIONS: dict[str, ActionSpec] = {
     "accept": ActionSpec(
-        (NOTE,), lambda code, officer, v: online.accept(code, officer, note=v["note"]), form="receipt",
+        (NOTE,), form="receipt", perform=online.accept, backdating=False,
         hint=QT_TRANSLATE_NOOP("ActionDialog", "Check the papers listed under Documents first. The dossier is "
                                                "received now: its appointment counts from this moment, and the "
                                                "receipt prints.")),
-    "forward": ActionSpec(
-        (Field("unit", QT_TRANSLATE_NOOP("ActionDialog", "Processing unit")), NOTE),
-        lambda code, officer, v: workflow.forward(code, officer, unit=v["unit"], note=v["note"])),
+    "forward": ActionSpec((Field("unit", QT_TRANSLATE_NOOP("ActionDialog", "Processing unit")), NOTE)),
     "supplement": ActionSpec(
         (Field("missing", QT_TRANSLATE_NOOP("ActionDialog", "Papers or contents to supplement (one per line)"),
                "lines"),
          Field("reason", QT_TRANSLATE_NOOP("ActionDialog", "Reason"), "text")),
-        lambda code, officer, v: workflow.request_supplement(code, officer, missing=v["missing"],
-                                                             reason=v["reason"]),
         form="supplement",
         hint=QT_TRANSLATE_NOOP("ActionDialog", "List everything at once: the guidance must be complete in one go. "
                                     "The clock stops until the papers come back.")),
-    "resume": ActionSpec((NOTE,), lambda code, officer, v: workflow.resume(code, officer, note=v["note"]),
-                         hint=QT_TRANSLATE_NOOP("ActionDialog", "The due date moves by the working time paused.")),
-    "request_payment": ActionSpec(
-        (Field("note", QT_TRANSLATE_NOOP("ActionDialog", "Financial obligation"), "text"),),
-        lambda code, officer, v: workflow.request_payment(code, officer, note=v["note"])),
-    "paid": ActionSpec((NOTE,), lambda code, officer, v: workflow.paid(code, officer, note=v["note"])),
+    "resume": ActionSpec((NOTE,), hint=QT_TRANSLATE_NOOP("ActionDialog", "The due date moves by the working time paused.")),
+    "request_payment": ActionSpec((Field("note", QT_TRANSLATE_NOOP("ActionDialog", "Financial obligation"), "text"),)),
+    "paid": ActionSpec((NOTE,)),
     "extend": ActionSpec(
         (Field("new_due", QT_TRANSLATE_NOOP("ActionDialog", "New due date"), "datetime", _default_new_due),
          Field("reason", QT_TRANSLATE_NOOP("ActionDialog", "Reason (printed on the apology)"), "text")),
-        lambda code, officer, v: workflow.extend(code, officer, new_due=v["new_due"], reason=v["reason"]),
         form="apology"),
-    "finish": ActionSpec((NOTE,), lambda code, officer, v: workflow.finish(code, officer, note=v["note"])),
+    "finish": ActionSpec((NOTE,)),
     "return": ActionSpec(
         (Field("recipient", QT_TRANSLATE_NOOP("ActionDialog", "Received by (full name)"), "line", _default_recipient),
-         NOTE),
-        lambda code, officer, v: workflow.return_result(code, officer, recipient=v["recipient"],
-                                                        note=v["note"])),
-    "refuse": ActionSpec(
-        (Field("reason", QT_TRANSLATE_NOOP("ActionDialog", "Reason for refusal"), "text"),),
-        lambda code, officer, v: workflow.refuse(code, officer, reason=v["reason"]), form="refusal"),
-    "withdraw": ActionSpec(
-        (Field("reason", QT_TRANSLATE_NOOP("ActionDialog", "Reason"), "text"),),
-        lambda code, officer, v: workflow.withdraw(code, officer, reason=v["reason"]), form="stop"),
-    "stop": ActionSpec(
-        (Field("reason", QT_TRANSLATE_NOOP("ActionDialog", "Reason for stopping"), "text"),),
-        lambda code, officer, v: workflow.stop(code, officer, reason=v["reason"]), form="stop"),
+         NOTE)),
+    "refuse": ActionSpec((Field("reason", QT_TRANSLATE_NOOP("ActionDialog", "Reason for refusal"), "text"),),
+                         form="refusal",
+                         hint=QT_TRANSLATE_NOOP("ActionDialog", "Only on the day of reception, before forwarding; "
+                                                "later, stop the dossier instead.")),
+    "withdraw": ActionSpec((Field("reason", QT_TRANSLATE_NOOP("ActionDialog", "Reason"), "text"),), form="stop"),
+    "stop": ActionSpec((Field("reason", QT_TRANSLATE_NOOP("ActionDialog", "Reason for stopping"), "text"),),
+                       form="stop"),
 }
+SECOND_SUPPLEMENT_HINT = QT_TRANSLATE_NOOP(
+    "ActionDialog", "A second request for papers is an exception recorded by a leader: the dossier "
+                    "counts as late from now on.")
+LATE_EXTENSION_HINT = QT_TRANSLATE_NOOP(
+    "ActionDialog", "The due moment has passed: the citizen gets the new date, but the dossier stays "
+                    "late in the reports.")
+
+
+def available(view: DossierView, action: str, officer, now: datetime) -> bool:
+    """Whether the signed-in account may record ``action`` on this dossier now — itself, or as
+    a leader's record from the paper register. (A refusal is made on the day of reception.)"""
+    if ACTIONS[action].backdating and can(officer, "dossier.backdate"):
+        return True
+    if action == "refuse" and view.status == RECEIVED and view.received_at.date() != now.date():
+        return False
+    return can(officer, workflow.permission_for(view, action))
 
 
 class ActionDialog(QDialog):
@@ -109,10 +124,14 @@ class ActionDialog(QDialog):
 
     done_view = Signal(object, object)
 
-    def __init__(self, action: str, view: DossierView, officer, parent=None):
+    def __init__(self, action: str, view: DossierView, officer, parent=None, *,
+                 now: Callable[[], datetime] = clock):
+        """``now``: the counter's clock, the moment the step is recorded (tests set it)."""
         super().__init__(parent)
-        self.action, self.view, self.officer = action, view, officer
+        self.action, self.view, self.officer, self.now = action, view, officer, now
         self.spec = ACTIONS[action]
+        self.may_now = can(officer, workflow.permission_for(view, action))
+        self.may_backdate = self.spec.backdating and can(officer, "dossier.backdate")
         self.setWindowTitle(f"{ACTION_NAMES[action]} – {view.code}")
         self.errors = FieldErrors()
         self.inputs: dict[str, object] = {}
@@ -121,8 +140,13 @@ class ActionDialog(QDialog):
                        f"<br>{view.procedure_name}")
         title.setWordWrap(True)
         layout.addWidget(title)
-        if self.spec.hint:
-            hint = QLabel(_tr(self.spec.hint))
+        hints = [self.spec.hint] if self.spec.hint else []
+        if workflow.permission_for(view, action) == "dossier.supplement_again":
+            hints.append(SECOND_SUPPLEMENT_HINT)
+        if workflow.permission_for(view, action) == "dossier.extend_late":
+            hints.append(LATE_EXTENSION_HINT)
+        for text in hints:
+            hint = QLabel(_tr(text))
             hint.setWordWrap(True)
             layout.addWidget(hint)
         form = QFormLayout()
@@ -130,7 +154,18 @@ class ActionDialog(QDialog):
             widget = self._input(spec)
             self.inputs[spec.name] = widget
             form.addRow(_tr(spec.label), self.errors.wrap(spec.name, widget))
+        self.signer: QComboBox | None = None
+        if action == "extend" and not can(officer, "dossier.sign_apology"):
+            self.signer = QComboBox()
+            self.signer.setToolTip(QCoreApplication.translate("ActionDialog",
+                                                              "The leader who signs the apology"))
+            form.addRow(QCoreApplication.translate("ActionDialog", "Signed by (leader)"),
+                        self.errors.wrap("signer", self.signer))
+            Op(self, leaders).success(self._show_leaders).run_in_background()
         layout.addLayout(form)
+        self.backdate: QCheckBox | None = None
+        if self.may_backdate:
+            layout.addWidget(self._backdate_box())
         layout.addWidget(self.errors.general)
         buttons = QDialogButtonBox()
         self.ok = buttons.addButton(QCoreApplication.translate("ActionDialog", "Confirm"), QDialogButtonBox.AcceptRole)
@@ -145,6 +180,43 @@ class ActionDialog(QDialog):
         self.resize(520, 300)
         first = self.inputs[self.spec.fields[0].name] if self.spec.fields else self.ok
         first.setFocus()
+
+    def _backdate_box(self) -> QGroupBox:
+        """A leader's record of a step that happened earlier (from the paper register)."""
+        box = QGroupBox()
+        rows = QFormLayout(box)
+        self.backdate = QCheckBox(QCoreApplication.translate(
+            "ActionDialog", "Record from the paper register: it happened earlier"))
+        self.backdate.setToolTip(QCoreApplication.translate(
+            "ActionDialog", "A leader's record; the real time of entry is kept beside it"))
+        self.happened = QDateTimeEdit(QDateTime(self.now().replace(second=0)))
+        self.happened.setDisplayFormat(DATETIME_FORMAT)
+        self.happened.setCalendarPopup(True)
+        self.backdate_reason = QLineEdit()
+        self.backdate_reason.setPlaceholderText(QCoreApplication.translate(
+            "ActionDialog", "e.g. power cut on 28/10, from the paper register"))
+        rows.addRow(self.backdate)
+        rows.addRow(QCoreApplication.translate("ActionDialog", "Happened at"),
+                    self.errors.wrap("at", self.happened))
+        rows.addRow(QCoreApplication.translate("ActionDialog", "Why it is recorded late"),
+                    self.errors.wrap("backdate_reason", self.backdate_reason))
+
+        def toggled(on: bool) -> None:
+            self.happened.setEnabled(on)
+            self.backdate_reason.setEnabled(on)
+        self.backdate.toggled.connect(toggled)
+        toggled(False)
+        if not self.may_now:  # this account can only record it from the paper register
+            self.backdate.setChecked(True)
+            self.backdate.setEnabled(False)
+        return box
+
+    def _show_leaders(self, found) -> None:
+        if self.signer is None:
+            return
+        self.signer.clear()
+        for info in found:
+            self.signer.addItem(f"{info.full_name} ({info.username})", info.username)
 
     def _input(self, spec: Field):
         default = spec.default(self.view) if spec.default else None
@@ -175,10 +247,16 @@ class ActionDialog(QDialog):
                 values[spec.name] = widget.toPlainText()
             else:
                 values[spec.name] = widget.text()
+        if self.signer is not None:
+            values["signer"] = self.signer.currentData() or ""
+        if self.backdate is not None and self.backdate.isChecked():
+            values["at"] = self.happened.dateTime().toPython().replace(second=0, microsecond=0)
+            values["backdate_reason"] = self.backdate_reason.text()
         return values
 
     def submit(self) -> None:
         values, code, officer = self.values(), self.view.code, self.officer
+        perform, values["now"] = self.spec.perform or workflow.ACTIONS[self.action], self.now()
         self.ok.setEnabled(False)
 
         def done(view: DossierView) -> None:
@@ -193,5 +271,5 @@ class ActionDialog(QDialog):
             if widget is not None:
                 widget.setFocus()
 
-        Op(self, lambda: self.spec.perform(code, officer, values)).success(done).failure(failed) \
+        Op(self, lambda: perform(code, officer, **values)).success(done).failure(failed) \
             .run_in_background()

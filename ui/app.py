@@ -55,13 +55,15 @@ class FirstPaint(QObject):
 
 
 class AppController(QObject):
-    """Leads from an empty or existing database to the main window (testable without exec()).
+    """Leads from an empty or existing database to the main window (testable without exec()),
+    and back to the sign-in when the officer signs out to hand the counter over.
 
     The database is checked as it opens (SQLite's quick_check): a damaged one opens the
     damaged-database dialog, which offers the newest good backup, before anyone signs in.
     """
 
     window_shown = Signal(object)
+    signed_out = Signal()
 
     def __init__(self, db: str, officer: str | None = None):
         super().__init__()
@@ -124,10 +126,10 @@ class AppController(QObject):
         else:
             self._ask_sign_in()
 
-    def _ask_sign_in(self) -> None:
+    def _ask_sign_in(self, *, next_officer: bool = False) -> None:
         from .sign_in_dialog import SignInDialog
 
-        self.sign_in = SignInDialog(self.officer_name or "")
+        self.sign_in = SignInDialog(self.officer_name or "", next_officer=next_officer)
         self.sign_in.signed_in.connect(self._signed_in)
         FirstPaint(self.sign_in, "sign-in window")
         self.sign_in.show()
@@ -137,8 +139,19 @@ class AppController(QObject):
 
         self.window = MainWindow(get_officer_row(username), self.db_path)
         self.window.restart_requested.connect(self.restart)
+        self.window.sign_out_requested.connect(self.sign_out)
         self.window.show()
         self.window_shown.emit(self.window)
+
+    def sign_out(self) -> None:
+        """The sign-in dialog first (so the app does not quit with its last window), then the
+        old window closes — exporting today's work as at any closing."""
+        old, self.window = self.window, None
+        self._ask_sign_in(next_officer=True)  # the next officer types their own name
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.signed_out.emit()
 
 
 def _no_screen() -> bool:

@@ -27,9 +27,10 @@ class AutoExport(QObject):
     exported = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, now: Callable[[], datetime] = clock,
-                 interval_ms: int = FIVE_MINUTES):
+    def __init__(self, parent: QObject | None = None, *, officer=None,
+                 now: Callable[[], datetime] = clock, interval_ms: int = FIVE_MINUTES):
         super().__init__(parent)
+        self.officer = officer  # the signed-in account the files are exported as
         self.now = now
         self._busy = False
         self.timer = QTimer(self)
@@ -44,8 +45,8 @@ class AutoExport(QObject):
         if self._busy:
             return
         self._busy = True
-        moment = self.now()
-        Op(self, lambda: export_if_due(moment)).success(self._done).failure(self._failed) \
+        moment, officer = self.now(), self.officer
+        Op(self, lambda: export_if_due(moment, by=officer)).success(self._done).failure(self._failed) \
             .run_in_background()
 
     def _done(self, results: list) -> None:
@@ -63,7 +64,7 @@ class AutoExport(QObject):
         a day left unexported shows on the banner at the next start."""
         self.timer.stop()
         try:
-            return export_if_due(self.now(), closing=True)
+            return export_if_due(self.now(), closing=True, by=self.officer)
         except Exception:  # noqa: BLE001 - logged, and the banner reports the day next time
             log.exception("export at closing failed")
             return []

@@ -111,7 +111,8 @@ class CatalogScreen(QWidget):
                                                   self.tr("Catalog (*.json *.csv)"))
         if not path:
             return
-        Op(self, lambda: import_catalog(path, dry_run=True)).with_progress(self.tr("Checking the file…")) \
+        officer = self.officer
+        Op(self, lambda: import_catalog(path, dry_run=True, officer=officer)).with_progress(self.tr("Checking the file…")) \
             .success(lambda report: self._confirm_import(path, report)).run_in_background()
 
     def _confirm_import(self, path: str, report) -> None:

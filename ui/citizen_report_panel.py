@@ -47,8 +47,9 @@ def citizen_figures(period) -> tuple:
 
 
 class CitizenReportPanel(QWidget):
-    def __init__(self, parent=None):
+    def __init__(self, officer=None, parent=None):
         super().__init__(parent)
+        self.officer = officer
         self.period = None
         self.figures = None
         self.collection = None
@@ -163,12 +164,12 @@ class CitizenReportPanel(QWidget):
     def show_notice(self) -> None:
         if self.period is None:
             return
-        period = self.period
+        period, officer = self.period, self.officer
 
         def work() -> bytes:
             from models.notice_board import render_notice_board
 
-            return render_notice_board(period)
+            return render_notice_board(period, officer=officer)
         self._preview_pdf(work, self.tr("Notice of late dossiers %1").replace("%1", period.range_text))
 
 

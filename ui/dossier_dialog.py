@@ -1,6 +1,9 @@
 """One dossier (hồ sơ) in full: details, timeline, due-date history, the allowed actions, reprints."""
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -8,10 +11,11 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
+from models.audit import now as clock
 from models.dossiers import DossierView, get_dossier
 from models.statuses import ACTION_NAMES, CHANNELS, NEW, RESULT_DELIVERY, STATUS_NAMES
 
-from .action_dialogs import ACTIONS, ActionDialog
+from .action_dialogs import ACTIONS, ActionDialog, available
 from .fee_panel import FeePanel
 from .form_printer import FormPrinter
 from .i18n import fmt_datetime, fmt_number
@@ -47,12 +51,14 @@ class DossierDialog(QDialog):
     changed = Signal(object)
     loaded = Signal(object)
 
-    def __init__(self, code: str, officer, parent=None, *, ready_action: str | None = None):
+    def __init__(self, code: str, officer, parent=None, *, ready_action: str | None = None,
+                 now: Callable[[], datetime] = clock):
+        """``now``: the counter's clock for the actions recorded from here (tests set it)."""
         super().__init__(parent)
-        self.code, self.officer, self.ready_action = code, officer, ready_action
+        self.code, self.officer, self.ready_action, self.now = code, officer, ready_action, now
         self.view: DossierView | None = None
         self.action_dialog: ActionDialog | None = None
-        self.printer = FormPrinter(self)
+        self.printer = FormPrinter(self, officer)
         self.setWindowTitle(self.tr("Dossier %1").replace("%1", code))
         self.resize(1000, 680)
 
@@ -70,9 +76,9 @@ class DossierDialog(QDialog):
         details_box.setMinimumWidth(420)
 
         self.events = _table([self.tr("Time"), self.tr("Step"), self.tr("Status"),
-                              self.tr("Officer"), self.tr("Note")])
+                              self.tr("Officer"), self.tr("Note"), self.tr("Recorded at")])
         self.due_history = _table([self.tr("Time"), self.tr("Change"), self.tr("Old due date"),
-                                   self.tr("New due date"), self.tr("Reason")])
+                                   self.tr("New due date"), self.tr("Reason"), self.tr("Signed by")])
         self.documents = _table([self.tr("Document"), self.tr("Originals"), self.tr("Copies")])
         self.tabs = tabs = QTabWidget()
         tabs.addTab(self.events, self.tr("Timeline"))
@@ -134,10 +140,10 @@ class DossierDialog(QDialog):
         self._details(view)
         _fill(self.events, [[fmt_datetime(e.at), e.action_name,
                              STATUS_NAMES.get(e.to_status, ""), e.officer_name,
-                             self._event_note(e)] for e in view.events])
-        _fill(self.due_history, [[fmt_datetime(c.at), self._change_name(c.kind),
-                                  fmt_datetime(c.old_due_at), fmt_datetime(c.new_due_at), c.reason]
-                                 for c in view.due_history])
+                             self._event_note(e), self._recorded(e)] for e in view.events])
+        _fill(self.due_history, [[fmt_datetime(c.at), self._change_name(c.kind, c.overdue),
+                                  fmt_datetime(c.old_due_at), fmt_datetime(c.new_due_at), c.reason,
+                                  c.signer_name] for c in view.due_history])
         _fill(self.documents, [[d.name, str(d.originals), str(d.copies)] for d in view.documents])
         self._actions(view)
         self.fee_panel.show_dossier(view)
@@ -163,7 +169,16 @@ class DossierDialog(QDialog):
                 (f" – {note}" if note else "")
         return note
 
-    def _change_name(self, kind: str) -> str:
+    def _recorded(self, event) -> str:
+        """The real moment of entry of a step a leader recorded at an earlier moment."""
+        if not event.backdated:
+            return ""
+        return self.tr("%1 (recorded late: %2)").replace("%1", fmt_datetime(event.recorded_at)) \
+            .replace("%2", event.backdate_reason)
+
+    def _change_name(self, kind: str, overdue: bool = False) -> str:
+        if kind == "extend" and overdue:
+            return self.tr("Extension after the due moment (still late)")
         return {"initial": self.tr("Appointment"), "resume": self.tr("Supplement received"),
                 "extend": self.tr("Extension")}.get(kind, kind)
 
@@ -191,8 +206,12 @@ class DossierDialog(QDialog):
                      (self.tr("Due"), self.tr("set when accepted"))]
         else:
             rows += [(self.tr("Received"), f"{fmt_datetime(view.received_at)} – {view.officer_name}"),
+                     (self.tr("Appointment at reception"),
+                      fmt_datetime(view.appointment_at_reception)
+                      if view.appointment_at_reception != view.due_at else ""),
                      (self.tr("Due"), fmt_datetime(view.due_at))]
         rows += [
+            (self.tr("Counted late from"), fmt_datetime(view.late_from)),
             (self.tr("Processing unit"), view.processing_unit),
             (self.tr("Finished"), fmt_datetime(view.finished_at)),
             (self.tr("Returned"), " – ".join(x for x in (fmt_datetime(view.returned_at), view.returned_to) if x)),
@@ -214,7 +233,7 @@ class DossierDialog(QDialog):
             button.deleteLater()
         self.action_buttons = {}
         for action in view.allowed_actions:
-            if action not in ACTIONS:
+            if action not in ACTIONS or not available(view, action, self.officer, self.now()):
                 continue
             button = QPushButton(ACTION_NAMES[action])
             button.setObjectName(f"action_{action}")
@@ -234,7 +253,7 @@ class DossierDialog(QDialog):
     def start_action(self, action: str) -> ActionDialog:
         if action == "accept":  # the papers of an online dossier are checked before accepting it
             self.tabs.setCurrentWidget(self.documents)
-        self.action_dialog = ActionDialog(action, self.view, self.officer, self)
+        self.action_dialog = ActionDialog(action, self.view, self.officer, self, now=self.now)
         self.action_dialog.done_view.connect(self._action_done)
         self.action_dialog.show()
         return self.action_dialog

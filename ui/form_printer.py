@@ -15,15 +15,17 @@ from .runner import Op
 
 
 class FormPrinter(QObject):
-    """One per screen; keeps one preview window that is reused."""
+    """One per screen; keeps one preview window that is reused. Prints as the signed-in
+    ``officer`` (each print job is in the audit log)."""
 
     shown = Signal(str, bytes)  # kind, pdf
     printed = Signal(str, str)  # kind, code
     print_failed = Signal(str, str)  # code, message
 
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget, officer=None):
         super().__init__(parent)
         self._parent = parent
+        self.officer = officer
         self.preview = None  # a PdfPreview, made on first use
 
     def _preview(self):
@@ -70,5 +72,6 @@ class FormPrinter(QObject):
                                % message, error=True)
             self.print_failed.emit(code, message)
 
-        Op(self._parent, lambda: print_dossier_form(kind, code)).success(done).failure(failed) \
+        officer = self.officer
+        Op(self._parent, lambda: print_dossier_form(kind, code, officer)).success(done).failure(failed) \
             .run_in_background()

@@ -56,7 +56,7 @@ class IntakeScreen(QWidget):
         super().__init__(parent)
         self.officer = officer
         self.errors = FieldErrors()
-        self.printer = FormPrinter(self)
+        self.printer = FormPrinter(self, officer)
         self.printer.shown.connect(lambda kind, pdf: kind == "receipt" and self.receipt_shown.emit(pdf))
         self.printer.print_failed.connect(self._print_failed)
         self._due_generation = 0

@@ -1,10 +1,11 @@
 """Hồ sơ quá hạn và sắp đến hạn: the dossiers still with the agency that are late, or due within
 a day, with one click to apologise for a late one.
 
-The apology (Phiếu xin lỗi và hẹn lại ngày trả kết quả) is what the "extend" workflow action
-prints: the click opens that action's dialog (ui/action_dialogs.py) for the dossier, with the new
-appointment prefilled (``suggested_new_due``); confirming records the extension and shows and
-prints the apology, as the dossier window does.
+The apology (Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết) is what the "extend"
+workflow action prints: the click opens that action's dialog (ui/action_dialogs.py) for the
+dossier, with the new appointment prefilled (models.workflow.suggested_new_due); confirming
+records the extension and shows and prints the apology, as the dossier window does. A late
+dossier's new appointment is a leader's act (DOMAIN §7): for other accounts the button is off.
 """
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from models.audit import now as clock
 from models.dossiers import DossierView, get_dossier
-from models.holidays_admin import load_calendar
+from models.permissions import can
 from models.search import DossierFilter, list_dossiers
 from models.statuses import FINANCIAL, PROCESSING, RECEIVED, SUPPLEMENT
+from models.workflow import suggested_new_due
 
 from .action_dialogs import ActionDialog
 from .form_printer import FormPrinter
@@ -47,13 +49,6 @@ def late_and_due_soon(now: datetime, limit: int = LIMIT) -> tuple[list[DossierVi
     return late.rows, soon.rows, late.cursor is not None or soon.cursor is not None
 
 
-def suggested_new_due(view: DossierView, now: datetime) -> datetime:
-    """The next working day after today (or after the due date, if that is later), at the due
-    date's time of day: the earliest appointment an apology can honestly promise."""
-    day = load_calendar().next_working_day(max(now.date(), view.due_at.date()))
-    return datetime.combine(day, view.due_at.time())
-
-
 class LatePanel(QWidget):
     """``open_code(code)`` on Enter / double-click; ``changed(view)`` after an extension."""
 
@@ -68,7 +63,7 @@ class LatePanel(QWidget):
         self.now = now  # the clock (tests set it)
         self.rows: list[DossierView] = []
         self.action_dialog: ActionDialog | None = None
-        self.printer = FormPrinter(self)
+        self.printer = FormPrinter(self, officer)
         self.summary = QLabel()
         self.summary.setObjectName("late_summary")
         self.refresh_button = QPushButton(self.tr("Refresh"))
@@ -127,6 +122,7 @@ class LatePanel(QWidget):
                 button = QPushButton(self.tr("Print apology…"))
                 button.setObjectName(f"apology_{view.code}")
                 button.setToolTip(self.tr("Give a new appointment and print the apology form"))
+                button.setEnabled(self.may_apologise())
                 button.clicked.connect(lambda _checked=False, code=view.code: self.apologise(code))
                 self.table.setCellWidget(r, APOLOGY_COLUMN, button)
         text = self.tr("%1 late, %2 due within a day").replace("%1", str(len(late))) \
@@ -140,6 +136,8 @@ class LatePanel(QWidget):
     def _situation(self, view: DossierView, now: datetime) -> str:
         if not view.late:
             return self.tr("Due soon")
+        if view.due_at > now:  # given a new appointment after the due moment: still late
+            return self.tr("Late (new appointment %1)").replace("%1", fmt_datetime(view.due_at))
         days = (now.date() - view.due_at.date()).days
         if view.paused_at is not None and view.paused_at > view.due_at:
             return self.tr("Late (waiting for papers)")
@@ -157,9 +155,15 @@ class LatePanel(QWidget):
         row = self.table.currentRow()
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
+    def may_apologise(self) -> bool:
+        """A late dossier's new appointment is a leader's (the service checks it again)."""
+        return can(self.officer, "dossier.extend_late")
+
     def _enable(self) -> None:
         current = self._current()
-        self.apology_button.setEnabled(current is not None and current.late and self.officer is not None)
+        self.apology_button.setEnabled(current is not None and current.late and self.may_apologise())
+        if not self.may_apologise():
+            self.apology_button.setToolTip(self.tr("Only a leader gives a late dossier a new appointment"))
 
     def _open(self, row: int) -> None:
         if 0 <= row < len(self.rows):
@@ -173,7 +177,7 @@ class LatePanel(QWidget):
 
     def apologise(self, code: str) -> None:
         """Open the extend dialog for ``code`` with the new appointment prefilled."""
-        if self.officer is None:
+        if not self.may_apologise():
             return
         now = self.now()
 
@@ -184,7 +188,7 @@ class LatePanel(QWidget):
 
     def _open_extend(self, result: tuple[DossierView, datetime]) -> None:
         view, new_due = result
-        dialog = ActionDialog("extend", view, self.officer, self)
+        dialog = ActionDialog("extend", view, self.officer, self, now=self.now)
         dialog.inputs["new_due"].setDateTime(QDateTime(new_due))
         dialog.done_view.connect(self._extended)
         self.action_dialog = dialog

@@ -1,11 +1,17 @@
-"""The main window: it only assembles the screens and the shortcuts that cross them."""
+"""The main window: it only assembles the screens and the shortcuts that cross them.
+
+What the signed-in roles may not do is hidden or disabled (models.permissions.can); the
+services check every action again. "Đăng xuất / đổi cán bộ" hands the counter to another
+officer without restarting: the window asks the controller (ui.app) to sign in again.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from models.audit import now as clock
+from models.permissions import can, role_names, roles_of
 from models.settings import AgencySettings, load_settings
 
 from .auto_backup import ONE_HOUR, AutoBackup
@@ -28,30 +34,35 @@ from .sync_screen import SyncScreen
 INTAKE, DESK, RETURN, CATALOG, REPORTS, SYNC, SETTINGS = range(7)
 
 
+SIGN_OUT_KEYS = "Ctrl+Shift+L"
+
+
 class MainWindow(QMainWindow):
-    """``restart_requested()`` after a restore: the app asks for the sign-in again."""
+    """``restart_requested()`` after a restore: the app asks for the sign-in again;
+    ``sign_out_requested()`` when the officer signs out to hand the counter over."""
 
     restart_requested = Signal()
+    sign_out_requested = Signal()
 
     def __init__(self, officer, db_path: str = "", *, now=clock, sync_interval_ms: int = FIVE_MINUTES,
                  backup_interval_ms: int = ONE_HOUR):
         """``now`` and the intervals drive the sync banner and the automatic export and backup (tests)."""
         super().__init__()
         self.officer = officer
-        is_admin = officer.role == "admin"
+        self.now = now
         self.dossier_dialogs: list[DossierDialog] = []
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.intake = IntakeScreen(officer)
         self.desk = DeskScreen()
         self.returns = ReturnScreen()
-        self.catalog = CatalogScreen(officer, is_admin)
-        self.settings = SettingsScreen(officer, is_admin)
+        self.catalog = CatalogScreen(officer, can(officer, "catalog.import"))
+        self.settings = SettingsScreen(officer, can(officer, "settings.update"))
         self.reports = ReportsScreen(officer)
-        self.sync = SyncScreen(now=now, officer=officer)
+        self.sync = SyncScreen(officer, now=now)
         self.sync_banner = SyncBanner(now=now, interval_ms=sync_interval_ms)
         self.package_banner = PackageBanner(now=now, interval_ms=sync_interval_ms)
-        self.auto_export = AutoExport(self, now=now, interval_ms=sync_interval_ms)
+        self.auto_export = AutoExport(self, officer=officer, now=now, interval_ms=sync_interval_ms)
         self.auto_backup = AutoBackup(self, now=now, interval_ms=backup_interval_ms)
         self.tabs.addTab(self.intake, self.tr("Intake (F5)"))
         self.tabs.addTab(self.desk, self.tr("Dossiers (F6)"))
@@ -68,8 +79,20 @@ class MainWindow(QMainWindow):
         column.addWidget(self.package_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        who = QLabel(self.tr("Officer: %1").replace("%1", officer.full_name))
-        self.statusBar().addPermanentWidget(who)
+        # Screens the roles have no use for are hidden; the services refuse them anyway.
+        self.tabs.setTabVisible(INTAKE, can(officer, "dossier.receive"))
+        self.tabs.setTabVisible(REPORTS, can(officer, "report.read"))
+        self.who = QLabel(self.tr("Officer: %1 (%2)").replace("%1", officer.full_name)
+                          .replace("%2", role_names(roles_of(officer))))
+        self.who.setObjectName("signed_in_officer")
+        self.statusBar().addPermanentWidget(self.who)
+        self.sign_out_action = QAction(self.tr("Sign out / change officer"), self)
+        self.sign_out_action.setShortcut(QKeySequence(SIGN_OUT_KEYS))
+        self.sign_out_action.setShortcutContext(Qt.ApplicationShortcut)
+        self.sign_out_action.setToolTip(self.tr("Hand the counter to another officer (%1)").replace("%1", SIGN_OUT_KEYS))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        session = self.menuBar().addMenu(self.tr("&Officer"))
+        session.addAction(self.sign_out_action)
         if db_path:
             self.statusBar().showMessage(db_path)
         self.citizen = add_citizen_menu(self, officer)  # kiosk, second screen, ratings
@@ -121,8 +144,15 @@ class MainWindow(QMainWindow):
             screen.load()
 
     def show_tab(self, index: int) -> None:
+        if not self.tabs.isTabVisible(index):
+            return
         self.tabs.setCurrentIndex(index)
         self._tab_shown(index)
+
+    def sign_out(self) -> None:
+        """Close this officer's window (today's work is exported as on closing) and ask the
+        controller for the sign-in again."""
+        self.sign_out_requested.emit()
 
     def focus_scan(self) -> None:
         self.show_tab(RETURN)
@@ -131,7 +161,7 @@ class MainWindow(QMainWindow):
         self.returns.focus_scan()
 
     def open_dossier(self, code: str, ready_action: str | None = None) -> DossierDialog:
-        dialog = DossierDialog(code, self.officer, self, ready_action=ready_action)
+        dialog = DossierDialog(code, self.officer, self, ready_action=ready_action, now=self.now)
         dialog.changed.connect(lambda _v: self._refresh_lists())
         dialog.changed.connect(self.citizen.after_change)
         dialog.fee_panel.rate_requested.connect(self.citizen.ask)
@@ -195,7 +225,9 @@ class MainWindow(QMainWindow):
         else:
             fit_to_screen(self, 1280, 800)  # 1366×768 with a taskbar gets a window that fits
         tab = int(prefs.value("window/tab", INTAKE) or 0)
-        self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else INTAKE)
+        if not (0 <= tab < self.tabs.count() and self.tabs.isTabVisible(tab)):
+            tab = INTAKE if self.tabs.isTabVisible(INTAKE) else DESK
+        self.tabs.setCurrentIndex(tab)
         self._tab_shown(self.tabs.currentIndex())
 
     def closeEvent(self, event) -> None:

@@ -8,8 +8,8 @@ def available_printers() -> list[str]:
     return [p["name"] for p in list_printers()]
 
 
-def print_dossier_form(kind: str, code: str) -> None:
-    """Send a form to the configured printer, one job.
+def print_dossier_form(kind: str, code: str, officer) -> None:
+    """Send a form to the configured printer, one job, as the signed-in ``officer``.
 
     The receipt's PDF already holds its copies (Liên 1, Liên 2 …, the receipt_copies
     setting): asking the printer for that many copies again printed each twice.
@@ -21,6 +21,6 @@ def print_dossier_form(kind: str, code: str) -> None:
     if kind == "receipt":
         from models.slips import print_receipt
 
-        print_receipt(code)
+        print_receipt(code, by=officer)
         return
-    print_form(kind, code)
+    print_form(kind, code, by=officer)

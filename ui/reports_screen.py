@@ -157,7 +157,7 @@ class ReportsScreen(QWidget):
         self.tabs.addTab(splitter, self.tr("Figures"))
         self.tabs.addTab(self.charts, self.tr("Charts"))
         self.tabs.addTab(self.late_panel, self.tr("Late and due soon"))
-        self.citizen_panel = CitizenReportPanel()  # satisfaction, fees, the notice board
+        self.citizen_panel = CitizenReportPanel(officer)  # satisfaction, fees, the notice board
         self.tabs.addTab(self.citizen_panel, self.tr("Citizens"))
         self.reported.connect(lambda report: self.citizen_panel.load(report.period))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -214,7 +214,8 @@ class ReportsScreen(QWidget):
             return
         by, now = self.by.currentData(), self.now()
         self.title.setText(self.tr("Computing…"))
-        Op(self, lambda: period_report(period, by=by, now=now)) \
+        officer = self.officer
+        Op(self, lambda: period_report(period, by=by, now=now, officer=officer)) \
             .with_progress(self.tr("Computing the report…")).success(self._show).run_in_background()
         self._trend_wanted = (period, now)
         if self.tabs.currentIndex() == CHARTS_TAB:
@@ -228,7 +229,8 @@ class ReportsScreen(QWidget):
         self._trend_request += 1
         request = self._trend_request
         self.charts.computing()
-        Op(self, lambda: monthly_on_time_rates(period, now=now)) \
+        officer = self.officer
+        Op(self, lambda: monthly_on_time_rates(period, now=now, officer=officer)) \
             .success(lambda rates: self._show_rates(rates, request)).run_in_background()
 
     def _show_rates(self, rates, request: int) -> None:
@@ -273,7 +275,9 @@ class ReportsScreen(QWidget):
         name = self.table.item(row, 0).text()
         self.detail_title.setText(f"{FIGURE_NAMES[figure]} – {name}")
         now = self.now()
-        Op(self, lambda: dossiers_behind(period, figure, key=key, by=by, now=now)).success(self._details) \
+        officer = self.officer
+        Op(self, lambda: dossiers_behind(period, figure, key=key, by=by, now=now, officer=officer)) \
+            .success(self._details) \
             .run_in_background()
 
     def drill_field(self, figure: str, key: str) -> None:
@@ -285,7 +289,8 @@ class ReportsScreen(QWidget):
         period, now = self.report.period, self.now()
         self.detail_title.setText(f"{FIGURE_NAMES[figure]} – {key or NO_FIELD}")
         self.tabs.setCurrentIndex(TABLE_TAB)
-        Op(self, lambda: dossiers_behind(period, figure, key=key, by="field", now=now)) \
+        officer = self.officer
+        Op(self, lambda: dossiers_behind(period, figure, key=key, by="field", now=now, officer=officer)) \
             .success(self._details).run_in_background()
 
     def keyPressEvent(self, event) -> None:
@@ -307,7 +312,9 @@ class ReportsScreen(QWidget):
         by, now = self.by.currentData(), self.now()
         self.detail_title.setText(self.tr("Late dossiers, %1").replace("%1", period.range_text))
         self.tabs.setCurrentIndex(TABLE_TAB)
-        Op(self, lambda: late_dossiers(period, by=by, now=now)).success(self._details).run_in_background()
+        officer = self.officer
+        Op(self, lambda: late_dossiers(period, by=by, now=now, officer=officer)).success(self._details) \
+            .run_in_background()
 
     def _details(self, dossiers) -> None:
         self.details = dossiers
@@ -337,7 +344,7 @@ class ReportsScreen(QWidget):
         def work() -> bytes:
             from models.report_documents import period_report_pdf
 
-            return period_report_pdf(report)
+            return period_report_pdf(report, preparer_name=getattr(self.officer, "full_name", ""))
         Op(self, work).success(show).run_in_background()
 
     def save_xlsx(self, path: str = "") -> None:
@@ -353,7 +360,7 @@ class ReportsScreen(QWidget):
         def work() -> str:
             from models.report_documents import period_report_xlsx
 
-            data = period_report_xlsx(report)
+            data = period_report_xlsx(report, preparer_name=getattr(self.officer, "full_name", ""))
             with open(path, "wb") as handle:
                 handle.write(data)
             return path

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import ValidationError
+from models.permissions import can
 from models.settings import AgencySettings, load_settings, save_settings
 
 from .backup_panel import BackupPanel
@@ -70,13 +71,13 @@ class SettingsScreen(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(agency, self.tr("Agency"))
         self.tabs.addTab(hours, self.tr("Office hours and printing"))
-        self.holidays = HolidaysPanel(officer, is_admin)
+        self.holidays = HolidaysPanel(officer, can(officer, "calendar.update"))
         self.tabs.addTab(self.holidays, self.tr("Holidays and working days"))
         self.citizen = CitizenSettingsPanel(officer, is_admin)  # VietQR, 80 mm slip, satisfaction
         self.tabs.addTab(self.citizen, self.tr("Citizens"))
         self.officers = None
         self.backups = None
-        if is_admin:
+        if can(officer, "officer.add"):
             self.officers = OfficersPanel(officer)
             self.tabs.addTab(self.officers, self.tr("Officers"))
             self.backups = BackupPanel(officer)
@@ -137,4 +138,5 @@ class SettingsScreen(QWidget):
             errors = exc.errors if isinstance(exc, ValidationError) else {"": str(exc)}
             self.errors.show(errors)
             self.notice.setText(self.tr("Not saved: correct the fields marked in red."))
-        Op(self, lambda: save_settings(settings)).success(done).failure(failed).run_in_background()
+        officer = self.officer
+        Op(self, lambda: save_settings(settings, by=officer)).success(done).failure(failed).run_in_background()

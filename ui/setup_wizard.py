@@ -148,15 +148,15 @@ class SetupWizard(QWizard):
             "receipt_copies")}
 
         def work() -> str:
-            from models.accounts import open_admin_account
-
-            # The account first, so that a bad password leaves nothing half set up.
-            open_admin_account(username, name, password)
-            setup_agency(**fields)
+            from models.accounts import get_officer_row, open_admin_account
             from models.settings import update_settings
 
-            update_settings(default_officer=username.strip().lower())
-            return username.strip().lower()
+            # The account first, so that a bad password leaves nothing half set up; it then
+            # stores the settings as the admin it is.
+            admin = get_officer_row(open_admin_account(username, name, password).username)
+            setup_agency(by=admin, **fields)
+            update_settings(by=admin, default_officer=admin.username)
+            return admin.username
 
         def failed(exc: Exception) -> None:
             self._saving = False

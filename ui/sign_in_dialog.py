@@ -17,7 +17,8 @@ class SignInDialog(QDialog):
 
     signed_in = Signal(str)
 
-    def __init__(self, username: str = "", parent=None):
+    def __init__(self, username: str = "", parent=None, *, next_officer: bool = False):
+        """``next_officer``: after a sign-out, the name is left empty for whoever comes next."""
         super().__init__(parent)
         settings = load_settings()
         self.setWindowTitle(self.tr("MotCua – sign in"))
@@ -26,8 +27,8 @@ class SignInDialog(QDialog):
         heading = QLabel(f"<b>{settings.governing_body}</b><br>{settings.unit_name}")
         layout.addWidget(heading)
         form = QFormLayout()
-        self.username = QLineEdit(username or qsettings().value("last_username", "") or
-                                  settings.default_officer)
+        self.username = QLineEdit("" if next_officer else
+                                  username or qsettings().value("last_username", "") or settings.default_officer)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
         form.addRow(self.tr("Username"), self.errors.wrap("username", self.username))

@@ -31,8 +31,9 @@ class SyncScreen(QWidget):
     changed = Signal()
     shown = Signal(object)  # the history list just shown (tests wait on it)
 
-    def __init__(self, parent=None, *, now: Callable[[], datetime] = clock, officer=None):
+    def __init__(self, officer=None, parent=None, *, now: Callable[[], datetime] = clock):
         super().__init__(parent)
+        self.officer = officer  # the signed-in account the exports are made as
         self.now = now
         # The way back: the province's packages, imported here (ui.package_panel).
         self.packages = PackagePanel(officer, now=now) if officer is not None else None
@@ -128,7 +129,8 @@ class SyncScreen(QWidget):
         """Export the chosen day into ``out_dir`` (default: the sync folder)."""
         day, moment = self.chosen_day(), self.now()
         self._set_busy(True)
-        Op(self, lambda: run_export(day, out_dir, now=moment)).success(self._exported) \
+        officer = self.officer
+        Op(self, lambda: run_export(day, out_dir, now=moment, by=officer)).success(self._exported) \
             .failure(self._failed).with_progress(self.tr("Exporting the day file…")).run_in_background()
 
     def export_elsewhere(self) -> None:
@@ -176,7 +178,8 @@ class SyncScreen(QWidget):
     def import_ack(self, path: str) -> None:
         moment = self.now()
         self._set_busy(True)
-        Op(self, lambda: import_ack(path, now=moment)).success(self._acked).failure(self._failed) \
+        officer = self.officer
+        Op(self, lambda: import_ack(path, now=moment, by=officer)).success(self._acked).failure(self._failed) \
             .run_in_background()
 
     def _acked(self, imported) -> None:

@@ -43,6 +43,14 @@
 <context>
     <name>ActionDialog</name>
     <message>
+        <source>A leader&apos;s record; the real time of entry is kept beside it</source>
+        <translation>Do lãnh đạo ghi; thời điểm ghi thật vẫn được lưu kèm</translation>
+    </message>
+    <message>
+        <source>A second request for papers is an exception recorded by a leader: the dossier counts as late from now on.</source>
+        <translation>Yêu cầu bổ sung lần thứ hai là trường hợp ngoại lệ do lãnh đạo ghi nhận: từ nay hồ sơ được tính là quá hạn.</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -63,6 +71,10 @@
         <translation>Nội dung nghĩa vụ tài chính</translation>
     </message>
     <message>
+        <source>Happened at</source>
+        <translation>Thời điểm thực hiện</translation>
+    </message>
+    <message>
         <source>List everything at once: the guidance must be complete in one go. The clock stops until the papers come back.</source>
         <translation>Ghi đủ mọi nội dung trong một lần hướng dẫn. Thời gian giải quyết tạm dừng cho đến khi nhận đủ hồ sơ bổ sung.</translation>
     </message>
@@ -73,6 +85,10 @@
     <message>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Only on the day of reception, before forwarding; later, stop the dossier instead.</source>
+        <translation>Chỉ từ chối trong ngày tiếp nhận, trước khi chuyển xử lý; sau đó hãy dùng “Dừng xử lý”.</translation>
     </message>
     <message>
         <source>Papers or contents to supplement (one per line)</source>
@@ -103,12 +119,36 @@
         <translation>Họ tên người nhận kết quả</translation>
     </message>
     <message>
+        <source>Record from the paper register: it happened earlier</source>
+        <translation>Ghi theo sổ giấy: bước này đã diễn ra trước đó</translation>
+    </message>
+    <message>
         <source>Record this step (Ctrl+Enter)</source>
         <translation>Ghi nhận bước này (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>Signed by (leader)</source>
+        <translation>Lãnh đạo ký</translation>
+    </message>
+    <message>
         <source>The due date moves by the working time paused.</source>
         <translation>Ngày hẹn được lùi thêm đúng số giờ làm việc đã tạm dừng.</translation>
+    </message>
+    <message>
+        <source>The due moment has passed: the citizen gets the new date, but the dossier stays late in the reports.</source>
+        <translation>Đã quá thời điểm hẹn trả: công dân được hẹn ngày mới, nhưng hồ sơ vẫn tính là quá hạn trong báo cáo.</translation>
+    </message>
+    <message>
+        <source>The leader who signs the apology</source>
+        <translation>Lãnh đạo ký Phiếu xin lỗi và đề nghị gia hạn</translation>
+    </message>
+    <message>
+        <source>Why it is recorded late</source>
+        <translation>Lý do ghi lùi</translation>
+    </message>
+    <message>
+        <source>e.g. power cut on 28/10, from the paper register</source>
+        <translation>ví dụ: mất điện ngày 28/10, ghi lại từ sổ giấy</translation>
     </message>
 </context>
 <context>
@@ -862,6 +902,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
 <context>
     <name>DossierDialog</name>
     <message>
+        <source>%1 (recorded late: %2)</source>
+        <translation>%1 (ghi lùi: %2)</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
@@ -872,6 +916,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Appointment</source>
         <translation>Hẹn trả lần đầu</translation>
+    </message>
+    <message>
+        <source>Appointment at reception</source>
+        <translation>Hẹn khi tiếp nhận</translation>
     </message>
     <message>
         <source>Authorised person</source>
@@ -902,6 +950,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Bản sao</translation>
     </message>
     <message>
+        <source>Counted late from</source>
+        <translation>Tính quá hạn từ</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
@@ -928,6 +980,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Extension</source>
         <translation>Gia hạn</translation>
+    </message>
+    <message>
+        <source>Extension after the due moment (still late)</source>
+        <translation>Gia hạn sau thời điểm hẹn (vẫn tính quá hạn)</translation>
     </message>
     <message>
         <source>Fee and rating</source>
@@ -998,6 +1054,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Người nhận: %1</translation>
     </message>
     <message>
+        <source>Recorded at</source>
+        <translation>Thời điểm ghi</translation>
+    </message>
+    <message>
         <source>Reprint a form</source>
         <translation>In lại phiếu</translation>
     </message>
@@ -1016,6 +1076,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Show and print any form of this dossier again</source>
         <translation>Xem và in lại bất kỳ phiếu nào của hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1737,6 +1801,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Hẹn lại ngày trả kết quả và in Phiếu xin lỗi</translation>
     </message>
     <message>
+        <source>Late (new appointment %1)</source>
+        <translation>Quá hạn (đã hẹn lại %1)</translation>
+    </message>
+    <message>
         <source>Late (today)</source>
         <translation>Quá hạn (trong ngày)</translation>
     </message>
@@ -1751,6 +1819,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>List the late and due-soon dossiers again</source>
         <translation>Lấy lại danh sách hồ sơ quá hạn và sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Only a leader gives a late dossier a new appointment</source>
+        <translation>Chỉ lãnh đạo mới hẹn lại ngày cho hồ sơ đã quá hạn</translation>
     </message>
     <message>
         <source>Print apology for the selected dossier…</source>
@@ -1780,6 +1852,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Officer</source>
+        <translation>&amp;Cán bộ</translation>
+    </message>
+    <message>
         <source>Catalog</source>
         <translation>Danh mục</translation>
     </message>
@@ -1788,12 +1864,16 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Hồ sơ (F6)</translation>
     </message>
     <message>
+        <source>Hand the counter to another officer (%1)</source>
+        <translation>Đăng xuất để cán bộ khác đăng nhập (%1)</translation>
+    </message>
+    <message>
         <source>Intake (F5)</source>
         <translation>Tiếp nhận (F5)</translation>
     </message>
     <message>
-        <source>Officer: %1</source>
-        <translation>Cán bộ: %1</translation>
+        <source>Officer: %1 (%2)</source>
+        <translation>Cán bộ: %1 (%2)</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -1806,6 +1886,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Sign out / change officer</source>
+        <translation>Đăng xuất / đổi cán bộ</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -1823,12 +1907,12 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Tài khoản đang sử dụng</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>Hoạt động</translation>
-    </message>
-    <message>
         <source>Add officer</source>
         <translation>Thêm cán bộ</translation>
+    </message>
+    <message>
+        <source>After too many wrong passwords the account waits up to 15 minutes; lift the wait now</source>
+        <translation>Sau nhiều lần nhập sai mật khẩu, tài khoản phải chờ tới 15 phút; mở khóa ngay</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -1839,11 +1923,15 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Để trống nếu giữ mật khẩu hiện tại</translation>
     </message>
     <message>
+        <source>Lift sign-in lock</source>
+        <translation>Mở khóa đăng nhập</translation>
+    </message>
+    <message>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <source>Role</source>
+        <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
@@ -1851,16 +1939,24 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Lưu thay đổi</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
         <source>Username</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>không</translation>
+        <source>in use</source>
+        <translation>đang sử dụng</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>có</translation>
+        <source>not in use</source>
+        <translation>ngừng sử dụng</translation>
+    </message>
+    <message>
+        <source>sign-in locked until %1</source>
+        <translation>khóa đăng nhập đến %1</translation>
     </message>
 </context>
 <context>

@@ -18,8 +18,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def cli(tmp_path):
     db = tmp_path / "cli.sqlite3"
 
-    def run(*args, stdin: str | None = None, expect: int = 0):
-        env = {**os.environ, "MOTCUA_DB": str(db), "MOTCUA_PASSWORD": TEST_PASSWORD}
+    def run(*args, stdin: str | None = None, expect: int = 0, password: str | None = TEST_PASSWORD):
+        """``password``: the MOTCUA_PASSWORD the command sees (None: not set)."""
+        env = {**os.environ, "MOTCUA_DB": str(db)}
+        env.pop("MOTCUA_PASSWORD", None)
+        if password is not None:
+            env["MOTCUA_PASSWORD"] = password
         result = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin,
                                 capture_output=True, text=True, env=env, cwd=tmp_path)
         assert result.returncode == expect, result.stderr + result.stdout
@@ -33,9 +37,12 @@ def js(result):
     return json.loads(result.stdout)
 
 
-def intake_json(**applicant):
-    data = {"procedure": "1.004873", "received_at": "2026-11-16T09:30:00",
+def intake_json(received_at: str | None = "2026-11-16T09:30:00", **applicant):
+    """An intake request; ``received_at=None`` means now (as at the counter)."""
+    data = {"procedure": "1.004873",
             "applicant": {"name": "Nguyễn Thị Hằng", "id_number": "001190012345",
                           "phone": "0912345678", "email": "hang@example.vn",
                           "address": "Thôn Đồng Bông, xã Tam Đảo", **applicant}}
+    if received_at:
+        data["received_at"] = received_at
     return json.dumps(data, ensure_ascii=False)

@@ -7,6 +7,11 @@ import subprocess
 import sys
 
 from tests.cli.conftest import ROOT, intake_json, js
+from tests.conftest import TEST_PASSWORD
+
+# The steps below happened in November 2026; entered now, they are backdated records (the
+# setup account is a leader too) — with the reason the command line asks for.
+PAPER = ("--backdate-reason", "Ghi lại từ sổ theo dõi giấy")
 
 
 def test_setup_rejects_a_bad_agency_code(cli):
@@ -61,39 +66,50 @@ def test_invalid_intake_exits_2_and_writes_nothing(cli):
 
 def test_workflow_commands(cli):
     code = js(cli("--json", "intake", "--from-json", "-", stdin=intake_json()))["code"]
-    cli("forward", code, "--unit", "Công chức Tư pháp - Hộ tịch", "--at", "2026-11-16T10:00")
+    missing_reason = cli("forward", code, "--at", "2026-11-16T10:00", expect=2)
+    assert "cần lý do ghi lùi (--backdate-reason)" in missing_reason.stderr
+    cli("forward", code, "--unit", "Công chức Tư pháp - Hộ tịch", "--at", "2026-11-16T10:00", *PAPER)
     d = js(cli("--json", "supplement", code, "--missing", "Giấy xác nhận cư trú", "Bản sao CCCD",
-               "--reason", "Hồ sơ còn thiếu", "--at", "2026-11-17T09:30"))
+               "--reason", "Hồ sơ còn thiếu", "--at", "17/11/2026 09:30", *PAPER))
     assert d["status"] == 5
-    d = js(cli("--json", "resume", code, "--at", "2026-11-18T09:30"))
+    d = js(cli("--json", "resume", code, "--at", "2026-11-18T09:30", *PAPER))
     assert d["status"] == 4 and d["due_at"] == "2026-11-20T09:30:00"
     d = js(cli("--json", "extend", code, "--new-due", "2026-11-25T16:00", "--reason", "Chờ xác minh",
-               "--at", "2026-11-19T09:00"))
+               "--at", "2026-11-19T09:00", *PAPER))
     assert d["due_at"] == "2026-11-25T16:00:00"
-    assert js(cli("--json", "finish", code, "--at", "2026-11-20T10:00"))["status"] == 9
+    assert d["due_history"][-1]["signer"] == "admin"  # a leader signs the apology themselves
+    assert js(cli("--json", "finish", code, "--at", "2026-11-20T10:00", *PAPER))["status"] == 9
     refused = cli("refuse", code, "--reason", "x", expect=2)
     assert "không thể thực hiện" in refused.stderr
-    d = js(cli("--json", "return", code, "--recipient", "Nguyễn Thị Hằng", "--at", "2026-11-20T14:00"))
+    d = js(cli("--json", "return", code, "--recipient", "Nguyễn Thị Hằng", "--at", "2026-11-20T14:00", *PAPER))
     assert d["status"] == 10 and d["returned_to"] == "Nguyễn Thị Hằng"
     assert [e["action"] for e in d["events"]] == [
         "receive", "forward", "supplement", "resume", "extend", "finish", "return"]
-    other = js(cli("--json", "intake", "--from-json", "-", stdin=intake_json()))["code"]
+    assert all(e["backdate_reason"] == PAPER[1] and e["recorded_at"] > e["at"] for e in d["events"][1:])
+    # Entered after its due moment had passed, the dossier counts late whatever was claimed.
+    assert d["late_from"] is not None and d["late"]
+    other = js(cli("--json", "intake", "--from-json", "-", stdin=intake_json(received_at=None)))["code"]
     assert js(cli("--json", "refuse", other, "--reason", "Không thuộc thẩm quyền"))["status"] == 3
-    third = js(cli("--json", "intake", "--from-json", "-", stdin=intake_json()))["code"]
+    third = js(cli("--json", "intake", "--from-json", "-", stdin=intake_json(received_at=None)))["code"]
     assert js(cli("--json", "withdraw", third))["status"] == 7
     assert "Không tìm thấy hồ sơ" in cli("show", "H12.22.01-261116-9999", expect=2).stderr
 
 
 def test_officers_holidays_catalog_backup(cli, tmp_path):
     cli("officers", "add", "lan", "--full-name", "Trần Thị Lan", "--password", "mat-khau-tot")
-    names = [o["username"] for o in js(cli("--json", "officers", "list"))]
-    assert names == ["admin", "lan"]
+    officers = js(cli("--json", "officers", "list"))
+    assert [(o["username"], o["roles"]) for o in officers] == [
+        ("admin", ["officer", "leader", "admin"]), ("lan", ["officer"])]
     assert "ít nhất 8 ký tự" in cli("officers", "passwd", "lan", "--password", "ngan", expect=2).stderr
     cli("officers", "passwd", "lan", stdin="mat-khau-moi\n")
-    code = js(cli("--json", "--officer", "lan", "intake", "--from-json", "-", stdin=intake_json()))
+    secret = tmp_path / "lan.txt"
+    secret.write_text("mat-khau-moi\n", encoding="utf-8")
+    code = js(cli("--json", "--officer", "lan", "--password-file", str(secret), "intake", "--from-json", "-",
+                  stdin=intake_json()))
     assert code["officer"] == "lan" and code["officer_name"] == "Trần Thị Lan"
-    assert "Không có cán bộ" in cli("--officer", "khong-co", "intake", "--from-json", "-",
-                                     stdin=intake_json(), expect=2).stderr
+    # an unknown name answers like a wrong password: the answer does not tell who exists
+    assert "Tên đăng nhập hoặc mật khẩu không đúng." in cli("--officer", "khong-co", "intake", "--from-json",
+                                                             "-", stdin=intake_json(), expect=2).stderr
 
     days = js(cli("--json", "holidays", "list", "--year", "2026"))
     swapped = next(d for d in days if d["date"] == "2026-08-22")
@@ -118,7 +134,7 @@ def test_officers_holidays_catalog_backup(cli, tmp_path):
     backup = tmp_path / "backup.sqlite3"
     cli("backup", "--out", str(backup))
     assert backup.stat().st_size > 0
-    env = {**os.environ, "MOTCUA_DB": str(backup)}
+    env = {**os.environ, "MOTCUA_DB": str(backup), "MOTCUA_PASSWORD": TEST_PASSWORD}
     copy = subprocess.run([sys.executable, str(ROOT / "main.py"), "--json", "list"], env=env,
                           capture_output=True, text=True, check=True)
     assert len(json.loads(copy.stdout)) == 1
@@ -126,9 +142,11 @@ def test_officers_holidays_catalog_backup(cli, tmp_path):
 
 def test_db_option_wins_over_environment(cli, tmp_path):
     other = tmp_path / "other.sqlite3"
-    cli("--db", str(other), "setup", "--agency-code", "000.00.24.H12", "--agency-name", "UBND XÃ KHÁC",
-        "--place", "Khác")
-    assert js(cli("--db", str(other), "--json", "settings"))["agency_code"] == "000.00.24.H12"
+    missing = cli("--db", str(other), "--json", "settings", expect=2)  # a look never creates one
+    assert "Không tìm thấy cơ sở dữ liệu" in missing.stderr and not other.exists()
+    cli("--db", str(other), "setup", "--agency-code", "H12.22.02", "--agency-name", "UBND XÃ ĐẠO TRÙ",
+        "--place", "Đạo Trù", "--admin-password", TEST_PASSWORD)
+    assert js(cli("--db", str(other), "--json", "settings"))["agency_code"] == "H12.22.02"
     assert js(cli("--json", "settings"))["agency_code"] == "H12.22.01"
 
 
@@ -147,3 +165,6 @@ def test_common_options_also_follow_the_command(cli, tmp_path):
     other = tmp_path / "other.sqlite3"
     missing = cli("settings", "--db", str(other), "--json", expect=2)  # a look never creates one
     assert f"Không tìm thấy cơ sở dữ liệu: {other}" in missing.stderr and not other.exists()
+    cli("setup", "--agency-code", "H12.22.02", "--agency-name", "UBND XÃ ĐẠO TRÙ", "--place", "Đạo Trù",
+        "--admin-password", TEST_PASSWORD, "--db", str(other))
+    assert js(cli("settings", "--db", str(other), "--json"))["agency_code"] == "H12.22.02"

@@ -40,8 +40,13 @@ def counter_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _password(monkeypatch):
+def _signed_in(monkeypatch):
+    """Signing in is tested in test_cli_sign_in.py; here thousands of commands would each pay
+    scrypt's deliberate cost, so the default officer is taken as signed in."""
+    from models.session import acting_officer
+
     monkeypatch.setenv("MOTCUA_PASSWORD", TEST_PASSWORD)
+    monkeypatch.setattr("cli.app.sign_in_for", lambda args: acting_officer(getattr(args, "officer", None)))
 
 
 def command(db: Path, *argv: str) -> tuple[int, str]:

@@ -12,20 +12,51 @@ def text_of(path) -> str:
 
 def test_forms_to_files(cli, tmp_path):
     code = js(cli("--json", "intake", "--from-json", "-", stdin=intake_json()))["code"]
+    # a new appointment recorded now (after the due moment 19/11 09:30), dated from the paper
     cli("extend", code, "--new-due", "2026-11-26T10:00", "--reason", "Chờ xác minh nơi cư trú",
-        "--at", "2026-11-18T09:00")
+        "--at", "2026-11-18T09:00", "--backdate-reason", "Phiếu giấy đã ký ngày 18/11")
     out = js(cli("--json", "receipt", code, "--out", str(tmp_path / "r.pdf")))
     assert out["bytes"] > 0
     text = text_of(tmp_path / "r.pdf")
     assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text and code in text
-    assert "10 giờ 00 phút, ngày 26 tháng 11 năm 2026" in text  # the current appointment
+    # A reprint shows the appointment given at reception, on both copies (Liên 1 and Liên 2),
+    # as the citizen's copy does; the new appointment is on the apology.
+    assert text.count("09 giờ 30 phút, ngày 19 tháng 11 năm 2026") == 2
+    assert "26 tháng 11" not in text
+    assert "Đăng ký nhận kết quả tại: Bộ phận Một cửa" in text
     cli("form", "apology", code, "--out", str(tmp_path / "a.pdf"))
-    apology = text_of(tmp_path / "a.pdf")
+    apology = " ".join(text_of(tmp_path / "a.pdf").split())
+    assert "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in apology
     assert "Chờ xác minh nơi cư trú" in apology
+    assert "Thời gian hẹn trả kết quả giải quyết hồ sơ: 09 giờ 30 phút, ngày 19 tháng 11 năm 2026" in apology
+    assert "vào 10 giờ 00 phút, ngày 26 tháng 11 năm 2026" in apology
+    assert "Quản trị hệ thống" in apology  # the leader who recorded it signs
     missing = cli("form", "refusal", code, "--out", str(tmp_path / "x.pdf"), expect=2)
     assert "Từ chối tiếp nhận" in missing.stderr and not (tmp_path / "x.pdf").exists()
+    cli("form", "control", code, "--out", str(tmp_path / "c.pdf"))
+    control = " ".join(text_of(tmp_path / "c.pdf").split())
+    assert "hẹn lại 10:00 26/11/2026" in control and "(ghi lùi: Phiếu giấy đã ký ngày 18/11)" in control
+    # entered after the due moment: judged late from the moment claimed, whatever it says
+    assert "Quá hạn Chờ xác minh nơi cư trú" in control
     cli("register", "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(tmp_path / "s.pdf"))
-    assert code in text_of(tmp_path / "s.pdf").replace("\n", "")
+    register = text_of(tmp_path / "s.pdf").replace("\n", "")
+    assert code in register and "hẹn lại" in register
+    cli("register", "--from", "01/11/2026", "--to", "30/11/2026", "--field", "Hộ tịch", "--out",
+        str(tmp_path / "h.pdf"))
+    assert code in text_of(tmp_path / "h.pdf").replace("\n", "")
+    assert "Lĩnh vực: Hộ tịch" in text_of(tmp_path / "h.pdf")
+    cli("register", "--from", "01/11/2026", "--to", "30/11/2026", "--field", "Chứng thực", "--out",
+        str(tmp_path / "c2.pdf"))
+    assert code not in text_of(tmp_path / "c2.pdf").replace("\n", "")
+    wrong = cli("register", "--from", "01/11/2026", "--to", "30/11/2026", "--field", "Thuế", "--out",
+                str(tmp_path / "t.pdf"), expect=2)
+    assert "Không có lĩnh vực “Thuế”" in wrong.stderr
+
+
+def test_the_form_command_names_the_apology_by_its_2025_name(cli):
+    help_text = " ".join(cli("--help").stdout.split())
+    assert "apology (Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết)" in help_text
+    assert "hẹn lại ngày trả kết quả)" not in help_text
 
 
 def test_printing_to_a_missing_printer_keeps_the_dossier(cli):

@@ -9,6 +9,7 @@ import pytest
 from models import catalog
 from models.calendar import DURATION_UNITS
 from models.tables import Procedure, ProcedureDocument
+from models.session import acting_officer
 
 
 def test_shipped_catalog_is_complete_and_clean():
@@ -51,15 +52,15 @@ def test_search_ignores_diacritics(counter):
 
 
 @pytest.mark.parametrize("suffix", ["json", "csv"])
-def test_export_then_import_round_trip_changes_nothing(counter, tmp_path, suffix):
+def test_export_then_import_round_trip_changes_nothing(officer, tmp_path, suffix):
     path = tmp_path / f"catalog.{suffix}"
     count = catalog.export_catalog(path)
-    report = catalog.import_catalog(path)
+    report = catalog.import_catalog(path, officer=officer)
     assert report.errors == [] and report.added == [] and report.updated == {}
     assert report.unchanged == count
 
 
-def test_import_reports_what_changed(counter, tmp_path):
+def test_import_reports_what_changed(officer, tmp_path):
     entries = [
         {"code": "1.001193", "name": "Thủ tục đăng ký khai sinh", "field": "Hộ tịch",
          "duration": {"value": 1, "unit": "same_day"}, "same_day_cutoff": "15:00", "fee": 8000,
@@ -69,35 +70,35 @@ def test_import_reports_what_changed(counter, tmp_path):
     ]
     path = tmp_path / "update.json"
     path.write_text(json.dumps({"procedures": entries}, ensure_ascii=False), encoding="utf-8")
-    dry = catalog.import_catalog(path, dry_run=True)
+    dry = catalog.import_catalog(path, dry_run=True, officer=officer)
     assert dry.added == ["LOCAL.TEST"] and not dry.applied
     assert Procedure.get_or_none(Procedure.code == "LOCAL.TEST") is None
-    report = catalog.import_catalog(path)
+    report = catalog.import_catalog(path, officer=officer)
     assert report.applied and report.added == ["LOCAL.TEST"]
     assert "fee" in report.updated["1.001193"] and "documents" in report.updated["1.001193"]
     assert catalog.get_procedure("1.001193").fee == 8000
     assert [d.name for d in catalog.get_procedure("1.001193").documents] == ["Tờ khai đăng ký khai sinh"]
 
 
-def test_invalid_import_changes_nothing(counter, tmp_path):
+def test_invalid_import_changes_nothing(officer, tmp_path):
     before = (Procedure.select().count(), ProcedureDocument.select().count())
     path = tmp_path / "bad.json"
     path.write_text(json.dumps({"procedures": [
         {"code": "LOCAL.OK", "name": "Tốt", "duration": {"value": 1, "unit": "working_days"}},
         {"code": "LOCAL.BAD", "name": "", "duration": {"value": 2, "unit": "tuần"}},
     ]}, ensure_ascii=False), encoding="utf-8")
-    report = catalog.import_catalog(path)
+    report = catalog.import_catalog(path, officer=officer)
     assert not report.applied
     assert any("LOCAL.BAD" in e and "tên" in e for e in report.errors)
     assert any("đơn vị thời hạn" in e for e in report.errors)
     assert (Procedure.select().count(), ProcedureDocument.select().count()) == before
 
 
-def test_deactivate_missing(counter, tmp_path):
+def test_deactivate_missing(officer, tmp_path):
     path = tmp_path / "one.json"
     path.write_text(json.dumps({"procedures": [catalog.get_procedure("1.001193").to_dict()]},
                                ensure_ascii=False), encoding="utf-8")
-    report = catalog.import_catalog(path, deactivate_missing=True)
+    report = catalog.import_catalog(path, deactivate_missing=True, officer=officer)
     assert "1.004873" in report.deactivated
     assert [p.code for p in catalog.list_procedures()] == ["1.001193"]
 
@@ -123,6 +124,6 @@ def test_the_national_code_of_a_split_entry_survives_export_and_import(counter, 
     path = tmp_path / f"catalog.{suffix}"
     catalog.export_catalog(path)
     Procedure.update(national_code="").where(Procedure.code == "1.004859-BS").execute()
-    report = catalog.import_catalog(path)
+    report = catalog.import_catalog(path, officer=acting_officer())
     assert report.updated == {"1.004859-BS": ["national_code"]}
     assert catalog.get_procedure("1.004859-BS").national_code == "1.004859"

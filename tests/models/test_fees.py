@@ -19,6 +19,7 @@ from models.fee_service import get_fee, record_payment
 from models.fees import FeeBasis, FeeItem, flat_rule, parse_rule, quote
 from models.intake import IntakeRequest, receive
 from models.tables import AuditLog, CodeCounter, Dossier, SyncChange
+from models.session import acting_officer
 
 from tests.factories import request
 
@@ -188,7 +189,7 @@ def test_payment_refusals_change_nothing(officer):
 def test_fee_rules_survive_export_and_import(counter, tmp_path, suffix):
     path = tmp_path / f"catalog{suffix}"
     catalog.export_catalog(path)
-    report = catalog.import_catalog(path, dry_run=True)
+    report = catalog.import_catalog(path, dry_run=True, officer=acting_officer())
     assert report.errors == [] and report.updated == {} and report.added == []
     rule = catalog.get_procedure(CERTIFY_COPY).fee_rule
     assert rule.cap_per_copy == 200_000 and [t.per_page for t in rule.tiers] == [2_000, 1_000]
@@ -197,6 +198,6 @@ def test_fee_rules_survive_export_and_import(counter, tmp_path, suffix):
 def test_a_changed_rule_is_reported_by_the_import(counter, tmp_path):
     entry = catalog.get_procedure(EXTRACT_COPY).to_dict()
     entry["fee_rule"] = {"basis": "copy", "amount": 10_000, "name": "Phí cấp bản sao trích lục"}
-    report = catalog.import_entries([entry])
+    report = catalog.import_entries([entry], officer=acting_officer())
     assert report.updated == {EXTRACT_COPY: ["fee_rule"]}
     assert quote(catalog.get_procedure(EXTRACT_COPY).effective_fee_rule, FeeBasis(copies=2)).amount == 20_000

@@ -12,6 +12,7 @@ from models import limits, workflow
 from models.errors import ValidationError
 from models.intake import IntakeRequest, PersonInput, receive
 from models.tables import CodeCounter, Dossier
+from models.session import acting_officer
 from sync.export import run_export
 from sync.schema import DAY_SCHEMA, load_schema
 from sync.verify import verify_file
@@ -74,7 +75,7 @@ def test_a_dossier_at_every_limit_reaches_the_province_whole(officer, tmp_path):
     act("finish", code, officer, DAY.replace(hour=15), note=note)
     act("return_result", code, officer, DAY.replace(hour=16), recipient=_longest(limits.NAME_MAX), note=note)
 
-    result = run_export(DAY.date(), tmp_path, now=DAY.replace(hour=18))
+    result = run_export(DAY.date(), tmp_path, by=officer, now=DAY.replace(hour=18))
 
     assert result.set_aside == ()
     assert (result.dossiers, result.events) == (1, 7)
@@ -143,7 +144,7 @@ def test_a_catalog_entry_over_the_limits_is_refused_by_name(counter, tmp_path):
         "code": "9.999999", "name": "Thủ tục " + "x" * limits.PROCEDURE_NAME_MAX,
         "duration": {"value": 3, "unit": "working_days"},
         "documents": [{"name": "Tờ khai", "originals": limits.COPIES_MAX + 1}]}]}), encoding="utf-8")
-    report = import_catalog(path)
+    report = import_catalog(path, officer=acting_officer())
     assert not report.applied
     assert any("Tên thủ tục dài quá" in e for e in report.errors)
     assert any("số bản chính" in e for e in report.errors)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from peewee import SqliteDatabase
@@ -84,12 +85,12 @@ def test_a_version_2_database_gains_the_province_package_schema(db_path, monkeyp
         "fee_note, source, confirmed, note, active, updated_at) VALUES ('1.004873', 'Xác nhận tình trạng hôn "
         "nhân', 'xac nhan', 'Hộ tịch', 'xã', 3, 'working_days', 0, '', '', 1, '', 1, '2026-11-01 08:00:00')")
     old.execute_sql("INSERT INTO calendar_override (day, working, reason) VALUES ('2026-11-18', 0, 'Nghỉ bão')")
-    setup_agency(agency_code="000.00.24.H12", governing_body="UBND XÃ TAM ĐẢO", place="Tam Đảo")
     old.close()
     monkeypatch.undo()
 
     db = open_database(str(db_path))
     try:
+        setup_agency(agency_code="000.00.24.H12", governing_body="UBND XÃ TAM ĐẢO", place="Tam Đảo")
         assert Meta.get_by_id("schema_version").value == str(migrations.SCHEMA_VERSION)
         assert {"portal_code"} <= {c.name for c in db.get_columns("dossier")}
         assert "dossier_portal_code" in {i.name for i in db.get_indexes("dossier")}
@@ -97,7 +98,7 @@ def test_a_version_2_database_gains_the_province_package_schema(db_path, monkeyp
         assert catalog.get_procedure("1.004873").national_code == ""
         days = {d["date"]: d for d in list_days(2026)}
         assert days["2026-11-18"]["source"] == "admin" and days["2026-11-18"]["reason"] == "Nghỉ bão"
-        set_override(date(2026, 11, 19), True, "Làm bù")
+        set_override(date(2026, 11, 19), True, "Làm bù", officer=acting_officer("admin"))
         now = datetime(2026, 11, 18, 9, 0)
         assert receive(request(procedure="1.004873", received_at=now), acting_officer("admin"), now=now).code
     finally:
@@ -154,3 +155,62 @@ def test_opening_a_current_database_takes_no_write_lock(db_path, monkeypatch):
         close_database()
         other.rollback()
         other.close()
+
+
+def _schema_2_database(path) -> None:
+    """A counter database exactly as schema 2 left it, with data (tests/models/data/schema_v2.sql,
+    dumped from the release before schema 3), and its FTS5 name index built as schema 1 did."""
+    import sqlite3
+
+    script = (Path(__file__).parent / "data" / "schema_v2.sql").read_text(encoding="utf-8")
+    connection = sqlite3.connect(str(path))
+    connection.executescript(script)
+    connection.close()
+    old = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
+    migrations._create_sqlite_name_index(old)
+    old.execute_sql("INSERT INTO dossier_name_fts(dossier_name_fts) VALUES ('rebuild')")
+    old.close()
+
+
+def test_a_version_2_database_with_data_is_upgraded_to_accountable_records(db_path):
+    from models.accounts import authenticate
+    from models.dossiers import get_dossier
+    from models.report_period import Period
+    from models.reports import dossiers_behind, period_report
+    from models.search import search
+    from models.session import acting_officer
+
+    _schema_2_database(db_path)
+    db = open_database(str(db_path))
+    try:
+        assert Meta.get_by_id("schema_version").value == str(migrations.SCHEMA_VERSION)
+        columns = {c.name for c in db.get_columns("officer")}
+        assert "roles" in columns and "role" not in columns
+        # nothing an account could do before is taken away: an admin holds all three roles, a
+        # leader keeps the officer's work; passwords still work
+        assert authenticate("admin", "mat-khau-thu-nghiem").roles == ("officer", "leader", "admin")
+        assert authenticate("hung", "mat-khau-hung").roles == ("officer",)
+        assert authenticate("lan", "mat-khau-lan").roles == ("officer", "leader")
+        assert db.table_exists("sign_in_attempts")
+        a, b, c, d = (get_dossier(f"000.00.24.H12-{suffix}") for suffix in
+                      ("261116-0001", "261116-0002", "261117-0001", "261118-0001"))
+        # A: extended on 20/11, after its due moment (19/11 09:00): marked, and late from then on
+        assert a.due_history[-1].overdue and a.late_from == datetime(2026, 11, 19, 9, 0, 1) and a.late
+        # B: extended before its due moment: not marked, judged against the new date
+        assert not b.due_history[-1].overdue and b.late_from is None and not b.late
+        # C: a second supplement request: late from that request
+        assert c.late_from == datetime(2026, 11, 18, 10) and c.late
+        assert [e.recorded_at for e in a.events] == [None] * len(a.events)  # unknown before schema 6
+        november = Period.month(2026, 11)
+        admin = acting_officer()
+        late = {x.code for x in dossiers_behind(november, "resolved.late", officer=admin)}
+        assert late == {a.code, c.code}
+        # D: "refused" the day after reception (what schema 6 forbids) was an accepted dossier
+        assert d.code in {x.code for x in dossiers_behind(november, "resolved.before_due", officer=admin)}
+        report = period_report(november, officer=admin).total
+        assert (report.received.total, report.resolved.total, report.resolved.late) == (4, 4, 2)
+        assert [x.code for x in search("hoang van cuong")] == [c.code]  # the name index still works
+        indexes = {i.name: i for i in db.get_indexes("dossier")}
+        assert "late_from" in indexes["dossier_report_scan"].columns
+    finally:
+        close_database()

@@ -40,7 +40,8 @@ def test_notice_rows_carry_the_apology_and_new_appointment(officer, monkeypatch)
                               id_number="001190054321"), officer, now=received).code
     due = datetime(2026, 11, 5, 9, 0)
     workflow.extend(late, officer, new_due=datetime(2026, 11, 10, 16, 0),
-                    reason="Chờ xác minh, liên hệ 0912345678", at=datetime(2026, 11, 4, 8, 0))
+                    reason="Chờ xác minh, liên hệ 0912345678", at=datetime(2026, 11, 4, 8, 0),
+                    now=datetime(2026, 11, 4, 8, 0))
     # Which dossiers are late, and against which appointment, is the report's rule
     # (models.reports.late_dossiers); the notice adds the new appointment and the masking.
     import models.notice_board
@@ -49,11 +50,12 @@ def test_notice_rows_carry_the_apology_and_new_appointment(officer, monkeypatch)
     def judged(code: str, name: str) -> ReportDossier:
         return ReportDossier(code=code, procedure_code=XAC_NHAN_HON_NHAN, procedure_name="Xác nhận TTHN",
                              field="Hộ tịch", applicant_name=name, channel=1, status=2, received_at=received,
-                             due_at=due, closed_at=None, checked_on=date(2026, 11, 9), stage="in_progress",
+                             due_at=due, closed_at=None, checked_at=datetime(2026, 11, 9, 9, 0),
+                             checked_on=date(2026, 11, 9), stage="in_progress", late=True, late_from=None,
                              days_late=4, working_days_late=2)
-    monkeypatch.setattr(models.notice_board, "late_dossiers", lambda period, now=None: [
+    monkeypatch.setattr(models.notice_board, "late_dossiers", lambda period, officer, now=None: [
         judged(late, "Nguyễn Thị Hằng"), judged(waiting, "Trần Văn Đức")])
-    rows = {r.code: r for r in notice_rows(Period.month(2026, 11), now=datetime(2026, 11, 9, 9, 0))}
+    rows = {r.code: r for r in notice_rows(Period.month(2026, 11), officer=officer, now=datetime(2026, 11, 9, 9, 0))}
     assert rows[late].applicant == "Nguyễn T. H." and rows[waiting].applicant == "Trần V. Đ."
     assert rows[late].new_due_at == datetime(2026, 11, 10, 16, 0)
     assert rows[late].reason == "Chờ xác minh, liên hệ …"
@@ -64,7 +66,7 @@ def test_notice_rows_carry_the_apology_and_new_appointment(officer, monkeypatch)
 def test_notice_rows_come_from_the_reports_late_list(officer):
     received = datetime(2026, 11, 2, 9, 0)
     code = receive(request(procedure=XAC_NHAN_HON_NHAN, received_at=received), officer, now=received).code
-    rows = notice_rows(Period.month(2026, 11), now=datetime(2026, 11, 20, 9, 0))
+    rows = notice_rows(Period.month(2026, 11), officer=officer, now=datetime(2026, 11, 20, 9, 0))
     assert [(r.code, r.applicant) for r in rows] == [(code, "Nguyễn T. H.")]
 
 
@@ -72,7 +74,7 @@ def test_kiosk_shows_status_missing_papers_and_masked_name(officer):
     at = datetime(2026, 11, 16, 9, 0)
     code = receive(request(procedure=XAC_NHAN_HON_NHAN, received_at=at), officer, now=at).code
     workflow.request_supplement(code, officer, missing=["Bản sao Giấy khai sinh"], reason="Thiếu giấy tờ",
-                                at=datetime(2026, 11, 16, 9, 30))
+                                at=datetime(2026, 11, 16, 9, 30), now=datetime(2026, 11, 16, 9, 30))
     view = kiosk_lookup(f"https://dichvucong.example.vn/tra-cuu?ma={code}", now=datetime(2026, 11, 16, 10, 0))
     assert view.code == code and view.status_text == "Cần bổ sung giấy tờ"
     assert view.missing == ("Bản sao Giấy khai sinh",)
@@ -94,7 +96,9 @@ def test_kiosk_reads_a_typed_code_and_says_when_there_is_none(officer):
 def test_leaving_the_kiosk_needs_an_officers_password(counter):
     from models.accounts import add_officer
 
-    add_officer("can.bo", "Lê Văn Tâm", "officer", "mat-khau-123")
+    from models.session import acting_officer
+
+    add_officer("can.bo", "Lê Văn Tâm", "officer", "mat-khau-123", by=acting_officer())
     with pytest.raises(ValidationError):
         kiosk_exit("can.bo", "sai-mat-khau")
     assert kiosk_exit("can.bo", "mat-khau-123").username == "can.bo"

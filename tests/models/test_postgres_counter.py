@@ -71,8 +71,8 @@ def test_counters_share_a_postgresql_database(pg_url):
     code = codes[0]
     officer = acting_officer()
     workflow.request_supplement(code, officer, missing=["Giấy xác nhận cư trú"], reason="Thiếu",
-                                at=datetime(2026, 11, 17, 9, 30))
-    d = workflow.resume(code, officer, at=datetime(2026, 11, 18, 9, 30))
+                                now=datetime(2026, 11, 17, 9, 30))
+    d = workflow.resume(code, officer, now=datetime(2026, 11, 18, 9, 30))
     assert d.due_at == datetime(2026, 11, 20, 9, 30)
     assert get_dossier(code).status == 4
     assert [x.code for x in search("nguyen van so 07")] == [
@@ -103,3 +103,43 @@ def test_a_province_package_on_a_postgresql_counter(pg_url, tmp_path):
     assert (view.status, view.due_at) == (2, datetime(2026, 3, 5, 14, 0))
     assert {d["date"]: d["source"] for d in list_days(2026)}["2026-03-06"] == "province"
     assert search("G22.39-260302-0001")[0].code == view.code
+def test_a_schema_5_postgresql_database_is_upgraded(pg_url):
+    """Schema 6's migration (accountable records) on PostgreSQL: a database brought back to
+    schema 5's shape (one `role` per account, none of schema 6's columns, tables or marks),
+    with data in it."""
+    from models.accounts import add_officer, authenticate, get_officer_row
+    from models.db import open_database
+    from models.tables import database
+
+    open_counter(pg_url)
+    setup_agency(agency_code="H12.22.01", governing_body="UBND XÃ TAM ĐẢO", place="Tam Đảo",
+                 admin_password="mat-khau-thu-nghiem")
+    admin = acting_officer()
+    add_officer("lan", "Nguyễn Thị Lan", "leader", "mat-khau-lan", by=admin)
+    t0 = datetime(2026, 11, 16, 9)
+    late = receive(request(procedure=XAC_NHAN_HON_NHAN, received_at=t0), admin, now=t0).code
+    workflow.extend(late, admin, new_due=datetime(2026, 11, 26, 9), reason="Chờ", now=datetime(2026, 11, 20, 9))
+    db = database.obj
+    for statement in (
+        "ALTER TABLE officer ADD COLUMN role VARCHAR(255) NOT NULL DEFAULT 'officer'",
+        "UPDATE officer SET role = CASE WHEN strpos(roles, 'admin') > 0 THEN 'admin' "
+        "WHEN strpos(roles, 'leader') > 0 THEN 'leader' ELSE 'officer' END",
+        "ALTER TABLE officer DROP COLUMN roles",
+        "DROP TABLE sign_in_attempts",
+        "DROP INDEX dossier_report_scan", "DROP INDEX dossier_report_open",
+        "ALTER TABLE dossier DROP COLUMN late_from",
+        "ALTER TABLE status_event DROP COLUMN recorded_at",
+        "ALTER TABLE status_event DROP COLUMN backdate_reason",
+        "ALTER TABLE due_date_change DROP COLUMN overdue",
+        "ALTER TABLE due_date_change DROP COLUMN signer_id",
+        "UPDATE meta SET value = '5' WHERE key = 'schema_version'",
+    ):
+        db.execute_sql(statement)
+    close_database()
+
+    open_database(pg_url)
+    assert authenticate("admin", "mat-khau-thu-nghiem").roles == ("officer", "leader", "admin")
+    assert get_officer_row("lan").roles == "officer,leader"
+    d = get_dossier(late)
+    assert d.due_history[-1].overdue and d.late_from == datetime(2026, 11, 19, 9, 0, 1) and d.late
+    assert "late_from" in {i.name: i for i in database.obj.get_indexes("dossier")}["dossier_report_scan"].columns

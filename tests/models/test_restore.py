@@ -91,19 +91,19 @@ def test_a_restore_after_intakes_continues_the_codes_and_lists_what_to_enter_aga
 
 def test_a_restore_after_exports_continues_revisions_and_versions(officer, db_path, tmp_path):
     a = intake(officer, at(DAY, 9))
-    run_export(DAY, tmp_path / "out", now=at(DAY, 12))  # revision 1
+    run_export(DAY, tmp_path / "out", by=officer, now=at(DAY, 12))  # revision 1
     backup = make_backup(tmp_path / "b.sqlite3", now=at(DAY, 13)).path
     b = intake(officer, at(DAY, 14), name="Trần Văn Bình", number="001090012345")
-    run_export(DAY, tmp_path / "out", now=at(DAY, 15))  # revision 2
+    run_export(DAY, tmp_path / "out", by=officer, now=at(DAY, 15))  # revision 2
     act("forward", a.code, officer, at(DAY, 16), unit="Tư pháp")
-    sent = run_export(DAY, tmp_path / "out", now=at(DAY, 17))  # revision 3: A at PhienBan 2
+    sent = run_export(DAY, tmp_path / "out", by=officer, now=at(DAY, 17))  # revision 3: A at PhienBan 2
     assert sent.revision == 3
 
     report = _restore(backup, db_path, now=at(DAY, 18))
 
     assert [d.code for d in report.lost] == [b.code]
     assert report.redo == [a.code]
-    again = run_export(DAY, tmp_path / "out", now=at(DAY, 18, 30))
+    again = run_export(DAY, tmp_path / "out", by=officer, now=at(DAY, 18, 30))
     assert again.revision == 4 and again.new_revision  # above every revision handed out
     record = next(r for r in read_day(DAY).dossiers if r["MaHoSo"] == a.code)
     assert record["PhienBan"] == 2  # the province's newer state (forwarded) still wins …
@@ -114,10 +114,10 @@ def test_a_restore_after_exports_continues_revisions_and_versions(officer, db_pa
 
 def test_restoring_the_same_file_twice_equals_once(officer, db_path, tmp_path):
     intake(officer, at(DAY, 9))
-    run_export(DAY, tmp_path / "out", now=at(DAY, 9, 5))
+    run_export(DAY, tmp_path / "out", by=officer, now=at(DAY, 9, 5))
     backup = make_backup(tmp_path / "b.sqlite3", now=at(DAY, 9, 10)).path
     intake(officer, at(DAY, 9, 30), name="Trần Văn Bình", number="001090012345")
-    run_export(DAY, tmp_path / "out", now=at(DAY, 9, 40))
+    run_export(DAY, tmp_path / "out", by=officer, now=at(DAY, 9, 40))
 
     once = _restore(backup, db_path, now=at(DAY, 10))
     close_database()
@@ -199,10 +199,10 @@ def test_without_the_record_the_day_files_still_bound_what_comes_next(officer, d
     intake(officer, at(DAY, 9))
     backup = make_backup(tmp_path / "b.sqlite3", now=at(DAY, 9, 10)).path
     lost = intake(officer, at(DAY, 9, 30), name="Trần Văn Bình", number="001090012345")
-    run_export(DAY, now=at(DAY, 9, 40))
-    run_export(DAY, now=at(DAY, 9, 45))  # unchanged: still revision 1
+    run_export(DAY, by=officer, now=at(DAY, 9, 40))
+    run_export(DAY, by=officer, now=at(DAY, 9, 45))  # unchanged: still revision 1
     intake(officer, at(DAY, 9, 50), name="Lê Thị Mai", number="001190054321")
-    run_export(DAY, now=at(DAY, 9, 55))  # revision 2, with both later dossiers
+    run_export(DAY, by=officer, now=at(DAY, 9, 55))  # revision 2, with both later dossiers
     highwater.record_path(db_path).unlink()  # the record is lost too
     close_database()
     db_path.write_bytes(b"")  # and the database: only the day files are left
@@ -212,7 +212,7 @@ def test_without_the_record_the_day_files_still_bound_what_comes_next(officer, d
 
     assert lost.code in [d.code for d in report.lost]
     assert {d.applicant_name for d in report.lost} == {"Trần Văn Bình", "Lê Thị Mai"}
-    assert run_export(DAY, now=at(DAY, 10, 5)).revision == 3
+    assert run_export(DAY, by=officer, now=at(DAY, 10, 5)).revision == 3
     assert intake(acting_officer(), at(DAY, 10, 10), number="001090077777").code.endswith("-0004")
 
 
@@ -228,7 +228,7 @@ def test_another_agencys_backup_and_a_non_admin_are_refused(officer, db_path, tm
     with pytest.raises(MotCuaError, match="của cơ quan H12.22.99"):
         restore_backup(backup, db_path=db_path, by=officer, now=at(DAY, 9))
     open_counter(str(db_path))
-    add_officer("canbo", "Nguyễn Văn Cán", "officer", "mat-khau-123")
+    add_officer("canbo", "Nguyễn Văn Cán", "officer", "mat-khau-123", by=officer)
     own = make_backup(tmp_path / "own.sqlite3", now=at(DAY, 8)).path
     clerk = Officer.get(Officer.username == "canbo")
     with pytest.raises(ValidationError, match="Chỉ quản trị hệ thống"):
@@ -257,7 +257,7 @@ def test_a_damaged_database_is_never_backed_up(officer, db_path, tmp_path):
 
 def test_automatic_backups_rotate_and_go_to_the_second_folder(counter, db_path, tmp_path):
     second = tmp_path / "usb"
-    save_backup_settings(keep_days=3, second_folder=str(second))
+    save_backup_settings(keep_days=3, second_folder=str(second), by=acting_officer())
     for days_ago in (10, 5, 2):
         auto_backup(now=at(DAY, 17) - timedelta(days=days_ago))
     assert not backup_due(at(DAY, 8) - timedelta(days=2))

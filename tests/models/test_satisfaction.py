@@ -49,8 +49,9 @@ def test_once_after_intake_and_once_after_return(officer):
         rate(code, officer, level=1, now=DAY.replace(hour=10))
     with pytest.raises(MotCuaError, match="chưa trả kết quả"):
         rate(code, officer, level=1, stage="return", now=DAY.replace(hour=10))
-    workflow.finish(code, officer, at=DAY.replace(hour=11))
-    workflow.return_result(code, officer, recipient="Nguyễn Thị Hằng", at=DAY.replace(hour=11, minute=5))
+    workflow.finish(code, officer, at=DAY.replace(hour=11), now=DAY.replace(hour=11))
+    workflow.return_result(code, officer, recipient="Nguyễn Thị Hằng", at=DAY.replace(hour=11, minute=5),
+                           now=DAY.replace(hour=11, minute=5))
     rating = rate(code, officer, level=1, now=DAY.replace(hour=11, minute=6))
     assert rating.stage == "return"  # after the return, by default
     assert [r.stage for r in ratings_of(code)] == ["intake", "return"]
@@ -89,7 +90,7 @@ def test_scale_settings_are_checked_and_admin_only(officer, counter):
         update_citizen_settings(officer, satisfaction_levels=["A", "B", "C"], satisfied_levels=3)
     from models.accounts import add_officer, get_officer_row
 
-    add_officer("can.bo", "Lê Văn Tâm", "officer", "mat-khau-123")
-    with pytest.raises(MotCuaError, match="quản trị"):
+    add_officer("can.bo", "Lê Văn Tâm", "officer", "mat-khau-123", by=officer)
+    with pytest.raises(MotCuaError, match="không được sửa thông tin cơ quan"):
         update_citizen_settings(get_officer_row("can.bo"), vietqr_bank="970415", vietqr_account="1", vietqr_name="X")
     assert load_citizen_settings().vietqr_account == ""

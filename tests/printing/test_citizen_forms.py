@@ -133,8 +133,9 @@ def test_the_notice_from_the_database_holds_no_id_number_phone_or_address(probe:
         code = receive(request(procedure=XAC_NHAN_HON_NHAN, received_at=received, name=name, id_number=number,
                                phone=phone, address=address), officer, now=received).code
         workflow.extend(code, officer, new_due=datetime(2026, 11, 20, 16, 0),
-                        reason=f"Chờ xác minh, gọi {phone}", at=datetime(2026, 11, 6, 8, 0))
-    pdf = render_notice_board(Period.month(2026, 11), now=datetime(2026, 12, 2, 9, 0))
+                        reason=f"Chờ xác minh, gọi {phone}", at=datetime(2026, 11, 6, 8, 0),
+                        now=datetime(2026, 11, 6, 8, 0))
+    pdf = render_notice_board(Period.month(2026, 11), officer=officer, now=datetime(2026, 12, 2, 9, 0))
     text = probe.text(pdf)
     assert "Nguyễn T. H." in text and "Phạm Q. V." in text
     digits = "".join(ch for ch in text if ch.isdigit())

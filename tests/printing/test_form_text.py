@@ -47,7 +47,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "supplement": (
         "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
-        "Số: …………/PBS-TTPVHCC",
+        "Số: …………/PBS-TTPVHCC (BPTNTKQ)",
         "Tam Đảo, ngày 13 tháng 02 năm 2026",
         "Hồ sơ của: Nguyễn Thị Hằng",
         "Mã hồ sơ: H12.22.01-260213-0042",
@@ -63,7 +63,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "refusal": (
         "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
-        "Số: …………/PTC-TTPVHCC",
+        "Số: …………/PTC-TTPVHCC (BPTNTKQ)",
         "Tam Đảo, ngày 05 tháng 3 năm 2026",
         "Tiếp nhận hồ sơ của: Nguyễn Thị Hằng",
         "Số định danh cá nhân/tổ chức: 026185001234",
@@ -79,7 +79,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "apology": (
         "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
-        "Số: …………/PXL-TTPVHCC",
+        "Số: …………/PXL",
         "Tam Đảo, ngày 20 tháng 02 năm 2026",
         "Kính gửi: Nguyễn Thị Hằng",
         "Ngày 13 tháng 02 năm 2026, Ủy ban nhân dân xã Tam Đảo tiếp nhận giải quyết hồ sơ đề nghị "
@@ -96,7 +96,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "control": (
         "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
-        "Số: …………/PKS-TTPVHCC",
+        "Số: …………/PKS-TTPVHCC (BPTNTKQ)",
         "Mã số hồ sơ: H12.22.01-260213-0042",
         "Cơ quan (bộ phận) giải quyết hồ sơ: Công chức tư pháp, hộ tịch",
         "Cơ quan phối hợp giải quyết hồ sơ: Công an xã Tam Đảo",
@@ -121,7 +121,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "stop": (
         "THÔNG BÁO",
         "Về việc dừng giải quyết hồ sơ",
-        "Số: …………/TB-TTPVHCC",
+        "Số: …………/TB-TTPVHCC (BPTNTKQ)",
         "Tam Đảo, ngày 16 tháng 02 năm 2026",
         "Kính gửi: Nguyễn Thị Hằng",
         "Mã hồ sơ: H12.22.01-260213-0042",
@@ -136,7 +136,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "register": (
         "SỔ THEO DÕI HỒ SƠ",
-        "Số: …………/STD-TTPVHCC",
+        "Số: …………/STD-TTPVHCC (BPTNTKQ)",
         "Tam Đảo, ngày 01 tháng 3 năm 2026",
         "Từ ngày 01 tháng 02 năm 2026 đến ngày 28 tháng 02 năm 2026 – Quyển số: 02",
         "Tổng số: 12 hồ sơ",
@@ -202,3 +202,24 @@ def test_same_data_gives_same_bytes(
 def test_unknown_page_size_is_refused(receipt, settings: FormSettings) -> None:
     with pytest.raises(ValueError, match="Khổ giấy"):
         FORM_RENDERERS["receipt"](receipt, dataclasses.replace(settings, page_size="Letter"))
+
+
+# The "Số:" line of each form, blank, exactly as the 2025 templates print it (BM.01–BM.06; the
+# stop notice follows the same pattern).
+NUMBER_LINES = {
+    "receipt": "Số: …………/-TTPVHCC (BPTNTKQ)",
+    "supplement": "Số: …………/PBS-TTPVHCC (BPTNTKQ)",
+    "refusal": "Số: …………/PTC-TTPVHCC (BPTNTKQ)",
+    "apology": "Số: …………/PXL",
+    "control": "Số: …………/PKS-TTPVHCC (BPTNTKQ)",
+    "register": "Số: …………/STD-TTPVHCC (BPTNTKQ)",
+    "stop": "Số: …………/TB-TTPVHCC (BPTNTKQ)",
+}
+
+
+@pytest.mark.parametrize("form", sorted(NUMBER_LINES))
+def test_number_line_as_the_template_writes_it(form: str, request: pytest.FixtureRequest,
+                                               settings: FormSettings, probe) -> None:
+    data = dataclasses.replace(request.getfixturevalue(form), number="")
+    text = probe.text(FORM_RENDERERS[form](data, settings))
+    assert flat(f"{NUMBER_LINES[form]} Tam Đảo, ngày") in text

@@ -93,17 +93,21 @@ def test_authorised_person(receipt: ReceiptData, settings: FormSettings, probe) 
         authorisation="Văn bản ủy quyền số 12/UQ ngày 10/02/2026, chứng thực tại UBND phường Hoàn Kiếm",
     )
     text = probe.text(render_receipt(dataclasses.replace(receipt, authorised_person=agent), settings))
-    for expected in (
-        "Thông tin người được ủy quyền:",
+    # BM.01: "thông tin của người ủy quyền, bao gồm: họ và tên, địa chỉ, số định danh cá nhân,
+    # số điện thoại, email, giấy tờ ủy quyền" — in that order.
+    block = (
+        "Trường hợp ủy quyền – thông tin người ủy quyền:",
         "Họ và tên: Phạm Quốc Việt",
-        "Số định danh cá nhân/tổ chức: 001090004567",
         "Địa chỉ: Số 8 phố Lý Thường Kiệt, phường Hoàn Kiếm, Hà Nội",
+        "Số định danh cá nhân: 001090004567",
         "Số điện thoại: 0987 654 321",
         "Email: viet.pq@example.vn",
         "Giấy tờ ủy quyền: Văn bản ủy quyền số 12/UQ ngày 10/02/2026",
-        "Tiếp nhận hồ sơ của Ông (Bà)/Tổ chức: Nguyễn Thị Hằng",
-    ):
+    )
+    for expected in block + ("Tiếp nhận hồ sơ của Ông (Bà)/Tổ chức: Nguyễn Thị Hằng",):
         assert flat(expected) in text
+    first_copy = text[:text.index("Liên 2")]
+    assert [first_copy.index(flat(line)) for line in block] == sorted(first_copy.index(flat(line)) for line in block)
     # Whoever stood at the counter signs as NGƯỜI NỘP HỒ SƠ.
     assert text.index("NGƯỜI NỘP HỒ SƠ") < text.rindex("Phạm Quốc Việt")
 
@@ -118,7 +122,7 @@ def test_blanks_and_dates(receipt: ReceiptData, settings: FormSettings, probe) -
         sets=2,
     )
     text = probe.text(render_receipt(data, settings))
-    assert "Số: …………/TTPVHCC" in text
+    assert "Số: …………/-TTPVHCC (BPTNTKQ)" in text  # BM.01: "Số:.../ -TTPVHCC (BPTNTKQ)"
     assert "Tam Đảo, ngày 02 tháng 3 năm 2026" in text
     assert "Vào Sổ theo dõi hồ sơ, Quyển số: …………, Số thứ tự: …………" in text
     assert "Số lượng hồ sơ: 02 (bộ)" in text

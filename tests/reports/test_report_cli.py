@@ -12,7 +12,7 @@ from report_scenario import CHUNG_THUC, EXPECTED_OCTOBER, EXPECTED_OCTOBER_TOTAL
 
 
 @pytest.fixture
-def run(db_path, scenario, capsys):
+def run(db_path, scenario, capsys, signed_in):
     """Run the command line on the scenario's database; returns (exit code, stdout, stderr)."""
     def run(*argv: str):
         code = main.main(["--db", str(db_path), *argv])
@@ -52,20 +52,25 @@ def test_text_report_for_the_terminal(run):
     assert "Tháng 10 năm 2026 (từ ngày 01/10/2026 đến ngày 31/10/2026)" in out
     assert "tính đến hết ngày 31/10/2026" in out
     total = next(line for line in out.splitlines() if line.startswith("Tổng cộng"))
-    assert total.split("│")[1].split() == ["12", "2", "8", "2"]
-    assert total.split("│")[-1].strip() == "62,50%"
+    assert total.split("│")[1].split() == ["18", "2", "14", "2"]
+    assert total.split("│")[-1].strip() == "35,71%"
 
 
 def test_late_list(run, scenario):
     code, out, _ = run("--json", "report", "--period", "month:2026-10", "--late")
     assert code == 0
     data = json.loads(out)
-    assert data["count"] == 5
-    assert [(d["code"], d["days_late"]) for d in data["late"]] == [
-        (scenario["G"], 30), (scenario["K"], 2), (scenario["N"], 2), (scenario["F"], 1), (scenario["C"], 1)]
+    assert data["count"] == 11
+    assert [(d["code"], d["days_late"]) for d in data["late"]][:5] == [
+        (scenario["G"], 30), (scenario["R"], 4), (scenario["P"], 2), (scenario["K"], 2), (scenario["N"], 2)]
+    assert data["late"][0]["checked_on"] == "2026-10-31" and data["late"][0]["late"] is True
     code, out, _ = run("report", "--period", "month:2026-10", "--late", "--key", HO_TICH)
-    assert "2 hồ sơ" in out.splitlines()[0]
+    assert "8 hồ sơ" in out.splitlines()[0]
     assert f"{scenario['F']}" in out and "quá hạn 1 ngày (1 ngày làm việc)" in out
+    p_line = next(line for line in out.splitlines() if line.startswith(scenario["P"]))
+    assert "hẹn 16:00 09/10/2026" in p_line and "tính quá hạn từ 09:00 06/10/2026" in p_line
+    b_line = next(line for line in out.splitlines() if line.startswith(scenario["B"]))
+    assert "xét lúc 16:00 08/10/2026" in b_line and "quá hạn trong ngày" in b_line
 
 
 def test_drill_down_lists_the_dossiers_behind_a_figure(run, scenario):
@@ -87,7 +92,7 @@ def test_files_are_written(run, tmp_path):
     assert "Đơn vị nhận báo cáo: UBND tỉnh Phú Thọ" in " ".join(text.split())
     sheet = openpyxl.load_workbook(xlsx).active
     total_row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Tổng cộng")
-    assert total_row[2:13] == (12, 2, 8, 2, 8, 3, 2, 3, 4, 2, 2)
+    assert total_row[2:13] == (18, 2, 14, 2, 14, 3, 2, 9, 4, 2, 2)
 
 
 @pytest.mark.parametrize("argv, message", [

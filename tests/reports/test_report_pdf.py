@@ -21,8 +21,8 @@ def _pages(pdf: bytes) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
-def test_october_report_reads_as_the_form(scenario):
-    report = period_report(Period.quarter(2026, 4), now=datetime(2026, 10, 31, 23))
+def test_october_report_reads_as_the_form(officer, scenario):
+    report = period_report(Period.quarter(2026, 4), now=datetime(2026, 10, 31, 23), officer=officer)
     pdf = period_report_pdf(report, issued_at=ISSUED, preparer_name="Trần Thị Bình",
                             receiving_unit="UBND tỉnh Phú Thọ")
     reader = PdfReader(io.BytesIO(pdf))
@@ -45,8 +45,9 @@ def test_october_report_reads_as_the_form(scenario):
         assert expected in text, expected
     # rows: STT, name, the eleven counts, the rate — then the totals
     assert "1 Chứng thực 5 1 3 1 2 1 0 1 3 1 2 50,00%" in text
-    assert "2 Hộ tịch 7 1 5 1 6 2 2 2 1 1 0 66,67%" in text
-    assert "Tổng cộng 12 2 8 2 8 3 2 3 4 2 2 62,50%" in text
+    assert "2 Hộ tịch 13 1 11 1 12 2 2 8 1 1 0 33,33%" in text
+    assert "Tổng cộng 18 2 14 2 14 3 2 9 4 2 2 35,71%" in text
+    assert "so sánh thời điểm kết thúc (giờ, phút) với thời điểm hẹn trả" in text
 
 
 def _line(name: str, n: int, rate: float | None) -> ReportLine:
@@ -65,8 +66,8 @@ def test_a_long_report_repeats_the_headings_and_numbers_pages(counter):
     assert "Tổng cộng 1830 0 1830 0 0 0 0 0 1830 1830 0 –" in pages[-1]
 
 
-def test_an_empty_period_says_so(counter):
-    pdf = period_report_pdf(period_report(Period.month(2026, 10)), issued_at=ISSUED)
+def test_an_empty_period_says_so(officer, counter):
+    pdf = period_report_pdf(period_report(Period.month(2026, 10), officer=officer), issued_at=ISSUED)
     text = _pages(pdf)[0]
     assert "Số liệu tính đến" not in text  # October is over
     assert "Không có hồ sơ nào trong kỳ báo cáo." in text

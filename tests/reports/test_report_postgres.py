@@ -44,15 +44,16 @@ def pg_officer():
 
 def test_report_on_postgresql(pg_officer):
     codes = build_scenario(pg_officer)
-    report = period_report(OCTOBER)
+    report = period_report(OCTOBER, officer=pg_officer)
     assert report.total.to_dict() == EXPECTED_OCTOBER_TOTAL
     for key, expected in EXPECTED_OCTOBER.items():
         data = report.row(key).to_dict()
         assert {k: data[k] for k in expected} == expected
     for figure in FIGURES:
-        assert len(dossiers_behind(OCTOBER, figure)) == report.total.get(figure)
-    assert [(d.code, d.days_late) for d in late_dossiers(OCTOBER)] == [
-        (codes["G"], 30), (codes["K"], 2), (codes["N"], 2), (codes["F"], 1), (codes["C"], 1)]
+        assert len(dossiers_behind(OCTOBER, figure, officer=pg_officer)) == report.total.get(figure)
+    assert [(d.code, d.days_late) for d in late_dossiers(OCTOBER, officer=pg_officer)] == [
+        (codes[c], days) for c, days in (("G", 30), ("R", 4), ("P", 2), ("K", 2), ("N", 2), ("F", 1),
+                                          ("C", 1), ("V", 1), ("B", 0), ("S", 0), ("T", 0))]
     move_after_october(pg_officer, codes)
-    assert period_report(OCTOBER).to_dict() == report.to_dict()
+    assert period_report(OCTOBER, officer=pg_officer).to_dict() == report.to_dict()
     assert period_report_xlsx(report, issued_at=datetime(2026, 11, 2, 9))[:2] == b"PK"

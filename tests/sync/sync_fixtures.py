@@ -1,15 +1,13 @@
-"""Helpers shared by the sync tests: dossiers made through the services, a controllable clock,
+"""Helpers shared by the sync tests: dossiers made through the services at given moments,
 trust in the counter's own key, and a way to re-pack a day file as a forger would."""
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
@@ -26,13 +24,6 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute)
 
 
-@contextlib.contextmanager
-def clock(moment: datetime):
-    """Workflow actions read the counter's clock; tests set it (time is injected)."""
-    with mock.patch.object(workflow, "clock", return_value=moment):
-        yield
-
-
 def intake(officer, moment: datetime, *, name: str = "Nguyễn Thị Hằng", number: str = "001190012345",
            procedure: str = "1.004873", **extra):
     return receive(IntakeRequest(procedure=procedure, applicant=PersonInput(
@@ -41,8 +32,8 @@ def intake(officer, moment: datetime, *, name: str = "Nguyễn Thị Hằng", nu
 
 
 def act(action: str, code: str, officer, moment: datetime, **kwargs):
-    with clock(moment):
-        return getattr(workflow, action)(code, officer, at=moment, **kwargs)
+    """A workflow action done at ``moment`` (time is injected: ``now=``)."""
+    return getattr(workflow, action)(code, officer, now=moment, **kwargs)
 
 
 def own_trust() -> Trust:

@@ -11,7 +11,7 @@ from models.satisfaction import rate
 from sync.export import export_day
 from sync.schema import day_validator
 from sync.verify import verify_file
-from sync_fixtures import DAY, at, clock, intake, own_trust
+from sync_fixtures import DAY, at, intake, own_trust
 
 
 def test_fees_payment_and_ratings_travel_in_the_day_file(officer, tmp_path):
@@ -21,12 +21,11 @@ def test_fees_payment_and_ratings_travel_in_the_day_file(officer, tmp_path):
     free = intake(officer, at(DAY, 8, 20), number="001190099999")
     record_payment(paid.code, officer, method="transfer", at=at(DAY, 8, 30), now=at(DAY, 8, 31))
     rate(paid.code, officer, level=1, comment="Nhanh, chu đáo", now=at(DAY, 8, 32))
-    with clock(at(DAY, 16)):
-        workflow.finish(free.code, officer, at=at(DAY, 15))
-        workflow.return_result(free.code, officer, recipient="Nguyễn Thị Hằng", at=at(DAY, 15, 30))
+    workflow.finish(free.code, officer, at=at(DAY, 15), now=at(DAY, 15))
+    workflow.return_result(free.code, officer, recipient="Nguyễn Thị Hằng", at=at(DAY, 15, 30), now=at(DAY, 15, 30))
     rate(free.code, officer, level=3, stage="return", now=at(DAY, 16, 5))
 
-    report = verify_file(export_day(DAY, tmp_path, now=at(DAY, 17)), trust=own_trust())
+    report = verify_file(export_day(DAY, tmp_path, by=officer, now=at(DAY, 17)), trust=own_trust())
     assert report.ok, report.problems
     by_code = {r["MaHoSo"]: r for r in report.dossiers}
     validate = day_validator("HoSo").errors
@@ -58,7 +57,7 @@ def test_a_payment_on_a_later_day_goes_into_that_days_file(officer, tmp_path):
     view = intake(officer, at(DAY, 9), procedure="2.000635", fee_basis=FeeBasis(copies=2))
     next_day = DAY + timedelta(days=1)
     record_payment(view.code, officer, method="cash", at=at(next_day, 8), now=at(next_day, 8, 1))
-    report = verify_file(export_day(next_day, tmp_path, now=at(next_day, 17)), trust=own_trust())
+    report = verify_file(export_day(next_day, tmp_path, by=officer, now=at(next_day, 17)), trust=own_trust())
     [record] = report.dossiers
     assert record["MaHoSo"] == view.code and record["ThuPhiLePhi"]["PhuongThucThu"] == "TienMat"
     assert record["PhienBan"] == 2 and report.events == []  # a change without a status event

@@ -24,7 +24,7 @@ from sync.province_central import CentralOnline, CentralPackageAck, CentralUpdat
 from sync.verify import verify_file
 
 from tests.package_fixtures import AGENCY, Province, online_dossier, update, write_json
-from sync_fixtures import clock, own_trust
+from sync_fixtures import own_trust
 from tests.factories import XAC_NHAN_HON_NHAN, request
 
 MONDAY = datetime(2026, 3, 2, 10, 0)
@@ -52,7 +52,7 @@ def test_an_accepted_online_dossier_goes_up_with_the_portals_code(province, offi
     kept = accept("000.00.00.H12-260302-0007", officer, now=datetime(2026, 3, 2, 14, 0))
     own = accept(f"{AGENCY}-260302-0042", officer, now=datetime(2026, 3, 2, 14, 30))
 
-    result = run_export(MONDAY.date(), tmp_path / "usb", now=datetime(2026, 3, 2, 17, 30))
+    result = run_export(MONDAY.date(), tmp_path / "usb", by=officer, now=datetime(2026, 3, 2, 17, 30))
 
     dossiers, events = _day_records(result.path, province)
     assert dossiers[kept.uid]["MaHoSo"] == "000.00.00.H12-260302-0007"
@@ -70,12 +70,12 @@ def test_an_accepted_online_dossier_goes_up_with_the_portals_code(province, offi
 def test_a_refused_online_dossier_goes_up_refused_with_the_refusal_form(province, officer, tmp_path):
     made = province.make(now=MONDAY, online=write_json(tmp_path / "tt.json", [online_dossier("000.00.00.H12-260302-0007")]))
     apply_package_file(made.path, by=officer, now=MONDAY)
-    with clock(datetime(2026, 3, 2, 15, 0)):
-        view = workflow.refuse("000.00.00.H12-260302-0007", officer, reason="Giấy tờ tải lên không đọc được")
+    view = workflow.refuse("000.00.00.H12-260302-0007", officer, reason="Giấy tờ tải lên không đọc được",
+                           now=datetime(2026, 3, 2, 15, 0))
     assert view.status == 3
     from models.forms import render_form
     assert render_form("refusal", view.code).startswith(b"%PDF")
-    dossiers, events = _day_records(run_export(MONDAY.date(), tmp_path / "usb",
+    dossiers, events = _day_records(run_export(MONDAY.date(), tmp_path / "usb", by=officer,
                                                now=datetime(2026, 3, 2, 17, 30)).path, province)
     assert dossiers[view.uid]["TrangThaiHoSo"] == 3 and dossiers[view.uid]["NgayTuChoi"] == "20260302150000"
     refusal = next(e for e in events if e["HoSoUid"] == view.uid)
@@ -100,7 +100,7 @@ def test_the_acknowledgement_goes_up_and_the_province_sends_again_what_was_not_a
     # The next day file takes the acknowledgement along, signed by the commune.
     receive(request(procedure=XAC_NHAN_HON_NHAN, received_at=TUESDAY), officer, now=TUESDAY)
     usb = tmp_path / "usb"
-    run_export(TUESDAY.date(), usb, now=datetime(2026, 3, 3, 17, 30))
+    run_export(TUESDAY.date(), usb, by=officer, now=datetime(2026, 3, 3, 17, 30))
     ack_file = usb / f"motcua-package-ack_{AGENCY}.json"
     assert ack_file.exists()
     ack = json.loads(ack_file.read_text(encoding="utf-8"))
@@ -146,10 +146,10 @@ def test_progress_of_a_forwarded_dossier_comes_down_with_its_history(province, o
     received = datetime(2026, 3, 2, 8, 0)
     view = receive(
         request(procedure=XAC_NHAN_HON_NHAN, received_at=received), officer, now=received)
-    with clock(datetime(2026, 3, 2, 9, 0)):
-        workflow.forward(view.code, officer, unit="Sở Tư pháp", at=datetime(2026, 3, 2, 9, 0))
+    workflow.forward(view.code, officer, unit="Sở Tư pháp", at=datetime(2026, 3, 2, 9, 0),
+                     now=datetime(2026, 3, 2, 9, 0))
     central = str(tmp_path / "central.sqlite3")
-    day = run_export(received.date(), tmp_path / "usb", now=datetime(2026, 3, 2, 17, 30))
+    day = run_export(received.date(), tmp_path / "usb", by=officer, now=datetime(2026, 3, 2, 17, 30))
     apply_files([str(day.path)], central, trust=own_trust(), province_key=load_province_private(province.key))
 
     updates = [update("upd-0001-supplement", view.code, 5, "20260303090000", "Bổ sung giấy xác nhận cư trú",

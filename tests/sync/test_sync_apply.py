@@ -36,7 +36,7 @@ def three_days(officer, out: Path) -> list[Path]:
     act("forward", first.code, officer, at(DAY2, 9), unit="Tư pháp")
     busy_day(officer, DAY2)
     act("finish", first.code, officer, at(DAY2 + timedelta(days=1), 10))
-    return [export_day(d, out / d.isoformat(), now=at(d, 18))
+    return [export_day(d, out / d.isoformat(), now=at(d, 18), by=officer)
             for d in (DAY, DAY2, DAY2 + timedelta(days=1))]
 
 
@@ -66,9 +66,9 @@ def test_applying_twice_equals_applying_once(officer, tmp_path):
 
 def test_an_older_revision_after_a_newer_one_is_ignored(officer, tmp_path):
     views = busy_day(officer)
-    old = run_export(DAY, tmp_path / "r1", now=at(DAY, 16))
+    old = run_export(DAY, tmp_path / "r1", now=at(DAY, 16), by=officer)
     act("forward", views[0].code, officer, at(DAY, 16, 30), unit="Địa chính")
-    new = run_export(DAY, tmp_path / "r2", now=at(DAY, 17))
+    new = run_export(DAY, tmp_path / "r2", now=at(DAY, 17), by=officer)
     central = str(tmp_path / "central.sqlite3")
 
     summary = apply_files([new.path, old.path], central, trust=own_trust())
@@ -87,10 +87,10 @@ def test_an_older_day_file_never_rolls_a_dossier_back(officer, tmp_path):
 
 def test_a_refused_file_and_an_invalid_record_do_not_stop_the_run(officer, tmp_path):
     busy_day(officer)
-    good = export_day(DAY, tmp_path / "good", now=at(DAY, 18))
+    good = export_day(DAY, tmp_path / "good", now=at(DAY, 18), by=officer)
     intake(officer, at(DAY2, 9), number="001090099999")
     intake(officer, at(DAY2, 10), name="Lê Thị Mai", number="001090088888")
-    second = export_day(DAY2, tmp_path / "second", now=at(DAY2, 18))
+    second = export_day(DAY2, tmp_path / "second", now=at(DAY2, 18), by=officer)
     members = members_of(second)
     doc = json.loads(dict(members)["hoso.json"])
     doc["HoSo"][0]["NgayHenTra"] = "05/03/2026"  # not yyyyMMddHHmmss
@@ -126,12 +126,12 @@ def test_a_refused_file_and_an_invalid_record_do_not_stop_the_run(officer, tmp_p
 
 def test_the_ack_marks_days_received(officer, tmp_path):
     busy_day(officer)
-    result = run_export(DAY, tmp_path / "out", now=at(DAY, 18))
+    result = run_export(DAY, tmp_path / "out", now=at(DAY, 18), by=officer)
     assert [p.state for p in pending_days(at(DAY2, 9))] == ["not_acknowledged"]
     summary = apply_files([result.path], str(tmp_path / "central.sqlite3"), trust=own_trust(),
                           ack_dir=tmp_path / "acks", now=at(DAY2, 8))
 
-    imported = import_ack(summary.acks[0], now=at(DAY2, 9))
+    imported = import_ack(summary.acks[0], now=at(DAY2, 9), by=officer)
 
     assert [(m["day"], m["revision"], m["status"]) for m in imported.matched] == [("2026-03-02", 1, "applied")]
     assert pending_days(at(DAY2, 9)) == []
@@ -142,11 +142,11 @@ def test_the_ack_marks_days_received(officer, tmp_path):
 
 def test_a_refusal_in_the_ack_shows_on_the_banner(officer, tmp_path):
     busy_day(officer)
-    result = run_export(DAY, tmp_path / "out", now=at(DAY, 18))
+    result = run_export(DAY, tmp_path / "out", now=at(DAY, 18), by=officer)
     entry = {"day": "2026-03-02", "revision": 1, "sha256": result.sha256, "status": "refused",
              "message": "Chữ ký số không khớp nội dung", "HoSo": 0, "TienDo": 0, "rejected": []}
     path = write_ack(build_ack(AGENCY, [entry], now=at(DAY2, 8)), tmp_path, at(DAY2, 8))
-    import_ack(path, now=at(DAY2, 9))
+    import_ack(path, now=at(DAY2, 9), by=officer)
     (pending,) = pending_days(at(DAY2, 9))
     assert pending.state == "refused"
     assert pending.message == ("Ngày 02/03/2026: tỉnh từ chối tệp lần xuất thứ 1 (Chữ ký số không khớp "
@@ -157,10 +157,10 @@ def test_acks_are_checked_against_the_province_key(officer, tmp_path):
     private, public = new_province_keys()
     (tmp_path / "priv.json").write_text(json.dumps(private))
     (tmp_path / "pub.json").write_text(json.dumps(public))
-    set_province_key(tmp_path / "pub.json")
+    set_province_key(tmp_path / "pub.json", by=officer)
     province = load_province_private(tmp_path / "priv.json")
     busy_day(officer)
-    result = run_export(DAY, tmp_path / "out", now=at(DAY, 18))
+    result = run_export(DAY, tmp_path / "out", now=at(DAY, 18), by=officer)
     summary = apply_files([result.path], str(tmp_path / "central.sqlite3"), trust=own_trust(),
                           province_key=province, ack_dir=tmp_path / "acks", now=at(DAY2, 8))
     assert summary.files[0].status == "applied"
@@ -168,18 +168,18 @@ def test_acks_are_checked_against_the_province_key(officer, tmp_path):
     entry = json.loads(summary.acks[0].read_text())["files"][0]
     unsigned = write_ack(build_ack(AGENCY, [entry], now=at(DAY2, 7)), tmp_path / "unsigned", at(DAY2, 7))
     with pytest.raises(MotCuaError, match="không có chữ ký của tỉnh"):
-        import_ack(unsigned)
+        import_ack(unsigned, by=officer)
     impostor = load_province_private_doc(new_province_keys()[0], tmp_path)
     forged = write_ack(build_ack(AGENCY, [entry], now=at(DAY2, 7), province_key=impostor),
                        tmp_path / "forged", at(DAY2, 7))
     with pytest.raises(MotCuaError, match="không phải của tỉnh đã cấu hình"):
-        import_ack(forged)
+        import_ack(forged, by=officer)
     other = write_ack(build_ack("000.00.24.H13", [entry], now=at(DAY2, 7), province_key=province),
                       tmp_path / "other", at(DAY2, 7))
     with pytest.raises(MotCuaError, match="dành cho cơ quan 000.00.24.H13"):
-        import_ack(other)
+        import_ack(other, by=officer)
 
-    assert import_ack(summary.acks[0]).signed
+    assert import_ack(summary.acks[0], by=officer).signed
     assert pending_days(at(DAY2, 9)) == []
 
 
@@ -197,7 +197,7 @@ def test_many_agencies_in_one_run_each_get_an_ack(tmp_path):
         officer = acting_officer()
         busy_day(officer)
         trust.add(agency, agency_signing_key().public_raw)
-        files.append(export_day(DAY, tmp_path / "stick", now=at(DAY, 18)))
+        files.append(export_day(DAY, tmp_path / "stick", now=at(DAY, 18), by=officer))
         close_database()
 
     summary = apply_files(sorted((tmp_path / "stick").glob("*.zip")),
@@ -210,7 +210,7 @@ def test_many_agencies_in_one_run_each_get_an_ack(tmp_path):
         "motcua-ack_H12.22.01_20260303080000.json"]
 
 
-def test_apply_sync_command(officer, db_path, tmp_path, capsys):
+def test_apply_sync_command(officer, db_path, tmp_path, capsys, signed_in):
     files = three_days(officer, tmp_path / "out")
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -269,7 +269,7 @@ def test_a_file_from_an_impostor_is_refused_and_the_agency_told(officer, tmp_pat
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     busy_day(officer)
-    genuine = export_day(DAY, tmp_path / "out", now=at(DAY, 18))
+    genuine = export_day(DAY, tmp_path / "out", now=at(DAY, 18), by=officer)
     forged = tmp_path / "forged.zip"
     forged.write_bytes(repack(members_of(genuine), Ed25519PrivateKey.generate().sign))
     central = str(tmp_path / "central.sqlite3")

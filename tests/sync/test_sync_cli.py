@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cli.app import run
 from sync_fixtures import busy_day
+
+pytestmark = pytest.mark.usefixtures("signed_in")
 
 
 def test_the_whole_path_from_commune_to_province_and_back(officer, db_path, tmp_path, capsys,

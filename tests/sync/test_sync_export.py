@@ -18,7 +18,7 @@ def test_a_day_file_holds_every_dossier_and_event_of_the_day(officer, tmp_path):
     views = busy_day(officer)
     intake(officer, at(DAY + timedelta(days=1), 8), number="001090099999")  # another day
 
-    result = run_export(DAY, tmp_path, now=at(DAY, 17, 30))
+    result = run_export(DAY, tmp_path, now=at(DAY, 17, 30), by=officer)
 
     assert result.path == tmp_path / f"motcua-sync_{AGENCY}_20260302.zip"
     report = verify_file(result.path, trust=own_trust())
@@ -33,7 +33,7 @@ def test_a_day_file_holds_every_dossier_and_event_of_the_day(officer, tmp_path):
 
 def test_records_use_the_portal_vocabulary(officer, tmp_path):
     views = busy_day(officer)
-    report = verify_file(export_day(DAY, tmp_path, now=at(DAY, 18)), trust=own_trust())
+    report = verify_file(export_day(DAY, tmp_path, now=at(DAY, 18), by=officer), trust=own_trust())
     by_code = {r["MaHoSo"]: r for r in report.dossiers}
 
     returned = by_code[views[2].code]
@@ -66,7 +66,7 @@ def test_records_use_the_portal_vocabulary(officer, tmp_path):
 
 def test_the_manifest_is_readable_and_holds_no_personal_data(officer, tmp_path):
     busy_day(officer)
-    path = export_day(DAY, tmp_path, now=at(DAY, 18))
+    path = export_day(DAY, tmp_path, now=at(DAY, 18), by=officer)
     manifest = dict(members_of(path))["manifest.json"].decode()
     data = json.loads(manifest)
     assert data["agency_code"] == AGENCY and data["day"] == "2026-03-02"
@@ -77,8 +77,8 @@ def test_the_manifest_is_readable_and_holds_no_personal_data(officer, tmp_path):
 
 def test_re_exporting_an_unchanged_day_gives_the_same_bytes(officer, tmp_path):
     busy_day(officer)
-    first = run_export(DAY, tmp_path / "a", now=at(DAY, 18))
-    again = run_export(DAY, tmp_path / "b", now=at(DAY + timedelta(days=3), 9))
+    first = run_export(DAY, tmp_path / "a", now=at(DAY, 18), by=officer)
+    again = run_export(DAY, tmp_path / "b", now=at(DAY + timedelta(days=3), 9), by=officer)
 
     assert again.revision == first.revision == 1 and not again.new_revision
     assert again.path.read_bytes() == first.path.read_bytes()
@@ -86,11 +86,11 @@ def test_re_exporting_an_unchanged_day_gives_the_same_bytes(officer, tmp_path):
 
 def test_a_change_after_export_makes_the_next_revision(officer, tmp_path):
     views = busy_day(officer)
-    first = run_export(DAY, tmp_path, now=at(DAY, 16))
+    first = run_export(DAY, tmp_path, now=at(DAY, 16), by=officer)
     act("forward", views[0].code, officer, at(DAY, 16, 30), unit="Địa chính")
 
     assert [p.state for p in pending_days(at(DAY, 17, 30))] == ["changed"]
-    second = run_export(DAY, tmp_path, now=at(DAY, 17, 30))
+    second = run_export(DAY, tmp_path, now=at(DAY, 17, 30), by=officer)
 
     assert second.revision == 2 and second.events == first.events + 1
     assert second.path == first.path  # one file per agency and day: the newer replaces it
@@ -103,7 +103,7 @@ def test_a_broken_record_is_set_aside_and_named_and_the_rest_goes_through(office
     broken = get_dossier(views[1].code).events[1]  # the supplement request
     StatusEvent.update(data="{not json").where(StatusEvent.uid == broken.uid).execute()
 
-    result = run_export(DAY, tmp_path, now=at(DAY, 18))
+    result = run_export(DAY, tmp_path, now=at(DAY, 18), by=officer)
 
     # The dossier goes with its three events of the day (received, supplement, resume): the
     # province must not hold the steps of a dossier it does not have.
@@ -130,7 +130,7 @@ def test_pending_days_for_the_banner(officer, tmp_path):
     assert [(p.day, p.state) for p in during_day2] == [(day1, "not_exported")]
     assert during_day2[0].message == "Ngày 02/03/2026: có 1 thay đổi chưa xuất tệp đồng bộ."
 
-    run_export(day1, tmp_path, now=at(day2, 10))
+    run_export(day1, tmp_path, now=at(day2, 10), by=officer)
     after = pending_days(at(day2, 17, 30))  # the office has closed: today counts too
     assert [(p.day, p.state) for p in after] == [(day1, "not_acknowledged"), (day2, "not_exported")]
     assert "chưa có xác nhận" in after[0].message
@@ -141,12 +141,12 @@ def test_export_if_due_exports_past_days_and_today_after_closing(officer, tmp_pa
     intake(officer, at(day1, 9))
     intake(officer, at(day2, 9), number="001090099999")
 
-    assert [r.day for r in export_if_due(at(day2, 11), tmp_path)] == [day1]
-    assert export_if_due(at(day2, 12), tmp_path) == []
-    assert [r.day for r in export_if_due(at(day2, 17, 5), tmp_path)] == [day2]
-    assert [r.day for r in export_if_due(at(day2, 17, 6), tmp_path)] == []
+    assert [r.day for r in export_if_due(at(day2, 11), tmp_path, by=officer)] == [day1]
+    assert export_if_due(at(day2, 12), tmp_path, by=officer) == []
+    assert [r.day for r in export_if_due(at(day2, 17, 5), tmp_path, by=officer)] == [day2]
+    assert [r.day for r in export_if_due(at(day2, 17, 6), tmp_path, by=officer)] == []
     intake(officer, at(day2, 17, 10), number="001090088888")
-    closing = export_if_due(at(day2, 17, 15), tmp_path, closing=True)
+    closing = export_if_due(at(day2, 17, 15), tmp_path, closing=True, by=officer)
     assert [(r.day, r.revision) for r in closing] == [(day2, 2)]
 
 
@@ -170,7 +170,7 @@ def test_intakes_during_an_export_land_in_that_file_or_the_next_revision(officer
     worker = threading.Thread(target=counter)
     worker.start()
     while True:
-        exported.append(run_export(DAY, tmp_path / str(len(exported)), now=at(DAY, 18)))
+        exported.append(run_export(DAY, tmp_path / str(len(exported)), now=at(DAY, 18), by=officer))
         if done.is_set():
             break
     worker.join()
@@ -180,15 +180,15 @@ def test_intakes_during_an_export_land_in_that_file_or_the_next_revision(officer
     missing = set(received) - in_last
     states = [p.state for p in pending_days(at(DAY, 18))]
     assert states == (["changed"] if missing else ["not_acknowledged"])
-    final = run_export(DAY, tmp_path / "final", now=at(DAY, 18, 5))
+    final = run_export(DAY, tmp_path / "final", now=at(DAY, 18, 5), by=officer)
     assert {r["Uid"] for r in verify_file(final.path, trust=own_trust()).dossiers} == set(received)
     assert final.revision == last.revision + (1 if missing else 0)
     revisions = [r.revision for r in exported]
     assert revisions == sorted(revisions)
 
 
-def test_an_empty_day_is_a_valid_file(counter, tmp_path):
-    result = run_export(date(2026, 3, 8), tmp_path, now=at(date(2026, 3, 8), 18))
+def test_an_empty_day_is_a_valid_file(officer, tmp_path):
+    result = run_export(date(2026, 3, 8), tmp_path, now=at(date(2026, 3, 8), 18), by=officer)
     report = verify_file(result.path, trust=own_trust())
     assert report.ok and result.dossiers == result.events == 0
 
@@ -213,7 +213,7 @@ def test_two_exports_of_one_day_at_once_never_go_back_in_time(officer, tmp_path)
         try:
             n = 0
             while not done.is_set():
-                run_export(DAY, tmp_path / f"{name}-{n}", now=at(DAY, 18))
+                run_export(DAY, tmp_path / f"{name}-{n}", now=at(DAY, 18), by=officer)
                 n += 1
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
@@ -249,11 +249,11 @@ def test_an_export_overtaken_by_another_starts_again_from_a_fresh_snapshot(offic
         if not raced:
             raced.append(True)
             intake(officer, at(DAY, 10), number="001090099999")
-            run_export(DAY, tmp_path / "other", now=at(DAY, 18))
+            run_export(DAY, tmp_path / "other", now=at(DAY, 18), by=officer)
         return snapshot
 
     monkeypatch.setattr(export_module, "read_day", overtaken)
-    result = run_export(DAY, tmp_path / "this", now=at(DAY, 18))
+    result = run_export(DAY, tmp_path / "this", now=at(DAY, 18), by=officer)
 
     assert result.dossiers == 2
     rows = list(SyncExport.select().order_by(SyncExport.revision))

@@ -28,6 +28,9 @@ from hostile_files import (
 )
 from sync_fixtures import DAY, at, busy_day, central_state, intake, members_of, own_trust
 
+# commands run in-process sign in as scripts do (MOTCUA_PASSWORD)
+pytestmark = pytest.mark.usefixtures("signed_in")
+
 DAY2, DAY3 = DAY + timedelta(days=1), DAY + timedelta(days=2)
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,11 +51,11 @@ def inbox(officer, tmp_path) -> dict[str, Path]:
     folder = tmp_path / "inbox"
     folder.mkdir()
     busy_day(officer, DAY)
-    good1 = export_day(DAY, folder, now=at(DAY, 18))
+    good1 = export_day(DAY, folder, by=officer, now=at(DAY, 18))
     intake(officer, at(DAY2, 9), number="001090099999")
-    good2 = export_day(DAY2, folder, now=at(DAY2, 18))
+    good2 = export_day(DAY2, folder, by=officer, now=at(DAY2, 18))
     intake(officer, at(DAY3, 9), number="001090088888")
-    third = export_day(DAY3, tmp_path / "third", now=at(DAY3, 18))
+    third = export_day(DAY3, tmp_path / "third", by=officer, now=at(DAY3, 18))
     sign = agency_signing_key().sign
     members = members_of(good2)
     files = {"good1": good1, "good2": good2}
@@ -179,7 +182,7 @@ print(json.dumps({{"status": summary.files[0].status, "peak_kb": peak}}))
 def test_no_file_up_to_50_mb_makes_the_importer_use_more_than_300_mb(officer, tmp_path):
     pytest.importorskip("resource")  # POSIX; CI runs this on Linux
     busy_day(officer)
-    good = export_day(DAY, tmp_path / "good", now=at(DAY, 18))
+    good = export_day(DAY, tmp_path / "good", by=officer, now=at(DAY, 18))
     members, sign = members_of(good), agency_signing_key().sign
     keyring = tmp_path / "key.json"
     keyring.write_text(json.dumps(agency_public_key_document()), encoding="utf-8")

@@ -3,6 +3,8 @@ delivered: a record the export had to leave out, or one the province did not rec
 day "not delivered" on the banner, in sync-status and through the acknowledgement."""
 from __future__ import annotations
 
+import pytest
+
 import io
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import timedelta
@@ -15,6 +17,9 @@ from sync.apply import NOT_IN_FILE, apply_files
 from sync.export import run_export
 from sync.history import pending_days
 from sync_fixtures import AGENCY, DAY, at, central_state, intake, own_trust
+
+# commands run in-process sign in as scripts do (MOTCUA_PASSWORD)
+pytestmark = pytest.mark.usefixtures("signed_in")
 
 DAY2 = DAY + timedelta(days=1)
 
@@ -35,7 +40,7 @@ def test_a_record_left_out_keeps_its_day_not_delivered_through_the_ack(officer, 
     # Data written before the limits existed (or damaged): over what the schema allows.
     Dossier.update(notes="x" * 5000).where(Dossier.code == broken.code).execute()
 
-    result = run_export(DAY, tmp_path / "out", now=at(DAY, 18))
+    result = run_export(DAY, tmp_path / "out", by=officer, now=at(DAY, 18))
     assert {(s["kind"], s["MaHoSo"]) for s in result.set_aside} == {("HoSo", broken.code),
                                                                     ("TienDo", broken.code)}
     (pending,) = pending_days(at(DAY2, 9))
@@ -54,7 +59,7 @@ def test_a_record_left_out_keeps_its_day_not_delivered_through_the_ack(officer, 
     assert {r["MaHoSo"] for r in dossiers.values()} == {good.code}
     assert {r["MaHoSo"] for r in events.values()} == {good.code}  # no step of the missing dossier
 
-    imported = import_ack(ack_path, now=at(DAY2, 9))
+    imported = import_ack(ack_path, by=officer, now=at(DAY2, 9))
     (entry,) = imported.matched
     assert entry["status"] == "applied"
     assert {r["MaHoSo"] for r in entry["not_received"]} == {broken.code}
@@ -67,13 +72,13 @@ def test_a_record_left_out_keeps_its_day_not_delivered_through_the_ack(officer, 
 
 def test_a_record_the_province_did_not_receive_keeps_the_day_not_delivered(officer, tmp_path):
     view = intake(officer, at(DAY, 9))
-    result = run_export(DAY, tmp_path, now=at(DAY, 18))
+    result = run_export(DAY, tmp_path, by=officer, now=at(DAY, 18))
     entry = {"day": "2026-03-02", "revision": 1, "sha256": result.sha256, "status": "applied",
              "message": "", "HoSo": 0, "TienDo": 1,
              "rejected": [{"kind": "HoSo", "uid": "a" * 32, "MaHoSo": view.code,
                            "reason": "Uid đã thuộc hồ sơ của cơ quan khác"}]}
     import_ack(write_ack(build_ack(AGENCY, [entry], now=at(DAY2, 8)), tmp_path, at(DAY2, 8)),
-               now=at(DAY2, 9))
+               by=officer, now=at(DAY2, 9))
 
     (pending,) = pending_days(at(DAY2, 9))
     assert pending.state == "incomplete" and view.code in pending.message
@@ -83,10 +88,10 @@ def test_a_record_the_province_did_not_receive_keeps_the_day_not_delivered(offic
 
 def test_a_whole_day_acknowledged_is_delivered(officer, db_path, tmp_path):
     intake(officer, at(DAY, 9))
-    result = run_export(DAY, tmp_path / "out", now=at(DAY, 18))
+    result = run_export(DAY, tmp_path / "out", by=officer, now=at(DAY, 18))
     summary = apply_files([result.path], str(tmp_path / "central.sqlite3"), trust=own_trust(),
                           now=at(DAY2, 8))
     assert summary.clean
-    import_ack(summary.acks[0], now=at(DAY2, 9))
+    import_ack(summary.acks[0], by=officer, now=at(DAY2, 9))
     assert pending_days(at(DAY2, 9)) == []
     assert "Tỉnh đã nhận đủ dữ liệu các ngày." in _status(db_path)

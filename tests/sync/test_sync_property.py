@@ -95,10 +95,12 @@ def run_scenario(steps, officer, work: Path) -> list[Path]:
             if not actions:
                 continue
             action = actions[values[1] % len(actions)]
+            if action == "refuse" and moment.date() != view.received_at.date():
+                action = "stop"  # a refusal is only made on the day of reception (DOMAIN §7)
             act(FUNCTIONS.get(action, action), view.code, officer, moment, **ARGUMENTS[action](view))
         elif kind == "export":
             day = WORKING_DAYS[max(0, day_index - values[0] % 2)]
-            files.append(run_export(day, work / f"out-{len(files)}", now=moment).path)
+            files.append(run_export(day, work / f"out-{len(files)}", now=moment, by=officer).path)
     final = moment + timedelta(days=1)
-    files += [r.path for r in export_if_due(final, work / "final", closing=True)]
+    files += [r.path for r in export_if_due(final, work / "final", closing=True, by=officer)]
     return files

@@ -22,16 +22,16 @@ from sync_fixtures import DAY, at, busy_day, intake, members_of, own_trust, repa
 @pytest.fixture
 def day_file(officer, tmp_path) -> Path:
     busy_day(officer)
-    return export_day(DAY, tmp_path / "out", now=at(DAY, 18))
+    return export_day(DAY, tmp_path / "out", now=at(DAY, 18), by=officer)
 
 
 @pytest.fixture
-def province(counter, tmp_path):
+def province(officer, tmp_path):
     """The province's key pair, with its public half configured at the counter."""
     private, public = new_province_keys()
     (tmp_path / "province-private.json").write_text(json.dumps(private))
     (tmp_path / "province-public.json").write_text(json.dumps(public))
-    set_province_key(tmp_path / "province-public.json")
+    set_province_key(tmp_path / "province-public.json", by=officer)
     return load_province_private(tmp_path / "province-private.json")
 
 
@@ -84,7 +84,7 @@ def test_an_altered_member_is_named(day_file):
 def test_a_member_swapped_in_from_another_file_is_named(officer, day_file, tmp_path):
     other_day = DAY + timedelta(days=1)
     intake(officer, at(other_day, 9), number="001090099999")
-    other = export_day(other_day, tmp_path / "other", now=at(other_day, 18))
+    other = export_day(other_day, tmp_path / "other", now=at(other_day, 18), by=officer)
     foreign = dict(members_of(other))["tiendo.json"]
     members = [(n, foreign if n == "tiendo.json" else d) for n, d in members_of(day_file)]
     report = inspect_bytes(repack(members, lambda m: b"\0" * 64), trust=own_trust())
@@ -170,7 +170,7 @@ def test_an_invalid_record_is_named_and_the_rest_still_read(day_file):
 
 def test_encrypted_records_are_unreadable_without_the_province_key(officer, province, tmp_path):
     busy_day(officer)
-    path = export_day(DAY, tmp_path / "out", now=at(DAY, 18))
+    path = export_day(DAY, tmp_path / "out", now=at(DAY, 18), by=officer)
     raw = path.read_bytes()
     names = [n for n, _ in members_of(path)]
     assert names == ["manifest.json", "hoso.json.enc", "tiendo.json.enc"]
@@ -194,7 +194,7 @@ def load_province_private_from(doc: dict, tmp_path: Path):
     return load_province_private(target)
 
 
-def test_verify_sync_command_exit_codes(day_file, db_path, tmp_path, capsys):
+def test_verify_sync_command_exit_codes(day_file, db_path, tmp_path, capsys, signed_in):
     keyfile = tmp_path / "key.json"
     assert run(["--db", str(db_path), "sync-key", "export", "--out", str(keyfile)]) == 0
     capsys.readouterr()

@@ -45,7 +45,7 @@ def printed(monkeypatch):
 
     jobs: list[tuple[str, str, bytes]] = []
 
-    def fake_print_form(kind, code, *, printer=None, copies=None, now=None):
+    def fake_print_form(kind, code, *, by=None, printer=None, copies=None, now=None):
         jobs.append((kind, code, models.forms.render_form(kind, code)))
         if kind == "receipt":
             from models.workflow import mark_receipt_printed

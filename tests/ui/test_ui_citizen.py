@@ -149,7 +149,7 @@ def test_kiosk_shows_the_status_and_cannot_be_left_without_a_password(counter, o
         "procedure": "1.004873", "received_at": now.isoformat(),
         "applicant": {"name": "Nguyễn Thị Hằng", "id_number": "001190012345", "phone": "0912345678",
                       "address": "Thôn Đồng Bông"}}), officer, now=now).code
-    set_password("admin", "mat-khau-thu-nghiem")
+    set_password("admin", "mat-khau-thu-nghiem", by=officer)
     kiosk = KioskWindow(idle_ms=300)
     qtbot.addWidget(kiosk)
     kiosk.showFullScreen()

@@ -104,7 +104,7 @@ def test_print_failure_keeps_the_dossier_and_shows_the_receipt(counter, officer,
     from models.settings import update_settings
     from ui.main_window import MainWindow
 
-    update_settings(printer="Máy in không tồn tại")
+    update_settings(printer="Máy in không tồn tại", by=officer)
     win = MainWindow(officer, "")
     qtbot.addWidget(win)
     win.show()

@@ -30,13 +30,13 @@ def dossiers(officer) -> dict[str, str]:
     c["late_birth"] = _receive(officer, BIRTH, T(2026, 10, 6, 9), "Nguyễn Thị Hằng")  # due 06/10 17:00
     c["late_paused"] = _receive(officer, MARRIAGE, T(2026, 10, 1, 9), "Trần Văn Bình")  # due 06/10 09:00
     workflow.request_supplement(c["late_paused"], officer, missing=["Tờ khai"], reason="Thiếu tờ khai",
-                                at=T(2026, 10, 7, 9))  # asked after the due date: late
+                                now=T(2026, 10, 7, 9))  # asked after the due date: late
     c["due_soon"] = _receive(officer, MARRIAGE, T(2026, 10, 5, 9), "Lê Văn Cường")  # due 08/10 09:00
     c["in_time"] = _receive(officer, MARRIAGE, T(2026, 10, 7, 9), "Phạm Thị Dung")  # due 12/10
     c["finished_late"] = _receive(officer, BIRTH, T(2026, 10, 1, 9), "Hoàng Minh Đức")
-    workflow.finish(c["finished_late"], officer, at=T(2026, 10, 2, 9))  # late, but done
+    workflow.finish(c["finished_late"], officer, now=T(2026, 10, 2, 9))  # late, but done
     c["withdrawn"] = _receive(officer, BIRTH, T(2026, 10, 2, 9), "Vũ Thị Hoa")
-    workflow.withdraw(c["withdrawn"], officer, reason="Công dân xin rút", at=T(2026, 10, 5, 9))
+    workflow.withdraw(c["withdrawn"], officer, reason="Công dân xin rút", now=T(2026, 10, 5, 9))
     return c
 
 
@@ -97,9 +97,11 @@ def test_apology_in_one_click_extends_and_prints(window, dossiers, qtbot, idle, 
     assert "XIN LỖI" in text
     assert "Chờ xác minh của cơ quan khác" in text
     assert panel.printer.preview.isVisible()
-    # now due on 12/10: neither late nor due within a day on NOW, so it leaves the list
-    assert code not in _column(panel, 0)
-    assert _column(panel, 0) == [dossiers["late_paused"], dossiers["due_soon"]]
+    # the citizen has a new date, but the dossier stays late (DOMAIN §7): still listed, saying so
+    assert after.late and after.due_history[-1].overdue
+    assert after.due_history[-1].signer == "admin"  # the leader who recorded it signs
+    assert _column(panel, 0) == [dossiers["late_paused"], code, dossiers["due_soon"]]
+    assert _column(panel, 5)[1] == "Quá hạn (đã hẹn lại 17:00 12/10/2026)"
 
 
 def test_apology_for_the_selected_row_from_the_keyboard(window, dossiers, qtbot, idle):

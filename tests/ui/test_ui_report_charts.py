@@ -27,16 +27,16 @@ def months(officer) -> dict[str, str]:
     resolved, April 100 %; May onwards has not come yet on NOW."""
     c = {}
     c["jan_marriage"] = _receive(officer, MARRIAGE, T(2026, 1, 5, 9))   # due 08/01
-    workflow.finish(c["jan_marriage"], officer, at=T(2026, 1, 7, 10))   # before due
+    workflow.finish(c["jan_marriage"], officer, now=T(2026, 1, 7, 10))   # before due
     c["jan_certify"] = _receive(officer, CERTIFY, T(2026, 1, 6, 9))     # due 08/01
-    workflow.finish(c["jan_certify"], officer, at=T(2026, 1, 8, 10))    # on the due date
+    workflow.finish(c["jan_certify"], officer, now=T(2026, 1, 8, 8, 30))  # the due day, before 09:00
     c["feb_marriage"] = _receive(officer, MARRIAGE, T(2026, 2, 2, 9), "Trần Thị Bình")  # due 05/02
-    workflow.finish(c["feb_marriage"], officer, at=T(2026, 2, 9, 10))   # late
+    workflow.finish(c["feb_marriage"], officer, now=T(2026, 2, 9, 10))   # late
     c["feb_birth"] = _receive(officer, BIRTH, T(2026, 2, 3, 9))         # due 03/02 17:00
-    workflow.finish(c["feb_birth"], officer, at=T(2026, 2, 3, 10))      # on the due date
+    workflow.finish(c["feb_birth"], officer, now=T(2026, 2, 3, 10))      # on the due date
     c["mar_open"] = _receive(officer, MARRIAGE, T(2026, 3, 16, 9))      # still in progress
     c["apr_certify"] = _receive(officer, CERTIFY, T(2026, 4, 6, 9))     # due 08/04
-    workflow.finish(c["apr_certify"], officer, at=T(2026, 4, 7, 10))    # before due
+    workflow.finish(c["apr_certify"], officer, now=T(2026, 4, 7, 10))    # before due
     return c
 
 

@@ -78,19 +78,20 @@ def test_admin_adds_an_officer_with_a_role(window, qtbot, idle):
     panel = screen.officers
     qtbot.keyClicks(panel.username, "lan.nt")
     type_text(qtbot, panel.full_name, "Nguyễn Thị Lan")
-    panel.role.setCurrentIndex(panel.role.findData("officer"))
+    panel.roles["leader"].setChecked(True)  # officer (checked by default) and leader
     qtbot.keyClicks(panel.password, "matkhau-lan")
     panel.add.click()
     idle()
     assert "lan.nt" in [o.username for o in list_officers()]
-    assert authenticate("lan.nt", "matkhau-lan").role == "officer"
+    assert authenticate("lan.nt", "matkhau-lan").roles == ("officer", "leader")
     assert panel.table.rowCount() == 2
+    assert panel.table.item(1, 2).text() == "Cán bộ một cửa, Lãnh đạo"
 
 
-def test_settings_are_read_only_for_an_officer(counter, qtbot, idle, printed):
+def test_settings_are_read_only_for_an_officer(counter, officer, qtbot, idle, printed):
     from models.accounts import add_officer, get_officer_row
 
-    add_officer("lan.nt", "Nguyễn Thị Lan", "officer", "matkhau-lan")
+    add_officer("lan.nt", "Nguyễn Thị Lan", "officer", "matkhau-lan", by=officer)
     window = MainWindow(get_officer_row("lan.nt"), "")
     qtbot.addWidget(window)
     screen = _settings_screen(window, idle)

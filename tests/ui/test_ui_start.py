@@ -37,7 +37,7 @@ def test_wizard_on_an_empty_database_sets_up_the_agency_and_admin(db_path, qtbot
     qtbot.addWidget(controller.window)
     settings = load_settings()
     assert settings.agency_code == "000.00.24.H12" and settings.place == "Tam Đảo"
-    assert authenticate("admin", "matkhau123").role == "admin"
+    assert authenticate("admin", "matkhau123").roles == ("officer", "leader", "admin")
     assert controller.window.windowTitle() == "MotCua – UBND XÃ TAM ĐẢO – 000.00.24.H12"
     idle()
     close_database()

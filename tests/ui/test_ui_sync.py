@@ -217,7 +217,7 @@ def test_a_day_with_a_record_left_out_is_shown_not_delivered(open_window, office
     take_in(officer, at(DAY, 9))
     broken = take_in(officer, at(DAY, 10), name="Trần Văn Bình", number="001090012345")
     Dossier.update(notes="x" * 5000).where(Dossier.code == broken.code).execute()  # older, damaged data
-    run_export(DAY, tmp_path, now=at(DAY, 18))
+    run_export(DAY, tmp_path, by=officer, now=at(DAY, 18))
     win, _clock = open_window(at(NEXT, 9))
     win.show_tab(SYNC)
     idle()
