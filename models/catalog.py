@@ -25,20 +25,35 @@ SHIPPED_CATALOG = RESOURCES / "catalog" / "procedures.json"
 CSV_COLUMNS = [
     "code", "name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
     "fee", "fee_note", "confirmed", "source", "note", "active",
-    "document_name", "originals", "copies", "required",
+    "document_name", "originals", "copies", "kind",
 ]
 COMPARED = ("name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
             "fee", "fee_note", "confirmed", "source", "note", "active", "documents")
 
 
+# What the citizen does with a paper of the procedure's list (thành phần hồ sơ).
+REQUIRED = "required"  # always handed in
+SITUATIONAL = "situational"  # handed in only in the case its name states ("trường hợp …", "nếu …")
+SHOWN = "shown"  # xuất trình: shown at the counter to be checked, not handed in
+PAPER_KINDS = {REQUIRED: "bắt buộc", SITUATIONAL: "tùy trường hợp", SHOWN: "xuất trình"}
+
+
 @dataclass(frozen=True)
 class DocumentSpec:
-    """A paper in a procedure's list: name and how many originals and copies."""
+    """A paper in a procedure's list: name, how many originals and copies, and its kind."""
 
     name: str
     originals: int = 1
     copies: int = 0
-    required: bool = True
+    kind: str = REQUIRED
+
+    @property
+    def required(self) -> bool:
+        return self.kind == REQUIRED
+
+    @property
+    def shown(self) -> bool:
+        return self.kind == SHOWN
 
 
 @dataclass(frozen=True)
@@ -104,7 +119,7 @@ def _info(row: Procedure, documents: list[ProcedureDocument] | None = None) -> P
         duration_unit=row.duration_unit, same_day_cutoff=row.same_day_cutoff, fee=row.fee,
         fee_note=row.fee_note, level=row.level, source=row.source, confirmed=row.confirmed,
         note=row.note, active=row.active,
-        documents=tuple(DocumentSpec(d.name, d.originals, d.copies, d.required) for d in docs),
+        documents=tuple(DocumentSpec(d.name, d.originals, d.copies, d.kind) for d in docs),
     )
 
 
@@ -171,6 +186,18 @@ def _int(value, name: str, errors: list[str], where: str, minimum: int = 0) -> i
     return number
 
 
+def _kind(doc: dict, where: str, errors: list[str]) -> str:
+    """The paper's kind: ``kind`` when given, else the older ``required`` flag."""
+    kind = clean(doc.get("kind")).lower()
+    if not kind:
+        return REQUIRED if _bool(doc.get("required"), True) else SITUATIONAL
+    if kind not in PAPER_KINDS:
+        errors.append(f"{where}: loại giấy tờ “{kind}” không hợp lệ (dùng một trong: "
+                      f"{', '.join(PAPER_KINDS)}).")
+        return REQUIRED
+    return kind
+
+
 def _bool(value, default: bool) -> bool:
     if value in (None, ""):
         return default
@@ -213,7 +240,7 @@ def parse_entry(entry: dict, where: str, errors: list[str]) -> ProcedureInfo | N
             doc_name,
             _int(doc.get("originals", 1), "số bản chính", errors, f"{where}, giấy tờ {i}"),
             _int(doc.get("copies", 0), "số bản sao", errors, f"{where}, giấy tờ {i}"),
-            _bool(doc.get("required"), True),
+            _kind(doc, f"{where}, giấy tờ {i}", errors),
         ))
     source = entry.get("source") or ""
     if isinstance(source, list):
@@ -263,7 +290,8 @@ def entries_from_csv(text: str) -> list[dict]:
             }
         if clean(row.get("document_name")):
             entry["documents"].append({"name": row.get("document_name"), "originals": row.get("originals") or 0,
-                                       "copies": row.get("copies") or 0, "required": row.get("required")})
+                                       "copies": row.get("copies") or 0, "kind": row.get("kind"),
+                                       "required": row.get("required")})
     return list(entries.values())
 
 
@@ -343,7 +371,7 @@ def _store(info: ProcedureInfo, stamp: datetime) -> None:
     if info.documents:
         ProcedureDocument.insert_many([
             dict(procedure=row.id, position=i, name=d.name, originals=d.originals,
-                 copies=d.copies, required=d.required)
+                 copies=d.copies, kind=d.kind)
             for i, d in enumerate(info.documents, start=1)
         ]).execute()
 
@@ -366,7 +394,7 @@ def export_catalog(path: Path | str) -> int:
                     row = dict(base)
                     if d is not None:
                         row.update(document_name=d.name, originals=d.originals, copies=d.copies,
-                                   required=int(d.required))
+                                   kind=d.kind)
                     writer.writerow(row)
     else:
         data = {"schema_version": 1, "exported_at": now().isoformat(),

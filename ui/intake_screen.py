@@ -20,7 +20,7 @@ from models.intake import IntakeRequest, PersonInput, find_applicant, preview_du
 from models.statuses import CHANNELS, RESULT_DELIVERY
 
 from .address_picker import AddressPicker
-from .chip_id import looks_like_chip_qr, parse_chip_qr
+from models.chip_id import looks_like_chip_qr, parse_chip_qr
 from .documents_checklist import DocumentsChecklist
 from .field_errors import FieldErrors
 from .folded_combo import FoldedCombo
