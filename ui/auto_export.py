@@ -12,8 +12,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from models.audit import now as clock
-from sync.export import export_if_due
 
+from .preload import SYNC
 from .runner import Op
 
 log = logging.getLogger(__name__)
@@ -45,8 +45,12 @@ class AutoExport(QObject):
             return
         self._busy = True
         moment = self.now()
-        Op(self, lambda: export_if_due(moment)).success(self._done).failure(self._failed) \
-            .run_in_background()
+
+        def work() -> list:
+            from sync.export import export_if_due
+
+            return export_if_due(moment)
+        Op(self, work, needs=(SYNC,)).success(self._done).failure(self._failed).run_in_background()
 
     def _done(self, results: list) -> None:
         self._busy = False
@@ -63,6 +67,8 @@ class AutoExport(QObject):
         a day left unexported shows on the banner at the next start."""
         self.timer.stop()
         try:
+            from sync.export import export_if_due
+
             return export_if_due(self.now(), closing=True)
         except Exception:  # noqa: BLE001 - logged, and the banner reports the day next time
             log.exception("export at closing failed")
