@@ -22,9 +22,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("MotCua")
     install_translators(app)
+    from . import emit_guard, errors
     from .gc_guard import install
 
     install()
+    emit_guard.install()
+    errors.install()
     return app
 
 

@@ -44,6 +44,9 @@ def private_qsettings(tmp_path, qapp, monkeypatch):
     from ui.i18n import install_translators
 
     install()  # as make_application does: garbage collection on the GUI thread only
+    from ui import emit_guard
+
+    emit_guard.install()
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "qsettings"))
     install_translators(qapp)
     yield
@@ -68,13 +71,31 @@ def idle(qtbot):
 
 @dataclass(frozen=True)
 class PrintJob:
-    """What was handed to the printer: the PDF, and the form and dossier its title names."""
+    """What was handed to the printer: the PDF, and the form and dossier its title names
+    (read when the test asks, on the GUI thread: the fake itself only records)."""
 
-    kind: str
-    code: str
     pdf: bytes
     printer: str | None
     copies: int
+
+    @property
+    def title(self) -> str:
+        import io
+
+        from pypdf import PdfReader
+
+        return str(PdfReader(io.BytesIO(self.pdf)).metadata.title or "")
+
+    @property
+    def kind(self) -> str:
+        from models.form_kinds import FORM_NAMES
+
+        title = self.title.lower()
+        return next((k for k, name in FORM_NAMES.items() if title.startswith(name.lower())), "")
+
+    @property
+    def code(self) -> str:
+        return self.title.rsplit(" ", 1)[-1]
 
     def __getitem__(self, index):  # (kind, code, pdf) as a tuple, as the older tests read it
         return (self.kind, self.code, self.pdf)[index]
@@ -88,22 +109,14 @@ def printed(monkeypatch):
     """Record print jobs at the real boundary — printing.dispatch.print_pdf, the submission to
     the system's printer — so that everything before it runs, the rule that marks a receipt
     printed included."""
-    import io
-
     import printing.dispatch
-    from pypdf import PdfReader
-
-    from models.form_kinds import FORM_NAMES
 
     jobs: list[PrintJob] = []
     _read_once_here()
 
     def fake_print_pdf(pdf_bytes, printer_name=None, copies=1, page_size="A4", *, doc_name="MotCua"):
-        reader = PdfReader(io.BytesIO(pdf_bytes))
-        title = str(reader.metadata.title or "")
-        kind = next((k for k, name in FORM_NAMES.items() if title.lower().startswith(name.lower())), "")
-        jobs.append(PrintJob(kind, title.rsplit(" ", 1)[-1], pdf_bytes, printer_name, copies))
-        return len(reader.pages)
+        jobs.append(PrintJob(pdf_bytes, printer_name, copies))
+        return 1
     monkeypatch.setattr(printing.dispatch, "print_pdf", fake_print_pdf)
     return jobs
 

@@ -204,7 +204,7 @@ def test_a_failed_export_never_keeps_the_app_open(open_window, officer, monkeypa
 
     def broken(*_a, **_k):
         raise OSError("the drive was pulled out")
-    monkeypatch.setattr("ui.auto_export.export_if_due", broken)
+    monkeypatch.setattr("sync.export.export_if_due", broken)
 
     assert win.close()
     assert not win.isVisible()
