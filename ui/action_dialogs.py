@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QVBoxLayout,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
 )
 
 from models import workflow
@@ -20,8 +20,8 @@ from models.dossiers import DossierView
 from models.errors import ValidationError
 from models.statuses import ACTION_NAMES
 
+from .date_field import DateTimeField
 from .field_errors import FieldErrors
-from .i18n import DATETIME_FORMAT
 from .runner import Op
 
 CTX = "ActionDialog"
@@ -100,12 +100,16 @@ ACTIONS: dict[str, ActionSpec] = {
 
 
 class ActionDialog(QDialog):
-    """Fill the action's fields and confirm (Ctrl+Enter); ``done_view(view, form)`` on success."""
+    """Fill the action's fields and confirm (Ctrl+Enter); ``done_view(view, form)`` on success.
+
+    Window-modal over the window that opened it (use ``open()``): a second action cannot be
+    started on the same dossier, and Ctrl+Enter cannot reach the window behind."""
 
     done_view = Signal(object, object)
 
     def __init__(self, action: str, view: DossierView, officer, parent=None):
         super().__init__(parent)
+        self.setWindowModality(Qt.WindowModal)
         self.action, self.view, self.officer = action, view, officer
         self.spec = ACTIONS[action]
         self.setWindowTitle(f"{ACTION_NAMES[action]} – {view.code}")
@@ -115,6 +119,7 @@ class ActionDialog(QDialog):
         title = QLabel(f"<b>{ACTION_NAMES[action]}</b><br>{view.code} – {view.applicant_name}"
                        f"<br>{view.procedure_name}")
         title.setWordWrap(True)
+        title.setMinimumWidth(1)
         layout.addWidget(title)
         if self.spec.hint:
             hint = QLabel(_tr(self.spec.hint))
@@ -132,6 +137,7 @@ class ActionDialog(QDialog):
         self.ok.setToolTip(QCoreApplication.translate("ActionDialog", "Record this step (Ctrl+Enter)"))
         self.ok.setShortcut("Ctrl+Return")
         self.ok.setDefault(True)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.ok.click)  # the keypad's Enter
         cancel = buttons.addButton(QCoreApplication.translate("ActionDialog", "Cancel"), QDialogButtonBox.RejectRole)
         cancel.setToolTip(QCoreApplication.translate("ActionDialog", "Close without recording (Esc)"))
         buttons.accepted.connect(self.submit)
@@ -144,10 +150,8 @@ class ActionDialog(QDialog):
     def _input(self, spec: Field):
         default = spec.default(self.view) if spec.default else None
         if spec.kind == "datetime":
-            edit = QDateTimeEdit(QDateTime(default or datetime.now()))
-            edit.setDisplayFormat(DATETIME_FORMAT)
-            edit.setCalendarPopup(True)
-            return edit
+            return DateTimeField(default or datetime.now().replace(second=0, microsecond=0),
+                                 optional=False, field=spec.name, label=_tr(spec.label))
         if spec.kind in ("text", "lines"):
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
@@ -163,7 +167,7 @@ class ActionDialog(QDialog):
         for spec in self.spec.fields:
             widget = self.inputs[spec.name]
             if spec.kind == "datetime":
-                values[spec.name] = widget.dateTime().toPython().replace(second=0, microsecond=0)
+                values[spec.name] = widget.value().replace(second=0)
             elif spec.kind == "lines":
                 values[spec.name] = [line for line in widget.toPlainText().splitlines() if line.strip()]
             elif spec.kind == "text":
@@ -173,7 +177,14 @@ class ActionDialog(QDialog):
         return values
 
     def submit(self) -> None:
-        values, code, officer = self.values(), self.view.code, self.officer
+        try:
+            values = self.values()
+        except ValidationError as exc:  # a date that does not read
+            widget = self.errors.show(exc.errors)
+            if widget is not None:
+                widget.setFocus()
+            return
+        code, officer = self.view.code, self.officer
         self.ok.setEnabled(False)
 
         def done(view: DossierView) -> None:
