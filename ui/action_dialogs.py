@@ -143,6 +143,9 @@ class ActionDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Wrapped text (the title, the hint, error lines) is as tall as the width allows: a
+        # dialog allowed to be very narrow would ask for a very tall minimum.
+        self.setMinimumWidth(480)
         self.resize(520, 300)
         first = self.inputs[self.spec.fields[0].name] if self.spec.fields else self.ok
         first.setFocus()

@@ -16,15 +16,22 @@ ERROR_STYLE = "color: #b00020;"
 FIELD_AT_FAULT = "border: 1px solid #b00020;"
 
 
+ERROR_MIN_WIDTH = 160  # px: narrower than any field, so a message never widens its form
+
+
 def error_label() -> QLabel:
-    """A red, word-wrapped line that takes the width it is given and asks for none."""
+    """A red, word-wrapped line that takes the width it is given and asks for no more.
+
+    Its smallest width is not 1 px: a window's smallest height is reckoned at its smallest
+    width, and a message wrapped one word a line would make a dialog grow past the screen.
+    """
     label = QLabel()
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     policy = QSizePolicy(QSizePolicy.Ignored, QSizePolicy.Minimum)
     policy.setHeightForWidth(True)
     label.setSizePolicy(policy)
-    label.setMinimumWidth(1)
+    label.setMinimumWidth(ERROR_MIN_WIDTH)
     return label
 
 

@@ -204,6 +204,7 @@ class IntakeScreen(QWidget):
         self.scroll.setFrameShape(QScrollArea.NoFrame)
         # The form follows the pane's width (messages wrap, never widen it): only its height scrolls.
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)  # no jump when it grows
         layout = QHBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(side_box)
