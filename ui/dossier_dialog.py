@@ -6,7 +6,7 @@ Keyboard: each action button has its own Alt key; the action's dialog opens over
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QTimer, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMenu,
     QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QToolButton,
@@ -61,6 +61,7 @@ class DossierDialog(QDialog):
         self.code, self.officer, self.ready_action = code, officer, ready_action
         self.view: DossierView | None = None
         self.action_dialog: ActionDialog | None = None
+        self._first_action: QWidget | None = None
         self.printer = FormPrinter(self)
         self.setWindowTitle(self.tr("Dossier %1").replace("%1", code))
         self.resize(*fitting_size(self, (1000, 680)))
@@ -81,6 +82,7 @@ class DossierDialog(QDialog):
         details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         details_scroll.setFrameShape(QScrollArea.NoFrame)
         details_scroll.setMinimumWidth(320)
+        details_scroll.setFocusPolicy(Qt.NoFocus)  # labels only: the cursor starts on the actions
 
         self.events = _table([self.tr("Time"), self.tr("Step"), self.tr("Status"),
                               self.tr("Officer"), self.tr("Note")])
@@ -224,8 +226,8 @@ class DossierDialog(QDialog):
             button.clicked.connect(lambda _checked=False, a=action: self.start_action(a))
             self.actions_row.addWidget(button, i // ACTIONS_PER_ROW, i % ACTIONS_PER_ROW)
             self.action_buttons[action] = button
-        if actions:
-            self.action_buttons[actions[0]].setFocus()
+        self._first_action = self.action_buttons[actions[0]] if actions else self.close_button
+        self._first_action.setFocus()
         from models.forms import FORM_NAMES
 
         self.reprint_menu.clear()
@@ -234,6 +236,14 @@ class DossierDialog(QDialog):
         for kind in kinds:
             self.reprint_menu.addAction(FORM_NAMES[kind], lambda k=kind: self.printer.show(k, self.code))
 
+    def event(self, event) -> bool:
+        """The cursor starts on the first action, also when the window is activated after
+        the dossier was read (Qt would give it to the first widget of the window)."""
+        if event.type() == QEvent.WindowActivate and self._first_action is not None:
+            button, self._first_action = self._first_action, None
+            QTimer.singleShot(0, button, button.setFocus)
+        return super().event(event)
+
     def start_action(self, action: str) -> ActionDialog:
         """The action's dialog, modal over this window: one action at a time."""
         if self.action_dialog is not None and self.action_dialog.isVisible():
@@ -241,6 +251,7 @@ class DossierDialog(QDialog):
         self.action_dialog = ActionDialog(action, self.view, self.officer, self)
         self.action_dialog.done_view.connect(self._action_done)
         self.action_dialog.open()
+        self.action_dialog.activateWindow()
         return self.action_dialog
 
     def _action_done(self, view: DossierView, form: str | None) -> None:

@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
         self.dossier_dialogs.append(dialog)
         dialog.open()
+        dialog.activateWindow()
         return dialog
 
     def _forget(self, dialog) -> None:

@@ -82,6 +82,10 @@
         <source>Commune / ward</source>
         <translation>Xã / phường</translation>
     </message>
+    <message>
+        <source>“%1” is a unit from before the 2025 reorganisation: ask for today&apos;s province and commune.</source>
+        <translation>“%1” là đơn vị hành chính trước khi sắp xếp năm 2025: hãy hỏi lại tỉnh, xã hiện nay.</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -241,14 +245,25 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy hh:mm</source>
+        <translation>ngày/tháng/năm giờ:phút</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Search: code, ID number, phone or name (Ctrl+F)</source>
         <translation>Tìm: mã hồ sơ, số định danh, điện thoại hoặc họ tên (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Names match without accents: “nguyen thi hang” (Ctrl+F)</source>
-        <translation>Tìm họ tên không cần dấu: “nguyen thi hang” (Ctrl+F)</translation>
+        <source>A code or its end (261201-0003, 0003), an ID number or phone or their first or last digits, a name without accents. Enter searches, Down goes to the list (Ctrl+F)</source>
+        <translation>Mã hồ sơ hoặc phần cuối của mã (261201-0003, 0003), số định danh hoặc số điện thoại (đủ số, hoặc từ 4 số đầu hay 4 số cuối), họ tên gõ không dấu. Enter để tìm, mũi tên xuống để vào danh sách (Ctrl+F)</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -259,12 +274,20 @@
         <translation>Tất cả thủ tục</translation>
     </message>
     <message>
-        <source>Received from</source>
-        <translation>Tiếp nhận từ ngày</translation>
+        <source>Received from (empty: any date)</source>
+        <translation>Tiếp nhận từ ngày (để trống: mọi ngày)</translation>
     </message>
     <message>
-        <source>Received until</source>
-        <translation>Tiếp nhận đến ngày</translation>
+        <source>Received until (empty: any date)</source>
+        <translation>Tiếp nhận đến ngày (để trống: mọi ngày)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Từ ngày</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>đế&amp;n</translation>
     </message>
     <message>
         <source>&amp;Late</source>
@@ -275,24 +298,12 @@
         <translation>&amp;Sắp đến hạn</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>Từ</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>đến</translation>
-    </message>
-    <message>
         <source>Late</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
         <source>Due within a day</source>
         <translation>Sắp đến hạn (trong 1 ngày)</translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation>bất kỳ</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -306,6 +317,18 @@
 <context>
     <name>DocumentsChecklist</name>
     <message>
+        <source>required</source>
+        <translation>bắt buộc</translation>
+    </message>
+    <message>
+        <source>if the case applies</source>
+        <translation>tùy trường hợp</translation>
+    </message>
+    <message>
+        <source>shown only</source>
+        <translation>chỉ xuất trình</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
@@ -318,12 +341,20 @@
         <translation>Bản chính</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>Bản sao</translation>
     </message>
     <message>
-        <source>Space ticks or unticks the selected paper</source>
-        <translation>Phím cách để đánh dấu hoặc bỏ đánh dấu giấy tờ đang chọn</translation>
+        <source>Space ticks the paper received (or shown); + and − change the originals, Ctrl++ and Ctrl+− the copies</source>
+        <translation>Phím cách: đánh dấu giấy tờ đã nhận (hoặc đã xuất trình); + và − đổi số bản chính, Ctrl++ và Ctrl+− đổi số bản sao</translation>
+    </message>
+    <message>
+        <source>Shown at the counter to be checked, not handed in: the receipt lists it apart</source>
+        <translation>Xuất trình tại quầy để đối chiếu, không nộp: giấy tiếp nhận ghi riêng</translation>
     </message>
     <message>
         <source>Another paper handed in…</source>
@@ -405,8 +436,8 @@
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <source>Reprint a form</source>
-        <translation>In lại phiếu</translation>
+        <source>Re&amp;print a form</source>
+        <translation>&amp;In lại phiếu</translation>
     </message>
     <message>
         <source>Show and print any form of this dossier again</source>
@@ -565,18 +596,14 @@
     </message>
 </context>
 <context>
-    <name>FormPrinter</name>
+    <name>Errors</name>
     <message>
-        <source>Printing…</source>
-        <translation>Đang in…</translation>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <source>Sent to the printer.</source>
-        <translation>Đã gửi tới máy in.</translation>
-    </message>
-    <message>
-        <source>Not printed: %s The dossier is saved; press Print again.</source>
-        <translation>Chưa in được: %s Hồ sơ đã được lưu; bấm In lại.</translation>
+        <source>Something went wrong. What you saved is kept. Please tell the administrator.</source>
+        <translation>Đã xảy ra lỗi. Dữ liệu đã lưu vẫn được giữ nguyên. Hãy báo cho quản trị viên.</translation>
     </message>
 </context>
 <context>
@@ -649,10 +676,6 @@
         <translation>Các buổi theo thứ tự, ví dụ 07:00-11:30,13:30-17:00</translation>
     </message>
     <message>
-        <source>System default printer</source>
-        <translation>Máy in mặc định của hệ thống</translation>
-    </message>
-    <message>
         <source>Office hours</source>
         <translation>Giờ làm việc</translation>
     </message>
@@ -704,36 +727,60 @@
         <translation>Số định danh (&amp;I)</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Đối tượng</translation>
+        <source>T&amp;ype</source>
+        <translation>Đối tượng (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>Ngày &amp;sinh</translation>
+    </message>
+    <message>
+        <source>&amp;Sex</source>
+        <translation>&amp;Giới tính</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>Thư điện tử (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>Đị&amp;a chỉ</translation>
+    </message>
+    <message>
+        <source>A&amp;uthorised person (applying on the applicant&apos;s behalf)</source>
+        <translation>Người được ủy quyền nộp thay (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Documents (&amp;D)</source>
+        <translation>Giấ&amp;y tờ</translation>
+    </message>
+    <message>
+        <source>Number of sets (&amp;K)</source>
+        <translation>Số &amp;bộ hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>&amp;Kênh nộp</translation>
+    </message>
+    <message>
+        <source>&amp;Result collected</source>
+        <translation>Nơi nhận kết &amp;quả</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>Ghi &amp;chú</translation>
     </message>
     <message>
         <source>Full &amp;name</source>
-        <translation>Họ và &amp;tên</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Ngày sinh</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Giới tính</translation>
+        <translation>&amp;Họ và tên</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
         <translation>Điện thoại (&amp;P)</translation>
     </message>
     <message>
-        <source>E-mail</source>
-        <translation>Thư điện tử</translation>
-    </message>
-    <message>
         <source>Address</source>
         <translation>Địa chỉ</translation>
-    </message>
-    <message>
-        <source>Authorised person (applying on the applicant&apos;s behalf)</source>
-        <translation>Người được ủy quyền (nộp thay người nộp hồ sơ)</translation>
     </message>
     <message>
         <source>e.g. Power of attorney no. 12 of 01/03/2026</source>
@@ -772,26 +819,6 @@
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <source>Documents</source>
-        <translation>Giấy tờ</translation>
-    </message>
-    <message>
-        <source>Number of sets</source>
-        <translation>Số bộ hồ sơ</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Kênh nộp</translation>
-    </message>
-    <message>
-        <source>Result collected</source>
-        <translation>Nơi nhận kết quả</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
         <source>Save and print receipt (F9)</source>
         <translation>Lưu và in giấy tiếp nhận (F9)</translation>
     </message>
@@ -826,10 +853,6 @@
     <message>
         <source>Choose a procedure</source>
         <translation>Chọn thủ tục để xem ngày hẹn</translation>
-    </message>
-    <message>
-        <source>Birth date must be written dd/mm/yyyy.</source>
-        <translation>Ngày sinh phải ghi theo dạng ngày/tháng/năm (dd/mm/yyyy).</translation>
     </message>
     <message>
         <source>%1 – due %2</source>
@@ -1012,14 +1035,6 @@
 <context>
     <name>Op</name>
     <message>
-        <source>Unexpected error</source>
-        <translation>Lỗi không mong đợi</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Please tell the administrator.</source>
-        <translation>Đã xảy ra lỗi. Hãy báo cho quản trị viên.</translation>
-    </message>
-    <message>
         <source>MotCua</source>
         <translation>Một Cửa</translation>
     </message>
@@ -1045,6 +1060,17 @@
     <message>
         <source>Close the preview (Esc)</source>
         <translation>Đóng bản xem trước (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterCombo</name>
+    <message>
+        <source>System default printer</source>
+        <translation>Máy in mặc định của hệ thống</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (không tìm thấy)</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +1479,10 @@ rate</source>
         <translation>Các buổi theo thứ tự, ví dụ 07:00-11:30,13:30-17:00</translation>
     </message>
     <message>
+        <source>The list is read again each time it is opened</source>
+        <translation>Danh sách được đọc lại mỗi lần mở</translation>
+    </message>
+    <message>
         <source>Agency code</source>
         <translation>Mã định danh cơ quan</translation>
     </message>
@@ -1531,14 +1561,6 @@ rate</source>
     <message>
         <source>Officers</source>
         <translation>Cán bộ</translation>
-    </message>
-    <message>
-        <source>System default printer</source>
-        <translation>Máy in mặc định của hệ thống</translation>
-    </message>
-    <message>
-        <source>%1 (not found)</source>
-        <translation>%1 (không tìm thấy)</translation>
     </message>
     <message>
         <source>Settings saved.</source>
