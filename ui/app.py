@@ -22,11 +22,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("MotCua")
     install_translators(app)
-    from . import emit_guard, errors
+    from . import errors, refcount_guard
     from .gc_guard import install
 
     install()
-    emit_guard.install()
+    refcount_guard.install()
     errors.install()
     return app
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from models.audit import now as clock
 
-from .preload import SYNC
+from .preload import DATA, SYNC
 from .runner import Op
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ class AutoExport(QObject):
             from sync.export import export_if_due
 
             return export_if_due(moment)
-        Op(self, work, needs=(SYNC,)).success(self._done).failure(self._failed).run_in_background()
+        Op(self, work, needs=(DATA, SYNC)).success(self._done).failure(self._failed).run_in_background()
 
     def _done(self, results: list) -> None:
         self._busy = False

@@ -13,7 +13,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from .preload import PRINTING
+from .preload import DATA, PRINTING
 from .runner import Op, PrintOp
 
 
@@ -63,7 +63,7 @@ class FormPrinter(QObject):
             from models.forms import render_for_printing
 
             return render_for_printing(kind, code)
-        Op(self._parent, work, needs=(PRINTING,)).success(done).run_in_background()
+        Op(self._parent, work, needs=(DATA, PRINTING)).success(done).run_in_background()
 
     def print(self, form) -> None:
         """Send the rendered form to the printer, then record it as printed."""

@@ -29,7 +29,7 @@ from .fit_label import FitLabel
 from .folded_combo import FoldedCombo
 from .form_printer import FormPrinter
 from .i18n import fmt_date, fmt_datetime
-from .preload import PRINTING
+from .preload import DATA, PRINTING
 from .runner import Op
 
 SAVE_KEY = "F9"
@@ -242,7 +242,8 @@ class IntakeScreen(QWidget):
     def load(self) -> None:
         """Fill the procedure and address lists (after the window is shown)."""
         self.address.load()
-        Op(self, lambda: list_procedures()).success(self._set_procedures).run_in_background()
+        # models.catalog is imported with this screen: the list need not wait for any stage.
+        Op(self, lambda: list_procedures(), needs=()).success(self._set_procedures).run_in_background()
 
     def focus_first(self) -> None:
         self.id_number.setFocus()
@@ -296,7 +297,7 @@ class IntakeScreen(QWidget):
             if not self.email.text():
                 self.email.setText(known.get("email", ""))
             self.last_info.setText(self.tr("Returning applicant: details filled from the last dossier."))
-        Op(self, lambda: find_applicant(digits)).success(fill).run_in_background()
+        Op(self, lambda: find_applicant(digits), needs=()).success(fill).run_in_background()
 
     # -- the procedure and the due date -----------------------------------------------------
     def _procedure_chosen(self, code) -> None:
@@ -387,7 +388,7 @@ class IntakeScreen(QWidget):
                 self._invalid(exc)
             else:
                 self.errors.show({"": str(exc)})
-        Op(self, work, needs=(PRINTING,)).success(done).failure(failed).run_in_background()
+        Op(self, work, needs=(DATA, PRINTING)).success(done).failure(failed).run_in_background()
 
     def _invalid(self, exc: ValidationError) -> None:
         errors = dict(exc.errors)

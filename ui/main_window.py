@@ -175,9 +175,10 @@ class MainWindow(QMainWindow):
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
         self._tab_shown(index)
-        self.screen(index).setFocus()
-        if hasattr(self.screen(index), "focus_first"):
-            self.screen(index).focus_first()
+        screen = self.screen(index)
+        screen.setFocus()
+        if hasattr(screen, "focus_first"):
+            screen.focus_first()
 
     def focus_scan(self) -> None:
         self.show_tab(RETURN)
@@ -231,6 +232,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(tab)
         self.tabs.blockSignals(False)
         self._tab_shown(tab)
+        screen = self.screen(tab)
+        if hasattr(screen, "focus_first"):
+            screen.focus_first()  # ready for typing: the ID number field, on the intake
 
     def closeEvent(self, event) -> None:
         self.sync_banner.timer.stop()

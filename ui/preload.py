@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OWN_PACKAGES = ("models", "printing", "sync", "cli", "ui")
 
 DATA, PROVINCES, PRINTING, SYNC, REPORTS = "data", "provinces", "printing", "sync", "reports"
-START_DELAY_MS = 0  # after the first paint: the event loop has drawn the window by then
+# After the first paint, a pause: the form is ready for typing before the first import.
+START_DELAY_MS = 150
 
 
 def _warm_calendar() -> None:

@@ -28,7 +28,7 @@ from .i18n import fmt_datetime
 from .late_panel import LatePanel
 from .report_charts import ReportCharts
 from .table_items import table_item
-from .preload import REPORTS
+from .preload import DATA, REPORTS
 from .runner import Op
 
 CTX = "ReportsScreen"
@@ -335,7 +335,7 @@ class ReportsScreen(QWidget):
             from models.report_documents import period_report_pdf
 
             return period_report_pdf(report)
-        Op(self, work, needs=(REPORTS,)).success(show).run_in_background()
+        Op(self, work, needs=(DATA, REPORTS)).success(show).run_in_background()
 
     def save_xlsx(self, path: str = "") -> None:
         if self.report is None:
@@ -354,6 +354,6 @@ class ReportsScreen(QWidget):
             with open(path, "wb") as handle:
                 handle.write(data)
             return path
-        Op(self, work, needs=(REPORTS,)) \
+        Op(self, work, needs=(DATA, REPORTS)) \
             .success(lambda p: self.detail_title.setText(self.tr("Saved: %1").replace("%1", p))) \
             .run_in_background()

@@ -119,10 +119,12 @@ class Op(Generic[T]):
     default_needs: tuple[str, ...] = (DATA,)
 
     def __init__(self, parent: QObject | None, work: Callable[[], T], *,
-                 needs: tuple[str, ...] = ()):
-        """``parent`` owns the callbacks: if it is deleted before the job ends, they are dropped."""
+                 needs: tuple[str, ...] | None = None):
+        """``parent`` owns the callbacks: if it is deleted before the job ends, they are dropped.
+        ``needs``: the preload stages the work imports from (default: the class's; ``()`` for
+        work that only calls modules already imported, so that it runs before any stage)."""
         self._parent, self._work = parent, work
-        self.needs = tuple(dict.fromkeys(self.default_needs + needs))
+        self.needs = self.default_needs if needs is None else tuple(needs)
         self._on_success: Callable[[T], Any] | None = None
         self._on_failure: Callable[[Exception], Any] | None = None
         self._progress_label = ""

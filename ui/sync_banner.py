@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 from models.audit import now as clock
 
 from .auto_export import FIVE_MINUTES
-from .preload import SYNC
+from .preload import DATA, SYNC
 from .runner import Op
 
 SHOWN = 3  # messages listed; the rest are counted
@@ -54,7 +54,7 @@ class SyncBanner(QFrame):
             from sync.history import pending_days  # loaded by ui.preload's SYNC stage
 
             return pending_days(moment)
-        Op(self, work, needs=(SYNC,)).success(self.show_days).failure(lambda _e: None) \
+        Op(self, work, needs=(DATA, SYNC)).success(self.show_days).failure(lambda _e: None) \
             .run_in_background()
 
     def show_days(self, days: list) -> None:

@@ -20,7 +20,7 @@ from sync.history import export_history
 
 from .date_field import DateField
 from .i18n import fmt_date, fmt_datetime, fmt_number
-from .preload import SYNC
+from .preload import DATA, SYNC
 from .runner import Op, show_error
 from .table_items import table_item
 
@@ -83,7 +83,7 @@ class SyncScreen(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def load(self) -> None:
-        Op(self, lambda: (default_export_dir(), export_history()), needs=(SYNC,)).success(self._show).run_in_background()
+        Op(self, lambda: (default_export_dir(), export_history()), needs=(DATA, SYNC)).success(self._show).run_in_background()
 
     def _show(self, loaded) -> None:
         self.folder, self.history = loaded
@@ -128,7 +128,7 @@ class SyncScreen(QWidget):
             return
         moment = self.now()
         self._set_busy(True)
-        Op(self, lambda: run_export(day, out_dir, now=moment), needs=(SYNC,)).success(self._exported) \
+        Op(self, lambda: run_export(day, out_dir, now=moment), needs=(DATA, SYNC)).success(self._exported) \
             .failure(self._failed).with_progress(self.tr("Exporting the day file…")).run_in_background()
 
     def export_elsewhere(self) -> None:
@@ -176,7 +176,7 @@ class SyncScreen(QWidget):
     def import_ack(self, path: str) -> None:
         moment = self.now()
         self._set_busy(True)
-        Op(self, lambda: import_ack(path, now=moment), needs=(SYNC,)).success(self._acked).failure(self._failed) \
+        Op(self, lambda: import_ack(path, now=moment), needs=(DATA, SYNC)).success(self._acked).failure(self._failed) \
             .run_in_background()
 
     def _acked(self, imported) -> None:
@@ -190,7 +190,7 @@ class SyncScreen(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the sync folder"), str(self.folder))
         if not folder:
             return
-        Op(self, lambda: set_export_dir(folder), needs=(SYNC,)).success(lambda _r: self.load()) \
+        Op(self, lambda: set_export_dir(folder), needs=(DATA, SYNC)).success(lambda _r: self.load()) \
             .failure(self._failed).run_in_background()
 
 

@@ -44,9 +44,9 @@ def private_qsettings(tmp_path, qapp, monkeypatch):
     from ui.i18n import install_translators
 
     install()  # as make_application does: garbage collection on the GUI thread only
-    from ui import emit_guard
+    from ui import refcount_guard
 
-    emit_guard.install()
+    refcount_guard.install()
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "qsettings"))
     install_translators(qapp)
     yield

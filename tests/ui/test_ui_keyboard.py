@@ -207,6 +207,7 @@ def test_alt_keys_are_unique_in_every_window(window, make_dossier, officer, qtbo
     assert len(_mnemonics(window)) >= 12  # the intake form: one per field
     dossier = window.open_dossier(make_dossier().code)
     qtbot.waitUntil(lambda: dossier.view is not None)
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in dossier.action_buttons.values()))
     _assert_unique("dossier", _mnemonics(dossier))
     assert len(_mnemonics(dossier)) == len(dossier.action_buttons) + 1
     for action in ACTIONS:
