@@ -17,10 +17,6 @@ from .preload import DATA, PRINTING
 from .runner import Op, PrintOp
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormPrinter", text)
-
-
 class FormPrinter(QObject):
     """One per screen; keeps one preview window that is reused."""
 
@@ -68,7 +64,7 @@ class FormPrinter(QObject):
     def print(self, form) -> None:
         """Send the rendered form to the printer, then record it as printed."""
         preview = self._preview()
-        preview.set_status(_tr("Printing…"))
+        preview.set_status(QCoreApplication.translate("FormPrinter", "Printing…"))
 
         def sent(_pages) -> None:
             from models.forms import record_printed
@@ -76,13 +72,14 @@ class FormPrinter(QObject):
             Op(self._parent, lambda: record_printed(form)).success(recorded).run_in_background()
 
         def recorded(_result) -> None:
-            preview.set_status(_tr("Sent to the printer."))
+            preview.set_status(QCoreApplication.translate("FormPrinter", "Sent to the printer."))
             self.printed.emit(form.kind, form.code)
 
         def failed(exc: Exception) -> None:
             message = getattr(exc, "message", None) or str(exc)
-            preview.set_status(_tr("Not printed: %s The dossier is saved; press Print again.") % message,
-                               error=True)
+            preview.set_status(QCoreApplication.translate(
+                "FormPrinter", "Not printed: %s The dossier is saved; press Print again.") % message,
+                error=True)
             self.print_failed.emit(form.code, message)
 
         def work():

@@ -607,6 +607,21 @@
     </message>
 </context>
 <context>
+    <name>FormPrinter</name>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Đã gửi tới máy in.</translation>
+    </message>
+    <message>
+        <source>Not printed: %s The dossier is saved; press Print again.</source>
+        <translation>Chưa in được: %s Hồ sơ đã được lưu; bấm In lại.</translation>
+    </message>
+</context>
+<context>
     <name>HolidaysPanel</name>
     <message>
         <source>Date</source>
