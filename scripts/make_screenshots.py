@@ -97,7 +97,11 @@ def sync_data(work: Path) -> None:
 
 
 def save(widget: QWidget, folder: Path, name: str) -> None:
-    QApplication.processEvents()
+    import time
+
+    until = time.monotonic() + 0.3  # the last layout passes (wrapped rows take their height)
+    while time.monotonic() < until:
+        QApplication.processEvents()
     path = folder / f"{name}.png"
     widget.grab().save(str(path))
     print(path)
@@ -186,7 +190,10 @@ def main(argv: list[str]) -> int:
     dialog.printer.show("receipt", code)
     wait_idle(app)
     preview = dialog.printer.preview
-    for _ in range(20):  # let QPdfView render its pages
+    import time
+
+    until = time.monotonic() + 1.5
+    while time.monotonic() < until:  # let QPdfView render its pages (in the background)
         app.processEvents()
     save(preview, folder, "11-receipt-preview")
     sync_data(work)

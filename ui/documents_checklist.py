@@ -9,7 +9,7 @@ Ctrl with them its copies.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, QTimer, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSpinBox, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -69,6 +69,10 @@ class DocumentsChecklist(QWidget):
         self.table.setToolTip(self.tr("Space ticks the paper received (or shown); + and − change "
                                       "the originals, Ctrl++ and Ctrl+− the copies"))
         self.table.itemChanged.connect(lambda _item: self.edited.emit())
+        # Rows take their height as their names wrap, when the view is laid out: fit then.
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_height)
+        self.table.verticalHeader().sectionResized.connect(lambda *_a: self._fit_timer.start())
         self.extra = QLineEdit()
         self.extra.setPlaceholderText(self.tr("Another paper handed in…"))
         self.add = QPushButton(self.tr("Add paper"))
@@ -125,14 +129,13 @@ class DocumentsChecklist(QWidget):
 
     def _fit_height(self) -> None:
         """Show every paper without a scroll bar, up to MAX_VISIBLE_HEIGHT."""
-        self.table.resizeRowsToContents()
         rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         frame = self.table.frameWidth() * 2 + self.table.horizontalHeader().sizeHint().height()
         self.table.setFixedHeight(min(MAX_VISIBLE_HEIGHT, max(rows, 48) + frame))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit_height()  # rows grow or shrink as the names wrap to the new width
+        self._fit_timer.start()  # rows grow or shrink as the names wrap to the new width
 
     def _add_extra(self) -> None:
         name = self.extra.text().strip()
