@@ -86,7 +86,8 @@ def run_gui(db: str | None = None, officer: str | None = None) -> int:
     controller.start()
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()
-    from .runner import wait_for_workers
+    from .runner import close_database_connection, wait_for_workers
 
     wait_for_workers()  # a job still writing must end before the interpreter does
+    close_database_connection()
     return code if controller.window is not None else 0

@@ -277,21 +277,3 @@ def when_ready(needs: tuple[str, ...], callback: Callable[[], None]) -> None:
     _order[:] = wanted + [n for n in _order if n not in needs]
     _state["started"] = True
     _schedule()
-
-
-def finish_now(needs: tuple[str, ...] | None = None) -> None:
-    """Load stages synchronously (scripts and benchmarks that need them at once)."""
-    global _current
-    for name in list(_order):
-        if name in _loaded or (needs is not None and name not in needs):
-            continue
-        steps = _current if _current is not None and name == _current_name else _steps(name)
-        for _ in steps:
-            pass
-        _current = None if name == _current_name else _current
-        _loaded.add(name)
-    _release()
-
-
-def done() -> bool:
-    return ready(tuple(_order))
