@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from peewee import SQL, EnclosedNodeList, Expression, Field
+from peewee import SQL, EnclosedNodeList, Expression, Field, NodeList
 
 from .audit import now as clock
 from .codes import is_dossier_code, normalise_dossier_code
@@ -213,4 +213,23 @@ def list_dossiers(flt: DossierFilter | None = None, *, limit: int = 50, after: t
 
 
 def count_dossiers(flt: DossierFilter | None = None, *, now: datetime | None = None) -> int:
-    return _filtered(flt or DossierFilter(), now or clock()).count()
+    flt = flt or DossierFilter()
+    if flt.text and flt == DossierFilter(text=flt.text):
+        counted = _count_matching(flt.text)
+        if counted is not None:
+            return counted
+    return _filtered(flt, now or clock()).count()
+
+
+def _count_matching(text: str) -> int | None:
+    """Only a search, by digits, a code's end or a name: count the ids the indexes give
+    without reading a dossier (a common phone prefix or family name matches tens of
+    thousands). None for another kind of search."""
+    condition = text_condition(text)
+    rhs = getattr(condition, "rhs", None)
+    if getattr(condition, "op", None) != "IN" or condition.lhs is not Dossier.id:
+        return None
+    if isinstance(rhs, NodeList):  # the names' FTS5 subquery, rowids only
+        sql = rhs.nodes[0]
+        return Dossier._meta.database.execute_sql(f"SELECT COUNT(*) FROM ({sql.sql})", sql.params).fetchone()[0]
+    return rhs.count() if hasattr(rhs, "count") else None
