@@ -33,7 +33,7 @@ CATALOG_FILE = 32 * 1024 * 1024  # a province's whole catalog is a few MB
 CSV_COLUMNS = [
     "code", "name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
     "fee", "fee_note", "confirmed", "source", "note", "active",
-    "document_name", "originals", "copies", "required", "national_code", "fee_rule",
+    "document_name", "originals", "copies", "kind", "national_code", "fee_rule",
 ]
 COMPARED = ("name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
             "fee", "fee_note", "confirmed", "source", "note", "active", "documents", "national_code",
@@ -46,14 +46,29 @@ FIELD_LABELS = {"name": "tên", "field": "lĩnh vực", "level": "cấp", "durat
                 "fee_rule": "quy tắc tính phí"}
 
 
+# What the citizen does with a paper of the procedure's list (thành phần hồ sơ).
+REQUIRED = "required"  # always handed in
+SITUATIONAL = "situational"  # handed in only in the case its name states ("trường hợp …", "nếu …")
+SHOWN = "shown"  # xuất trình: shown at the counter to be checked, not handed in
+PAPER_KINDS = {REQUIRED: "bắt buộc", SITUATIONAL: "tùy trường hợp", SHOWN: "xuất trình"}
+
+
 @dataclass(frozen=True)
 class DocumentSpec:
-    """A paper in a procedure's list: name and how many originals and copies."""
+    """A paper in a procedure's list: name, how many originals and copies, and its kind."""
 
     name: str
     originals: int = 1
     copies: int = 0
-    required: bool = True
+    kind: str = REQUIRED
+
+    @property
+    def required(self) -> bool:
+        return self.kind == REQUIRED
+
+    @property
+    def shown(self) -> bool:
+        return self.kind == SHOWN
 
 
 @dataclass(frozen=True)
@@ -135,7 +150,7 @@ def _info(row: Procedure, documents: list[ProcedureDocument] | None = None) -> P
         fee_note=row.fee_note, level=row.level, source=row.source, confirmed=row.confirmed,
         note=row.note, active=row.active, national_code=row.national_code,
         fee_rule=_stored_rule(row.fee_rule),
-        documents=tuple(DocumentSpec(d.name, d.originals, d.copies, d.required) for d in docs),
+        documents=tuple(DocumentSpec(d.name, d.originals, d.copies, d.kind) for d in docs),
     )
 
 
@@ -219,6 +234,16 @@ def _text(entry: dict, key: str, label: str, limit: int, errors: list[str], wher
     except ValidationError as exc:
         errors.append(f"{where}: {exc.errors[key]}")
         return ""
+def _kind(doc: dict, where: str, errors: list[str]) -> str:
+    """The paper's kind: ``kind`` when given, else the older ``required`` flag."""
+    kind = clean(doc.get("kind")).lower()
+    if not kind:
+        return REQUIRED if _bool(doc.get("required"), True) else SITUATIONAL
+    if kind not in PAPER_KINDS:
+        errors.append(f"{where}: loại giấy tờ “{kind}” không hợp lệ (dùng một trong: "
+                      f"{', '.join(PAPER_KINDS)}).")
+        return REQUIRED
+    return kind
 
 
 def _bool(value, default: bool) -> bool:
@@ -278,7 +303,7 @@ def parse_entry(entry: dict, where: str, errors: list[str]) -> ProcedureInfo | N
             doc_name,
             _int(doc.get("originals", 1), "số bản chính", errors, at, 0, COPIES_MAX),
             _int(doc.get("copies", 0), "số bản sao", errors, at, 0, COPIES_MAX),
-            _bool(doc.get("required"), True),
+            _kind(doc, at, errors),
         ))
     source = entry.get("source") or ""
     if isinstance(source, list):
@@ -340,7 +365,8 @@ def entries_from_csv(text: str) -> list[dict]:
             }
         if clean(row.get("document_name")):
             entry["documents"].append({"name": row.get("document_name"), "originals": row.get("originals") or 0,
-                                       "copies": row.get("copies") or 0, "required": row.get("required")})
+                                       "copies": row.get("copies") or 0, "kind": row.get("kind"),
+                                       "required": row.get("required")})
     return list(entries.values())
 
 
@@ -440,7 +466,7 @@ def _store(info: ProcedureInfo, stamp: datetime) -> None:
     if info.documents:
         ProcedureDocument.insert_many([
             dict(procedure=row.id, position=i, name=d.name, originals=d.originals,
-                 copies=d.copies, required=d.required)
+                 copies=d.copies, kind=d.kind)
             for i, d in enumerate(info.documents, start=1)
         ]).execute()
 
@@ -464,7 +490,7 @@ def export_catalog(path: Path | str) -> int:
                     row = dict(base)
                     if d is not None:
                         row.update(document_name=d.name, originals=d.originals, copies=d.copies,
-                                   required=int(d.required))
+                                   kind=d.kind)
                     writer.writerow(row)
     else:
         data = {"schema_version": 1, "exported_at": now().isoformat(),

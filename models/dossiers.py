@@ -71,6 +71,7 @@ class DocumentView:
     name: str
     originals: int
     copies: int
+    shown: bool = False  # xuất trình: shown at the counter, not handed in
 
 
 @dataclass(frozen=True)
@@ -191,9 +192,10 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
     documents = events = due_history = ()
     if full:
         documents = tuple(
-            DocumentView(name, originals, copies)
-            for name, originals, copies in DossierDocument
-            .select(DocumentName.name, DossierDocument.originals, DossierDocument.copies)
+            DocumentView(name, originals, copies, bool(shown))
+            for name, originals, copies, shown in DossierDocument
+            .select(DocumentName.name, DossierDocument.originals, DossierDocument.copies,
+                    DossierDocument.shown)
             .join(DocumentName).where(DossierDocument.dossier == row.id)
             .order_by(DossierDocument.position).tuples()
         )

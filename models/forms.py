@@ -4,6 +4,7 @@ The layout code in printing/ never sees the database; this module is the one bri
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from printing import FORM_RENDERERS
@@ -65,7 +66,7 @@ def receipt_data(d: DossierView, settings: AgencySettings) -> ReceiptData:
                                  auth.get("address", ""), auth.get("phone", ""),
                                  auth.get("email", ""), auth.get("authorisation", "")) if auth else None,
         procedure_name=d.procedure_name,
-        documents=tuple(DocumentLine(x.name, x.originals, x.copies) for x in d.documents),
+        documents=tuple(DocumentLine(x.name, x.originals, x.copies, x.shown) for x in d.documents),
         sets=d.sets, time_limit_text=d.time_limit_text, received_at=d.received_at,
         # A reprint shows the appointment given at reception, as the citizen's copy does; a new
         # appointment is on the apology form.
@@ -164,9 +165,7 @@ def stop_data(d: DossierView, settings: AgencySettings) -> StopNoticeData:
                           officer_name=event.officer_name, issued_at=event.at)
 
 
-def form_data(kind: str, code: str, *, now: datetime | None = None):
-    """The plain data for one form of one dossier, and the settings it prints with."""
-    settings = require_settings()
+def _form_data(kind: str, code: str, settings: AgencySettings, now: datetime | None):
     d = get_dossier(code, now=now)
     builders = {
         "receipt": lambda: receipt_data(d, settings),
@@ -178,12 +177,63 @@ def form_data(kind: str, code: str, *, now: datetime | None = None):
     }
     if kind not in builders:
         raise ValidationError({"kind": f"Loại phiếu “{kind}” không có; dùng: {', '.join(FORM_KINDS)}."})
-    return builders[kind](), form_settings(settings)
+    return builders[kind]()
+
+
+def form_data(kind: str, code: str, *, now: datetime | None = None):
+    """The plain data for one form of one dossier, and the settings it prints with."""
+    settings = require_settings()
+    return _form_data(kind, code, settings, now), form_settings(settings)
 
 
 def render_form(kind: str, code: str, *, now: datetime | None = None) -> bytes:
     data, settings = form_data(kind, code, now=now)
     return FORM_RENDERERS[kind](data, settings)
+
+
+@dataclass(frozen=True)
+class RenderedForm:
+    """A form rendered once: the bytes shown on screen are the bytes sent to the printer
+    (a control sheet printed after its preview must not read the clock a second time)."""
+
+    kind: str
+    code: str
+    pdf: bytes
+    printer: str  # the agency's printer ("" = the system's default)
+    page_size: str
+
+
+def render_for_printing(kind: str, code: str, *, now: datetime | None = None) -> RenderedForm:
+    settings = require_settings()
+    pdf = FORM_RENDERERS[kind](_form_data(kind, code, settings, now), form_settings(settings))
+    return RenderedForm(kind, code, pdf, settings.printer, settings.page_size)
+
+
+def send_to_printer(form: RenderedForm, *, printer: str | None = None, copies: int | None = None) -> int:
+    """Submit the rendered PDF as one print job (no database); raises PrintError in Vietnamese.
+
+    The receipt's PDF already holds its copies (Liên 1, Liên 2 …): ``copies`` is the number of
+    times the whole PDF is printed, 1 unless asked.
+    """
+    from printing.dispatch import print_pdf  # Qt's printing is loaded only when really printing
+
+    return print_pdf(form.pdf, printer_name=printer or form.printer or None, copies=copies or 1,
+                     page_size=form.page_size)
+
+
+def record_printed(form: RenderedForm, *, by, copies: int | None = None) -> None:
+    """After the printer accepted the job, as the signed-in ``by``: a receipt is marked
+    printed (never before, so a failed print leaves the dossier saved and marked for a
+    reprint), and every print job goes in the audit log (who reprinted what)."""
+    from .db import write_transaction
+    from .workflow import mark_receipt_printed
+
+    actor = require(by, "form.print", entity="dossier", entity_id=form.code)
+    if form.kind == "receipt":
+        mark_receipt_printed(form.code, True)
+    with write_transaction():
+        audit("form.print", actor, "dossier", get_dossier(form.code).code,
+              {"kind": form.kind, "copies": copies or 1})
 
 
 def register_fields() -> list[str]:
@@ -258,27 +308,19 @@ def render_register(date_from: date, date_to: date, *, fields: list[str] | tuple
 
 def print_form(kind: str, code: str, *, by, printer: str | None = None, copies: int | None = None,
                now: datetime | None = None) -> None:
-    """Render and print as the signed-in ``by``; a receipt is marked printed only when the job
-    was accepted, and every print job is in the audit log (who reprinted what).
+    """Render, print and record as the signed-in ``by`` (the command line's ``print``): refused
+    before anything prints when the account may not print; a receipt is marked printed only
+    when the job was accepted, and every print job is in the audit log (who reprinted what).
 
     The dossier is already saved when this runs: a print failure (PrintError, Vietnamese
     message) leaves it marked "not printed" for a reprint and loses nothing.
     """
-    from printing.dispatch import print_pdf  # Qt is loaded only when really printing
-
-    from .db import write_transaction
-    from .workflow import mark_receipt_printed
-
     actor = require(by, "form.print", entity="dossier", entity_id=code)
-    settings = require_settings()
-    pdf = render_form(kind, code, now=now)
-    print_pdf(pdf, printer_name=printer or settings.printer or None, copies=copies or 1,
-              page_size=settings.page_size)
-    if kind == "receipt":
-        mark_receipt_printed(code, True)
-    with write_transaction():
-        audit("form.print", actor, "dossier", get_dossier(code).code, {"kind": kind, "copies": copies or 1})
+    form = render_for_printing(kind, code, now=now)
+    send_to_printer(form, printer=printer, copies=copies)
+    record_printed(form, by=actor, copies=copies)
 
 
-__all__ = ["FORM_KINDS", "FORM_NAMES", "render_form", "render_register", "print_form",
-           "form_data", "register_data"]
+__all__ = ["FORM_KINDS", "FORM_NAMES", "RenderedForm", "render_form", "render_for_printing",
+           "send_to_printer", "record_printed", "render_register", "print_form", "form_data",
+           "register_data"]

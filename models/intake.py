@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .audit import audit, now as clock
-from .catalog import ProcedureInfo, get_procedure, get_procedure_row
+from .catalog import SHOWN, ProcedureInfo, get_procedure, get_procedure_row
 from .codes import allocate_code, next_in_sequence
 from .dates import BIRTH_YEARS, parse_date, parse_datetime
 from .db import write_transaction
@@ -34,7 +34,10 @@ from .limits import (
 from .permissions import require
 from .settings import require_settings
 from .statuses import CHANNELS, RECEIVED, RESULT_DELIVERY
-from .tables import Applicant, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent, SyncChange
+from .tables import (
+    Applicant, Dossier, DossierDocument, DossierTail, DueDateChange, Officer, StatusEvent, SyncChange,
+)
+from .tails import reversed_tails
 from .text import checked_text, clean, fold
 
 
@@ -84,7 +87,8 @@ class IntakeRequest:
     applicant: PersonInput
     received_at: datetime | None = None
     authorised_person: PersonInput | None = None
-    documents: list[dict] | None = None  # None: the procedure's list
+    # Each {"name", "originals", "copies", "shown"?}; None: the procedure's required papers.
+    documents: list[dict] | None = None
     channel: int = 1
     result_delivery: int = 0
     sets: int = 1
@@ -264,7 +268,7 @@ class CheckedIntake:
     authorised: CleanPerson | None
     received_at: datetime
     due_at: datetime
-    documents: list[tuple[str, int, int]]
+    documents: list[tuple[str, int, int, bool]]  # name, originals, copies, shown (not handed in)
     request: IntakeRequest
     warnings: list[str]
     fee: FeeQuote | None = None
@@ -335,9 +339,13 @@ def check_intake(request: IntakeRequest, *, now: datetime | None = None) -> Chec
 
 
 def _documents(request: IntakeRequest, procedure: ProcedureInfo | None,
-               errors: dict[str, str]) -> list[tuple[str, int, int]]:
+               errors: dict[str, str]) -> list[tuple[str, int, int, bool]]:
+    """The papers received. Without a list, the procedure's required papers: a situational
+    paper ("trường hợp trẻ bị bỏ rơi") or one only shown at the counter was not handed in."""
     if request.documents is None:
-        return [(d.name, d.originals, d.copies) for d in procedure.documents] if procedure else []
+        if procedure is None:
+            return []
+        return [(d.name, d.originals, d.copies, False) for d in procedure.documents if d.required]
     if len(request.documents) > MAX_DOCUMENTS:
         errors["documents"] = f"Tối đa {MAX_DOCUMENTS} giấy tờ trong một hồ sơ."
         return []
@@ -355,7 +363,8 @@ def _documents(request: IntakeRequest, procedure: ProcedureInfo | None,
             errors["documents"] = (f"Giấy tờ “{name}”: số bản chính/bản sao không hợp lệ "
                                    f"(từ 0 đến {COPIES_MAX}, ít nhất một bản).")
             continue
-        result.append((name, originals, copies))
+        shown = doc.get("shown") is True or str(doc.get("kind") or "").strip().lower() == SHOWN
+        result.append((name, originals, copies, shown))
     return result
 
 
@@ -394,11 +403,14 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
             late_from=checked.due_at + AFTER if now > checked.due_at else None,
         )
         if checked.documents:
-            name_ids = document_name_ids([n for n, _, _ in checked.documents])
+            name_ids = document_name_ids([n for n, _, _, _ in checked.documents])
             DossierDocument.insert_many([
-                dict(dossier=row.id, position=i, document_name=name_ids[n], originals=o, copies=c)
-                for i, (n, o, c) in enumerate(checked.documents, start=1)
+                dict(dossier=row.id, position=i, document_name=name_ids[n], originals=o, copies=c,
+                     shown=shown)
+                for i, (n, o, c, shown) in enumerate(checked.documents, start=1)
             ]).execute()
+        DossierTail.insert_many([dict(tail=t, dossier=row.id) for t in reversed_tails(
+            code, applicant.id_number, applicant.phone)]).on_conflict_ignore().execute()
         event = StatusEvent.create(
             uid=uuid.uuid4().hex, dossier=row, action="receive", from_status=None,
             to_status=RECEIVED, at=checked.received_at, officer=officer, recorded_at=now,

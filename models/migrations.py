@@ -519,9 +519,56 @@ def _v6_mark_late_records(db: Database, sqlite: bool) -> None:
         db.execute_sql(f"UPDATE dossier SET late_from = {p} WHERE id = {p}", (stored(mark), dossier_id))
 
 
+def _v7_paper_kinds_and_tails(db: Database) -> None:
+    """Catalog papers get a kind, a dossier's papers remember being only shown, and the
+    reversed ends of codes, ID numbers and phones are indexed ("the last digits" search).
+
+    Frozen: the columns and the table are declared here as they are at this version. Each
+    step checks what exists, so a schema 1 created from later models is upgraded as well.
+    """
+    sqlite = isinstance(db, SqliteDatabase)
+    paper_columns = {c.name for c in db.get_columns("procedure_document")}
+    if "kind" not in paper_columns:
+        # "required" | "situational" (handed in only in the case it names) | "shown" (xuất
+        # trình, not handed in). The old flag becomes required / situational; which papers
+        # are only shown comes with the catalog (a fresh import sets them).
+        db.execute_sql("ALTER TABLE procedure_document ADD COLUMN kind VARCHAR(255) "
+                       "NOT NULL DEFAULT 'required'")
+        if "required" in paper_columns:
+            db.execute_sql("UPDATE procedure_document SET kind = 'situational' WHERE NOT required")
+    if "required" in paper_columns:
+        db.execute_sql("ALTER TABLE procedure_document DROP COLUMN required")
+    if "shown" not in {c.name for c in db.get_columns("dossier_document")}:
+        kind = "INTEGER NOT NULL DEFAULT 0" if sqlite else "BOOLEAN NOT NULL DEFAULT false"
+        db.execute_sql(f"ALTER TABLE dossier_document ADD COLUMN shown {kind}")
+    if db.table_exists("dossier_tail"):
+        return
+    if sqlite:
+        db.execute_sql(
+            'CREATE TABLE "dossier_tail" ("tail" VARCHAR(255) NOT NULL, '
+            '"dossier_id" INTEGER NOT NULL REFERENCES "dossier" ("id") ON DELETE CASCADE, '
+            'PRIMARY KEY ("tail", "dossier_id")) WITHOUT ROWID')
+        # SQLite has no reverse(): lend it one for this statement's connection.
+        db.connection().create_function("motcua_reverse", 1,
+                                        lambda s: s[::-1] if s is not None else None,
+                                        deterministic=True)
+        reverse, after_hyphen = "motcua_reverse", "substr(code, instr(code, '-') + 1)"
+        ignore, conflict = "INSERT OR IGNORE", ""
+    else:
+        db.execute_sql(
+            'CREATE TABLE "dossier_tail" ("tail" VARCHAR(255) COLLATE "C" NOT NULL, '
+            '"dossier_id" INTEGER NOT NULL REFERENCES "dossier" ("id") ON DELETE CASCADE, '
+            'PRIMARY KEY ("tail", "dossier_id"))')
+        reverse, after_hyphen = "reverse", "substr(code, strpos(code, '-') + 1)"
+        ignore, conflict = "INSERT", " ON CONFLICT DO NOTHING"
+    for value in (after_hyphen, "applicant_id_number", "applicant_phone"):
+        db.execute_sql(f'{ignore} INTO "dossier_tail" ("tail", "dossier_id") '
+                       f"SELECT {reverse}({value}), id FROM dossier WHERE {value} <> ''{conflict}")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_sync_and_reports, _v3_province_packages, _v4_citizen_service, _v5_restore_floors,
-    _v6_accountable_records,
+    _v6_accountable_records, _v7_paper_kinds_and_tails,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -47,7 +47,10 @@ from .intake import (
 from .permissions import require
 from .settings import require_settings
 from .statuses import NEW, RECEIVED, STATUS_NAMES
-from .tables import Dossier, DossierDocument, DueDateChange, Officer, StatusEvent, SyncChange, database
+from .tables import (
+    Dossier, DossierDocument, DossierTail, DueDateChange, Officer, StatusEvent, SyncChange, database,
+)
+from .tails import reversed_tails
 from .text import clean, fold
 
 ONLINE_CHANNEL = 2
@@ -155,10 +158,12 @@ def _register(s: Submission, agency: str, by: Officer, now: datetime, package_se
     except IntegrityError:
         raise ValidationError({"code": "Mã hồ sơ trên Cổng trùng với một hồ sơ đã có."})
     if checked.documents:
-        name_ids = document_name_ids([n for n, _, _ in checked.documents])
+        name_ids = document_name_ids([n for n, _, _, _ in checked.documents])
         DossierDocument.insert_many([
-            dict(dossier=row.id, position=i, document_name=name_ids[n], originals=o, copies=c)
-            for i, (n, o, c) in enumerate(checked.documents, start=1)]).execute()
+            dict(dossier=row.id, position=i, document_name=name_ids[n], originals=o, copies=c, shown=shown)
+            for i, (n, o, c, shown) in enumerate(checked.documents, start=1)]).execute()
+    DossierTail.insert_many([dict(tail=t, dossier=row.id) for t in reversed_tails(
+        row.code, applicant.id_number, applicant.phone)]).on_conflict_ignore().execute()
     # The history starts with the submission; no sync change: the province has it already.
     StatusEvent.create(uid=uuid.uuid4().hex, dossier=row, action="register", from_status=None,
                        to_status=NEW, at=s.submitted_at, officer=by,

@@ -7,14 +7,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from peewee import SQL, Expression
+from peewee import SQL, EnclosedNodeList, Expression, Field, NodeList
 
 from .audit import now as clock
 from .codes import is_dossier_code, normalise_dossier_code
 from .db import is_sqlite
 from .dossiers import DUE_SOON, DossierView, to_views
 from .statuses import FINISHED, OPEN, RETURNED, SUPPLEMENT
-from .tables import Dossier
+from .tables import Dossier, DossierTail
 from .text import fold
 
 _WORD = re.compile(r"[0-9a-z]+")
@@ -63,22 +63,26 @@ def due_soon_condition(now: datetime) -> Expression:
 
 
 def _name_ids(text: str, limit: int | None) -> list[int] | Expression:
-    """Dossier ids whose folded name has every word (SQLite: FTS5; elsewhere: LIKE).
+    """Dossiers whose folded name has every word (SQLite: FTS5; elsewhere: LIKE).
 
-    Whole words first (the officer usually types the full name, and that query is the
-    fastest); only when that finds fewer than ``limit`` is the last word taken as the start
-    of a word, for a name still being typed.
+    With a ``limit`` (the quick search): ids, whole words first (the officer usually types
+    the full name, and that query is the fastest); only when that finds fewer than ``limit``
+    is the last word taken as the start of a word, for a name still being typed. Without one
+    (the desk's filter, counted and paged): a subquery, since a common family name matches
+    more dossiers than a query may hold parameters.
     """
     words = _WORD.findall(fold(text))
     if not words:
         return []
     if is_sqlite():
+        prefixed = (" ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*').strip()
+        if limit is None:
+            return Dossier.id.in_(EnclosedNodeList([SQL(FTS_IDS, [prefixed])]))
         exact = " ".join(f'"{w}"' for w in words)
         ids = _fts(exact, limit)
-        if limit is None or len(ids) < limit:
+        if len(ids) < limit:
             seen = set(ids)
-            prefixed = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
-            ids += [i for i in _fts(prefixed.strip(), limit) if i not in seen]
+            ids += [i for i in _fts(prefixed, limit) if i not in seen]
             ids = sorted(ids, reverse=True)[:limit]
         return ids
     condition = None
@@ -88,23 +92,54 @@ def _name_ids(text: str, limit: int | None) -> list[int] | Expression:
     return condition
 
 
-def _fts(query: str, limit: int | None) -> list[int]:
-    sql = "SELECT rowid FROM dossier_name_fts WHERE dossier_name_fts MATCH ? ORDER BY rowid DESC"
-    params: list = [query]
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return [r[0] for r in Dossier._meta.database.execute_sql(sql, params)]
+FTS_IDS = "SELECT rowid FROM dossier_name_fts WHERE dossier_name_fts MATCH ?"
+
+
+def _fts(query: str, limit: int) -> list[int]:
+    sql = FTS_IDS + " ORDER BY rowid DESC LIMIT ?"
+    return [r[0] for r in Dossier._meta.database.execute_sql(sql, [query, limit])]
+
+
+def _starts_with(column: Field, prefix: str) -> Expression:
+    """``column`` starts with ``prefix`` (digits or a code tail), as an index range.
+
+    On SQLite a LIKE cannot use the index (case-insensitive by default): the range
+    [prefix, prefix + ":") holds exactly the strings of digits and hyphens that start with it
+    (":" follows "9" in ASCII). PostgreSQL's LIKE is used there, since a language collation
+    may not order ":" after the digits.
+    """
+    if is_sqlite() or column is DossierTail.tail:  # dossier_tail.tail is COLLATE "C" on PostgreSQL
+        return (column >= prefix) & (column < prefix + ":")
+    return column.startswith(prefix)
+
+
+def _digits_condition(digits: str) -> Expression:
+    """Four digits or more, not a whole ID or phone: the start or the end of an ID number or
+    a phone, or the end of a code ("0003": sequence 0003 of any day)."""
+    # One IN over a union of three index ranges: the database collects the few matching ids
+    # from the indexes and reads only those rows, whatever the list's order (an OR of the
+    # three would walk the whole table in id order looking for a sparse match).
+    ids = (DossierTail.select(DossierTail.dossier).where(_starts_with(DossierTail.tail, digits[::-1]))
+           | Dossier.select(Dossier.id).where(_starts_with(Dossier.applicant_id_number, digits))
+           | Dossier.select(Dossier.id).where(_starts_with(Dossier.applicant_phone, digits)))
+    return Dossier.id.in_(ids)
 
 
 def text_condition(text: str, limit: int | None = None) -> Expression | None:
-    """What a typed search means: code, ID number, phone or name — decided by its shape."""
+    """What a typed search means, decided by its shape: a code or its start; the end of a code
+    ("261201-0003", "0003"); an ID number or a phone, whole or its first or last digits (four
+    at least); otherwise a name without diacritics."""
     text = (text or "").strip()
     if not text:
         return None
     code = normalise_dossier_code(text)
     if is_dossier_code(code):  # the counter's code, or the portal's code of an online dossier
         return (Dossier.code == code) | (Dossier.portal_code == code)
+    tail = re.fullmatch(r"(\d{6})-(\d{1,9})", code)
+    if tail:  # the day and sequence the receipt shows: "261201-0003" or "261201-3"
+        day, sequence = tail.groups()
+        return Dossier.id.in_(DossierTail.select(DossierTail.dossier).where(
+            DossierTail.tail == f"{day}-{int(sequence):04d}"[::-1]))
     if re.fullmatch(r"[0-9A-Z.]+-\d{2,6}(-\d*)?", code):  # the start of a code
         return ((Dossier.code >= code) & (Dossier.code < code + "\uffff")) | (Dossier.portal_code == code)
     if PORTAL_CODE_LIKE.fullmatch(code) and any(ch.isdigit() for ch in code) \
@@ -116,6 +151,8 @@ def text_condition(text: str, limit: int | None = None) -> Expression | None:
             digits = "0" + digits[2:]
         if digits.startswith("0") and len(digits) in (10, 11) and digits[1] != "0":
             return (Dossier.applicant_phone == digits) | (Dossier.applicant_id_number == digits)
+        if 4 <= len(digits) < 12:
+            return _digits_condition(digits)
         return Dossier.applicant_id_number == digits
     names = _name_ids(text, limit)
     if isinstance(names, list):
@@ -185,4 +222,23 @@ def list_dossiers(flt: DossierFilter | None = None, *, limit: int = 50, after: t
 
 
 def count_dossiers(flt: DossierFilter | None = None, *, now: datetime | None = None) -> int:
-    return _filtered(flt or DossierFilter(), now or clock()).count()
+    flt = flt or DossierFilter()
+    if flt.text and flt == DossierFilter(text=flt.text):
+        counted = _count_matching(flt.text)
+        if counted is not None:
+            return counted
+    return _filtered(flt, now or clock()).count()
+
+
+def _count_matching(text: str) -> int | None:
+    """Only a search, by digits, a code's end or a name: count the ids the indexes give
+    without reading a dossier (a common phone prefix or family name matches tens of
+    thousands). None for another kind of search."""
+    condition = text_condition(text)
+    rhs = getattr(condition, "rhs", None)
+    if getattr(condition, "op", None) != "IN" or condition.lhs is not Dossier.id:
+        return None
+    if isinstance(rhs, NodeList):  # the names' FTS5 subquery, rowids only
+        sql = rhs.nodes[0]
+        return Dossier._meta.database.execute_sql(f"SELECT COUNT(*) FROM ({sql.sql})", sql.params).fetchone()[0]
+    return rhs.count() if hasattr(rhs, "count") else None

@@ -60,6 +60,21 @@ def print_slip(code: str, *, by, printer: str | None = None) -> None:
         audit("form.print", actor, "dossier", code, {"kind": "slip", "copies": 1})
 
 
+def send_receipt(form, *, by) -> int:
+    """The print job(s) of a receipt already rendered for its preview (models.forms.RenderedForm),
+    as the setting ``slip_mode`` says: that A4 form, the 80 mm slip, or both. The caller records
+    the form as printed (models.forms.record_printed)."""
+    from .forms import send_to_printer
+
+    mode = load_citizen_settings().slip_mode
+    pages = 0
+    if mode != "instead":
+        pages = send_to_printer(form)
+    if mode in ("instead", "also"):
+        print_slip(form.code, by=by)
+    return pages
+
+
 def print_receipt(code: str, *, by) -> None:
     """The receipt printed at intake and by "print again": the A4 form, the slip, or both,
     as the setting ``slip_mode`` says."""
@@ -72,4 +87,4 @@ def print_receipt(code: str, *, by) -> None:
         print_slip(code, by=by)
 
 
-__all__ = ["PAPERS", "SLIP_PAPER", "print_receipt", "print_slip", "render_slip_pdf", "slip_data"]
+__all__ = ["PAPERS", "SLIP_PAPER", "print_receipt", "print_slip", "render_slip_pdf", "send_receipt", "slip_data"]

@@ -96,7 +96,8 @@ def read_day_rows(day: date) -> DayRows:
                                        DocumentName.name, DossierDocument.originals,
                                        DossierDocument.copies)
                 .join(DocumentName)
-                .where(DossierDocument.dossier.in_(day_ids))
+                # TaiLieuNop: the papers handed in; those only shown (xuất trình) stay behind.
+                .where(DossierDocument.dossier.in_(day_ids) & (DossierDocument.shown == False))  # noqa: E712
                 .order_by(DossierDocument.dossier, DossierDocument.position)):
             result.documents[dossier_id].append({"ThuTu": position, "TenTepDinhKem": name,
                                                  "SoBanChinh": originals, "SoBanSao": copies})

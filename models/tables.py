@@ -95,7 +95,11 @@ class Procedure(BaseModel):
 
 
 class ProcedureDocument(BaseModel):
-    """A paper the procedure requires (thành phần hồ sơ)."""
+    """A paper in the procedure's list (thành phần hồ sơ).
+
+    ``kind`` (migration 3): "required" (always handed in), "situational" (handed in only in
+    the case its name states) or "shown" (xuất trình: shown at the counter, not handed in).
+    """
 
     id = AutoField()
     procedure = ForeignKeyField(Procedure, backref="documents", on_delete="CASCADE")
@@ -103,7 +107,7 @@ class ProcedureDocument(BaseModel):
     name = TextField()
     originals = SmallIntegerField(default=1)
     copies = SmallIntegerField(default=0)
-    required = BooleanField(default=True)
+    kind = CharField(default="required")
 
 
 class Applicant(BaseModel):
@@ -198,9 +202,26 @@ class DossierDocument(BaseModel):
     document_name = ForeignKeyField(DocumentName, on_delete="RESTRICT", index=False)
     originals = SmallIntegerField(default=1)
     copies = SmallIntegerField(default=0)
+    shown = BooleanField(default=False)  # xuất trình: shown at the counter, not handed in
 
     class Meta:
         primary_key = CompositeKey("dossier", "position")
+
+
+class DossierTail(BaseModel):
+    """The ends of a dossier's code, ID number and phone, reversed, for "the last digits" search.
+
+    A B-tree finds a prefix, not a suffix: storing ``reversed(value)`` turns "ends with 0003"
+    into "starts with 3000". Three rows a dossier (migration 3): the code's date-and-sequence
+    part ("260213-0003" → "3000-312062"), the ID number and the phone. On SQLite the table is
+    WITHOUT ROWID: the primary key is the whole index (≈ 60 bytes a dossier).
+    """
+
+    tail = CharField()
+    dossier = ForeignKeyField(Dossier, on_delete="CASCADE", index=False)
+
+    class Meta:
+        primary_key = CompositeKey("tail", "dossier")  # created by migration 3, not create_tables
 
 
 class StatusEvent(BaseModel):

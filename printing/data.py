@@ -52,6 +52,7 @@ class DocumentLine:
     name: str
     originals: int = 1
     copies: int = 0
+    shown: bool = False  # xuất trình: shown to be checked, not handed in
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from reportlab import rl_config
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from printing.fonts import SERIF, SERIF_ITALIC, register_fonts
 from printing.vntext import nfc
+
+T = TypeVar("T")
 
 # Write compressed streams as binary rather than ASCII85 text: a fifth
 # smaller, and without reportlab's C accelerators the ASCII85 pass is a tenth
@@ -30,6 +34,7 @@ class PageSpec:
     left: float
     right: float
     font_size: float
+    spacing: float = 1.0  # the gaps between paragraphs and lines, 0 = set solid (tight forms)
 
     @property
     def frame_width(self) -> float:
@@ -83,12 +88,15 @@ class _FormCanvas(Canvas):
     def _draw_marks(self, label: str, page: int, total: int) -> None:
         spec = self._mc_spec
         size = spec.font_size - 2
+        # In the top and bottom margins, clear of the edge a printer cannot reach even when a
+        # tight form (printing.receipt) narrows those margins.
         if label:
             self.setFont(SERIF_ITALIC, size)
-            self.drawRightString(spec.width - spec.right, spec.height - spec.top * 0.55, label)
+            self.drawRightString(spec.width - spec.right, spec.height - max(spec.top * 0.55, 7.5 * mm),
+                                 label)
         if total > 1 or self._mc_always:
             self.setFont(SERIF, size)
-            self.drawCentredString(spec.width / 2, spec.bottom * 0.45, f"Trang {page}/{total}")
+            self.drawCentredString(spec.width / 2, max(spec.bottom * 0.45, 6 * mm), f"Trang {page}/{total}")
 
 
 def _begin_page(canv: Canvas, doc: BaseDocTemplate) -> None:
@@ -114,6 +122,43 @@ def build_pdf(
     ``invariant`` keeps the output free of the clock (fixed creation date and
     document id), so the same data always gives the same bytes.
     """
+    return _build(story, spec, doc_title=doc_title, copy_labels=copy_labels,
+                  always_number=always_number)[0]
+
+
+def build_pdf_fitted(
+    layouts: Sequence[T],
+    make: Callable[[T], tuple[list[Flowable], PageSpec]],
+    *,
+    max_pages: int,
+    doc_title: str,
+    copy_labels: Sequence[str] = ("",),
+) -> bytes:
+    """The first of ``layouts`` (each made into a story and its page by ``make``) that takes
+    at most ``max_pages`` pages a copy; when none does, the last one.
+
+    Each attempt is a full layout (a receipt's takes about 25 ms), so the usual case that
+    fits at the first attempt costs nothing more.
+    """
+    pdf = b""
+    for layout in layouts:
+        story, spec = make(layout)
+        pdf, pages = _build(story, spec, doc_title=doc_title, copy_labels=copy_labels,
+                            always_number=False)
+        if pages <= max_pages:
+            break
+    return pdf
+
+
+def _build(
+    story: list[Flowable],
+    spec: PageSpec,
+    *,
+    doc_title: str,
+    copy_labels: Sequence[str],
+    always_number: bool,
+) -> tuple[bytes, int]:
+    """The PDF bytes and the number of pages one copy takes."""
     register_fonts()
     buf = io.BytesIO()
     doc = BaseDocTemplate(
@@ -136,9 +181,12 @@ def build_pdf(
         spec.left, spec.bottom, spec.frame_width, spec.height - spec.top - spec.bottom, 0, 0, 0, 0, id="body"
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_begin_page, onPageEnd=_end_page)])
+    canvases: list[_FormCanvas] = []
 
     def make_canvas(*args: object, **kw: object) -> _FormCanvas:
-        return _FormCanvas(*args, spec=spec, copy_labels=copy_labels, always_number=always_number, **kw)
+        canvas = _FormCanvas(*args, spec=spec, copy_labels=copy_labels, always_number=always_number, **kw)
+        canvases.append(canvas)
+        return canvas
 
     doc.build(story, canvasmaker=make_canvas)
-    return buf.getvalue()
+    return buf.getvalue(), len(canvases[-1]._mc_forms)

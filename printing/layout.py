@@ -90,10 +90,12 @@ def page_spec(page_size: str = "A4", *, is_landscape: bool = False) -> PageSpec:
 
 
 @cache
-def styles(size: float) -> dict[str, ParagraphStyle]:
-    """Paragraph styles scaled from the body size (13 pt on A4)."""
+def styles(size: float, spacing: float = 1.0) -> dict[str, ParagraphStyle]:
+    """Paragraph styles scaled from the body size (13 pt on A4); ``spacing`` scales the gaps
+    (1 as the forms are usually set, 0 for a form tightened to fit its page)."""
     register_fonts()
-    lead = size * 1.3
+    lead = size * (1.15 + 0.15 * spacing)
+    gap = size * 0.25 * spacing
     small = size - 1
     base = ParagraphStyle("body", fontName=SERIF, fontSize=size, leading=lead, alignment=TA_LEFT)
 
@@ -101,7 +103,7 @@ def styles(size: float) -> dict[str, ParagraphStyle]:
         return ParagraphStyle(name, parent=base, **kw)
 
     return {
-        "body": derive("body", spaceAfter=size * 0.25),
+        "body": derive("body", spaceAfter=gap),
         "text": derive("text", alignment=TA_JUSTIFY, firstLineIndent=size * 2.2, spaceAfter=size * 0.35),
         "item": derive(
             "item",
@@ -109,7 +111,7 @@ def styles(size: float) -> dict[str, ParagraphStyle]:
             bulletIndent=size * 0.4,
             bulletFontName=SERIF,
             bulletFontSize=size,
-            spaceAfter=size * 0.25,
+            spaceAfter=gap,
         ),
         "hdr_left": derive("hdr_left", fontSize=small, leading=small * 1.2, alignment=TA_CENTER),
         "hdr_unit": derive(
@@ -145,7 +147,7 @@ def styles(size: float) -> dict[str, ParagraphStyle]:
 
 def paragraph(text: str, style: str, spec: PageSpec) -> Paragraph:
     """A Paragraph of already escaped markup."""
-    return Paragraph(text, styles(spec.font_size)[style])
+    return Paragraph(text, styles(spec.font_size, spec.spacing)[style])
 
 
 def _rule(width: float, thickness: float = 0.6) -> HRFlowable:
@@ -165,7 +167,7 @@ def number_line(number: str, template: str) -> str:
 
 def header(settings: FormSettings, number_text: str, issued: date, spec: PageSpec) -> Table:
     """The two-column national header that opens every form."""
-    st = styles(spec.font_size)
+    st = styles(spec.font_size, spec.spacing)
     left_w = spec.frame_width * 0.42
     right_w = spec.frame_width - left_w
     motto = "Độc lập - Tự do - Hạnh phúc"
@@ -204,13 +206,14 @@ def header(settings: FormSettings, number_text: str, issued: date, spec: PageSpe
     return table
 
 
-def title(text: str, spec: PageSpec, subtitle: str = "") -> list[Flowable]:
-    """The bold centred form title, with an optional "Về việc …" line."""
-    st = styles(spec.font_size)
-    out: list[Flowable] = [Spacer(1, spec.font_size * 1.6), Paragraph(markup(text), st["title"])]
+def title(text: str, spec: PageSpec, subtitle: str = "", *, space: float = 1.6) -> list[Flowable]:
+    """The bold centred form title, with an optional "Về việc …" line; ``space`` is the gap
+    above it in body lines (half of it below)."""
+    st = styles(spec.font_size, spec.spacing)
+    out: list[Flowable] = [Spacer(1, spec.font_size * space), Paragraph(markup(text), st["title"])]
     if subtitle:
         out.append(Paragraph(markup(subtitle), st["subtitle"]))
-    out.append(Spacer(1, spec.font_size * 0.8))
+    out.append(Spacer(1, spec.font_size * space / 2))
     return out
 
 
@@ -219,7 +222,7 @@ def field(label: str, value: str, spec: PageSpec, *, bold: bool = False, style: 
     shown = markup(value)
     if bold and shown != DOTS:
         shown = f"<b>{shown}</b>"
-    return Paragraph(f"{markup(label)}: {shown}", styles(spec.font_size)[style])
+    return Paragraph(f"{markup(label)}: {shown}", styles(spec.font_size, spec.spacing)[style])
 
 
 def field_pair(
@@ -252,7 +255,7 @@ def field_pair(
 
 def numbered(items: Iterable[str], spec: PageSpec) -> list[Paragraph]:
     """A numbered list with a hanging indent ("1. …", "2. …")."""
-    st = styles(spec.font_size)["item"]
+    st = styles(spec.font_size, spec.spacing)["item"]
     return [Paragraph(text, st, bulletText=f"{i}.") for i, text in enumerate(items, start=1)]
 
 
@@ -265,12 +268,13 @@ class Signature:
     note: str = "(Ký và ghi rõ họ tên)"
 
 
-def signatures(blocks: Sequence[Signature | None], spec: PageSpec) -> Flowable:
-    """Signature blocks side by side; ``None`` leaves a column empty.
+def signatures(blocks: Sequence[Signature | None], spec: PageSpec, *, sign_space: float = 5.5) -> Flowable:
+    """Signature blocks side by side; ``None`` leaves a column empty; ``sign_space`` is the
+    room left to sign, in body lines.
 
     Kept together so that a title never ends a page without its name.
     """
-    st = styles(spec.font_size)
+    st = styles(spec.font_size, spec.spacing)
     cells: list[list[Flowable]] = []
     for block in blocks:
         if block is None:
@@ -280,7 +284,7 @@ def signatures(blocks: Sequence[Signature | None], spec: PageSpec) -> Flowable:
             [
                 Paragraph(markup(block.title.upper(), ""), st["sig_title"]),
                 Paragraph(markup(block.note, ""), st["sig_note"]),
-                Spacer(1, spec.font_size * 5.5),
+                Spacer(1, spec.font_size * sign_space),
                 Paragraph(markup(block.name, ""), st["sig_name"]),
             ]
         )

@@ -13,6 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a counter's 1366×768 screen
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'ui' / 'screen-1366x768.json'}"
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -96,7 +98,11 @@ def sync_data(work: Path) -> None:
 
 
 def save(widget: QWidget, folder: Path, name: str) -> None:
-    QApplication.processEvents()
+    import time
+
+    until = time.monotonic() + 0.3  # the last layout passes (wrapped rows take their height)
+    while time.monotonic() < until:
+        QApplication.processEvents()
     path = folder / f"{name}.png"
     widget.grab().save(str(path))
     print(path)
@@ -185,8 +191,10 @@ def main(argv: list[str]) -> int:
     dialog.printer.show("receipt", code)
     wait_idle(app)
     preview = dialog.printer.preview
-    preview.resize(760, 980)
-    for _ in range(20):  # let QPdfView render its pages
+    import time
+
+    until = time.monotonic() + 1.5
+    while time.monotonic() < until:  # let QPdfView render its pages (in the background)
         app.processEvents()
     save(preview, folder, "11-receipt-preview")
     sync_data(work)

@@ -2,16 +2,23 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # The screen of a counter PC (Qt's offscreen screen is 800×800 unless told otherwise).
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'ui' / 'screen-1366x768.json'}"
 from models.db import close_database
 from models.session import acting_officer, open_counter, setup_agency
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Logs of the tests and of the commands they start stay out of the user's log folder.
 os.environ.setdefault("MOTCUA_LOG_DIR", tempfile.mkdtemp(prefix="motcua-test-logs-"))
 

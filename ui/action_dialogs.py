@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
     QLineEdit, QPlainTextEdit, QVBoxLayout,
 )
 
@@ -29,8 +30,8 @@ from models.errors import ValidationError
 from models.permissions import can
 from models.statuses import ACTION_NAMES, RECEIVED
 
+from .date_field import DateTimeField
 from .field_errors import FieldErrors
-from .i18n import DATETIME_FORMAT
 from .runner import Op
 
 CTX = "ActionDialog"
@@ -120,7 +121,10 @@ def available(view: DossierView, action: str, officer, now: datetime) -> bool:
 
 
 class ActionDialog(QDialog):
-    """Fill the action's fields and confirm (Ctrl+Enter); ``done_view(view, form)`` on success."""
+    """Fill the action's fields and confirm (Ctrl+Enter); ``done_view(view, form)`` on success.
+
+    Window-modal over the window that opened it (use ``open()``): a second action cannot be
+    started on the same dossier, and Ctrl+Enter cannot reach the window behind."""
 
     done_view = Signal(object, object)
 
@@ -128,6 +132,7 @@ class ActionDialog(QDialog):
                  now: Callable[[], datetime] = clock):
         """``now``: the counter's clock, the moment the step is recorded (tests set it)."""
         super().__init__(parent)
+        self.setWindowModality(Qt.WindowModal)
         self.action, self.view, self.officer, self.now = action, view, officer, now
         self.spec = ACTIONS[action]
         self.may_now = can(officer, workflow.permission_for(view, action))
@@ -139,6 +144,7 @@ class ActionDialog(QDialog):
         title = QLabel(f"<b>{ACTION_NAMES[action]}</b><br>{view.code} – {view.applicant_name}"
                        f"<br>{view.procedure_name}")
         title.setWordWrap(True)
+        title.setMinimumWidth(1)
         layout.addWidget(title)
         hints = [self.spec.hint] if self.spec.hint else []
         if workflow.permission_for(view, action) == "dossier.supplement_again":
@@ -172,11 +178,15 @@ class ActionDialog(QDialog):
         self.ok.setToolTip(QCoreApplication.translate("ActionDialog", "Record this step (Ctrl+Enter)"))
         self.ok.setShortcut("Ctrl+Return")
         self.ok.setDefault(True)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.ok.click)  # the keypad's Enter
         cancel = buttons.addButton(QCoreApplication.translate("ActionDialog", "Cancel"), QDialogButtonBox.RejectRole)
         cancel.setToolTip(QCoreApplication.translate("ActionDialog", "Close without recording (Esc)"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Wrapped text (the title, the hint, error lines) is as tall as the width allows: a
+        # dialog allowed to be very narrow would ask for a very tall minimum.
+        self.setMinimumWidth(480)
         self.resize(520, 300)
         first = self.inputs[self.spec.fields[0].name] if self.spec.fields else self.ok
         first.setFocus()
@@ -189,9 +199,8 @@ class ActionDialog(QDialog):
             "ActionDialog", "Record from the paper register: it happened earlier"))
         self.backdate.setToolTip(QCoreApplication.translate(
             "ActionDialog", "A leader's record; the real time of entry is kept beside it"))
-        self.happened = QDateTimeEdit(QDateTime(self.now().replace(second=0)))
-        self.happened.setDisplayFormat(DATETIME_FORMAT)
-        self.happened.setCalendarPopup(True)
+        self.happened = DateTimeField(self.now().replace(second=0, microsecond=0), optional=False, field="at",
+                                      label=QCoreApplication.translate("ActionDialog", "Happened at"))
         self.backdate_reason = QLineEdit()
         self.backdate_reason.setPlaceholderText(QCoreApplication.translate(
             "ActionDialog", "e.g. power cut on 28/10, from the paper register"))
@@ -221,10 +230,8 @@ class ActionDialog(QDialog):
     def _input(self, spec: Field):
         default = spec.default(self.view) if spec.default else None
         if spec.kind == "datetime":
-            edit = QDateTimeEdit(QDateTime(default or datetime.now()))
-            edit.setDisplayFormat(DATETIME_FORMAT)
-            edit.setCalendarPopup(True)
-            return edit
+            return DateTimeField(default or datetime.now().replace(second=0, microsecond=0),
+                                 optional=False, field=spec.name, label=_tr(spec.label))
         if spec.kind in ("text", "lines"):
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
@@ -240,7 +247,7 @@ class ActionDialog(QDialog):
         for spec in self.spec.fields:
             widget = self.inputs[spec.name]
             if spec.kind == "datetime":
-                values[spec.name] = widget.dateTime().toPython().replace(second=0, microsecond=0)
+                values[spec.name] = widget.value().replace(second=0)
             elif spec.kind == "lines":
                 values[spec.name] = [line for line in widget.toPlainText().splitlines() if line.strip()]
             elif spec.kind == "text":
@@ -250,12 +257,19 @@ class ActionDialog(QDialog):
         if self.signer is not None:
             values["signer"] = self.signer.currentData() or ""
         if self.backdate is not None and self.backdate.isChecked():
-            values["at"] = self.happened.dateTime().toPython().replace(second=0, microsecond=0)
+            values["at"] = self.happened.value().replace(second=0)
             values["backdate_reason"] = self.backdate_reason.text()
         return values
 
     def submit(self) -> None:
-        values, code, officer = self.values(), self.view.code, self.officer
+        try:
+            values = self.values()
+        except ValidationError as exc:  # a date that does not read
+            widget = self.errors.show(exc.errors)
+            if widget is not None:
+                widget.setFocus()
+            return
+        code, officer = self.view.code, self.officer
         perform, values["now"] = self.spec.perform or workflow.ACTIONS[self.action], self.now()
         self.ok.setEnabled(False)
 

@@ -32,9 +32,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("MotCua")
     install_translators(app)
+    from . import errors, refcount_guard
     from .gc_guard import install
 
     install()
+    refcount_guard.install()
+    errors.install()
     return app
 
 
@@ -196,9 +199,10 @@ def run_gui(db: str | None = None, officer: str | None = None) -> int:
     controller, lock = started
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()
-    from .runner import wait_for_workers
+    from .runner import close_database_connection, wait_for_workers
 
     wait_for_workers()  # a job still writing must end before the interpreter does
+    close_database_connection()
     if lock is not None:
         lock.unlock()
     return code if controller.window is not None else 0

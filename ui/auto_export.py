@@ -12,8 +12,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from models.audit import now as clock
-from sync.export import export_if_due
 
+from .preload import DATA, SYNC
 from .runner import Op
 
 log = logging.getLogger(__name__)
@@ -46,8 +46,12 @@ class AutoExport(QObject):
             return
         self._busy = True
         moment, officer = self.now(), self.officer
-        Op(self, lambda: export_if_due(moment, by=officer)).success(self._done).failure(self._failed) \
-            .run_in_background()
+
+        def work() -> list:
+            from sync.export import export_if_due
+
+            return export_if_due(moment, by=officer)
+        Op(self, work, needs=(DATA, SYNC)).success(self._done).failure(self._failed).run_in_background()
 
     def _done(self, results: list) -> None:
         self._busy = False
@@ -64,6 +68,8 @@ class AutoExport(QObject):
         a day left unexported shows on the banner at the next start."""
         self.timer.stop()
         try:
+            from sync.export import export_if_due
+
             return export_if_due(self.now(), closing=True, by=self.officer)
         except Exception:  # noqa: BLE001 - logged, and the banner reports the day next time
             log.exception("export at closing failed")

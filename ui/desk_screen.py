@@ -1,23 +1,29 @@
-"""Hồ sơ (dossier desk): every dossier, filtered and searched, opened with Enter."""
+"""Hồ sơ (dossier desk): every dossier, filtered and searched, opened with Enter.
+
+Keyboard: Ctrl+F to the search box; type a code or its end, an ID or phone (or their first or
+last digits), a name; Enter searches at once and Down goes to the list; Enter opens the dossier.
+Tab walks the filters one field each (the dates are plain fields, read by models.dates).
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from models.catalog import list_procedures
+from models.errors import ValidationError
 from models.search import DossierFilter
 from models.statuses import STATUS_NAMES
 
+from .date_field import DateField
 from .dossier_table_model import DossierTableModel
-from .i18n import DATE_FORMAT, fmt_number, to_date
+from .field_errors import ERROR_STYLE
+from .i18n import fmt_number
 from .online_queue import OnlineQueue
 from .runner import Op
-
-NO_DATE = QDate(2000, 1, 1)
 
 
 class DossierTable(QTableView):
@@ -47,6 +53,13 @@ class DossierTable(QTableView):
             return
         super().keyPressEvent(event)
 
+    def focus_first_row(self) -> None:
+        """Put the cursor on the first dossier (or keep the one chosen), with the focus."""
+        self.setFocus()
+        if self.model().rowCount() and not self.currentIndex().isValid():
+            self.setCurrentIndex(self.model().index(0, 0))
+            self.selectRow(0)
+
 
 class DeskScreen(QWidget):
     open_code = Signal(str)
@@ -56,8 +69,11 @@ class DeskScreen(QWidget):
         self.model = DossierTableModel(self)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: code, ID number, phone or name (Ctrl+F)"))
-        self.search.setToolTip(self.tr("Names match without accents: “nguyen thi hang” (Ctrl+F)"))
+        self.search.setToolTip(self.tr("A code or its end (261201-0003, 0003), an ID number or phone or "
+                                       "their first or last digits, a name without accents. Enter "
+                                       "searches, Down goes to the list (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), None)
         for code, name in STATUS_NAMES.items():
@@ -66,12 +82,22 @@ class DeskScreen(QWidget):
         self.procedure.addItem(self.tr("All procedures"), "")
         self.procedure.setMinimumContentsLength(24)
         self.procedure.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.date_from = self._date_edit(self.tr("Received from"))
-        self.date_to = self._date_edit(self.tr("Received until"))
+        self.date_from = DateField(field="from", label="Ngày bắt đầu")
+        self.date_from.setToolTip(self.tr("Received from (empty: any date)"))
+        self.date_to = DateField(field="to", label="Ngày kết thúc")
+        self.date_to.setToolTip(self.tr("Received until (empty: any date)"))
+        for edit in (self.date_from, self.date_to):
+            edit.setMaximumWidth(110)
         self.late = QCheckBox(self.tr("&Late"))
         self.due_soon = QCheckBox(self.tr("D&ue soon"))
         self.count = QLabel()
         self.count.setObjectName("desk_count")
+        self.problem = QLabel()
+        self.problem.setObjectName("desk_problem")
+        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setWordWrap(True)
+        self.problem.setMinimumWidth(1)
+        self.problem.hide()
         self.table = DossierTable(self.model)
         self.table.open_code.connect(self.open_code)
         self.table.horizontalHeader().setSortIndicator(3, Qt.DescendingOrder)
@@ -80,9 +106,13 @@ class DeskScreen(QWidget):
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status)
         filters.addWidget(self.procedure, 1)
-        filters.addWidget(QLabel(self.tr("From")))
+        since = QLabel(self.tr("&From"))
+        since.setBuddy(self.date_from)
+        filters.addWidget(since)
         filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("to")))
+        until = QLabel(self.tr("t&o"))
+        until.setBuddy(self.date_to)
+        filters.addWidget(until)
         filters.addWidget(self.date_to)
         filters.addWidget(self.late)
         filters.addWidget(self.due_soon)
@@ -97,31 +127,45 @@ class DeskScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.online)
         layout.addLayout(filters)
+        layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
         layout.addLayout(legend)
 
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.search.returnPressed.connect(self.apply)
         for combo in (self.status, self.procedure):
             combo.currentIndexChanged.connect(lambda _i: self.apply())
         for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda _d: self.apply())
+            edit.edited_value.connect(lambda _d: self.apply())
+        for first, second in zip(
+                [self.search, self.status, self.procedure, self.date_from, self.date_to, self.late],
+                [self.status, self.procedure, self.date_from, self.date_to, self.late, self.due_soon]):
+            QWidget.setTabOrder(first, second)
+        QWidget.setTabOrder(self.due_soon, self.table)
+        self._focus_list_when_loaded = False
+        self.model.page_loaded.connect(self._page_loaded)
         for box in (self.late, self.due_soon):
             box.toggled.connect(lambda _on: self.apply())
         self.model.counted.connect(self._show_count)
         QShortcut(QKeySequence.Find, self, self.focus_search, context=Qt.WidgetWithChildrenShortcut)
 
-    def _date_edit(self, tip: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setDisplayFormat(DATE_FORMAT)
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(self.tr("any"))
-        edit.setDate(NO_DATE)
-        edit.setToolTip(tip)
-        return edit
+    def eventFilter(self, watched, event) -> bool:
+        """In the search box: Down goes to the list; Enter searches, then goes to the list."""
+        if watched is self.search and event.type() == QEvent.KeyPress:
+            if event.key() == Qt.Key_Down:
+                self.table.focus_first_row()
+                return True
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+                self._focus_list_when_loaded = True
+                self.apply()
+                return True
+        return False
+
+    def _page_loaded(self) -> None:
+        if self._focus_list_when_loaded and self.model.rowCount():
+            self._focus_list_when_loaded = False
+            self.table.focus_first_row()
 
     def load(self) -> None:
         Op(self, lambda: list_procedures(include_inactive=True)).success(self._set_procedures) \
@@ -136,19 +180,28 @@ class DeskScreen(QWidget):
         self.procedure.blockSignals(False)
 
     def current_filter(self) -> DossierFilter:
+        """What the filters say; raises ValidationError for a date that does not read."""
         status = self.status.currentData()
         return DossierFilter(
             statuses=[status] if status else [],
-            received_from=None if self.date_from.date() == NO_DATE else to_date(self.date_from.date()),
-            received_to=None if self.date_to.date() == NO_DATE else to_date(self.date_to.date()),
+            received_from=self.date_from.value(),
+            received_to=self.date_to.value(),
             procedure=self.procedure.currentData() or "", late=self.late.isChecked(),
             due_soon=self.due_soon.isChecked(), text=self.search.text(),
         )
 
     def apply(self) -> None:
         self._debounce.stop()
+        try:
+            flt = self.current_filter()
+        except ValidationError as exc:
+            self.problem.setText("\n".join(exc.errors.values()))
+            self.problem.show()
+            return
+        self.problem.hide()
         self.count.setText(self.tr("Counting…"))
-        self.model.filter = self.current_filter()
+        self.table.setCurrentIndex(self.model.index(-1, -1))
+        self.model.filter = flt
         if not self.table.isSortingEnabled():
             self.table.setSortingEnabled(True)  # sorts, that is loads, by the indicator
         else:
@@ -160,3 +213,6 @@ class DeskScreen(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def focus_first(self) -> None:
+        self.focus_search()

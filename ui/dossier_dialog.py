@@ -1,14 +1,19 @@
-"""One dossier (hồ sơ) in full: details, timeline, due-date history, the allowed actions, reprints."""
+"""One dossier (hồ sơ) in full: details, timeline, due-date history, the allowed actions, reprints.
+
+Keyboard: each action button has its own Alt key; the action's dialog opens over this window
+(modal) and Ctrl+Enter confirms it; Alt+I reprints a form; Esc closes. The window fits a
+1366×768 screen however many actions the status allows (they sit in rows of four).
+"""
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QTimer, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
-    QTableWidget, QTableWidgetItem, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMenu,
+    QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
 from models.audit import now as clock
@@ -17,9 +22,14 @@ from models.statuses import ACTION_NAMES, CHANNELS, NEW, RESULT_DELIVERY, STATUS
 
 from .action_dialogs import ACTIONS, ActionDialog, available
 from .fee_panel import FeePanel
+from .fit_label import FitLabel
 from .form_printer import FormPrinter
 from .i18n import fmt_datetime, fmt_number
+from .mnemonics import mnemonic_of, with_mnemonic
+from .pdf_preview import fitting_size
 from .runner import Op
+
+ACTIONS_PER_ROW = 4
 
 # which event makes which form available for reprint
 FORM_AFTER = {"supplement": "supplement", "refuse": "refusal", "extend": "apology",
@@ -58,22 +68,28 @@ class DossierDialog(QDialog):
         self.code, self.officer, self.ready_action, self.now = code, officer, ready_action, now
         self.view: DossierView | None = None
         self.action_dialog: ActionDialog | None = None
+        self._first_action: QWidget | None = None
         self.printer = FormPrinter(self, officer)
         self.setWindowTitle(self.tr("Dossier %1").replace("%1", code))
-        self.resize(1000, 680)
+        self.resize(*fitting_size(self, (1000, 680)))
 
-        self.heading = QLabel(code)
-        font = QFont()
-        font.setPointSize(16)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = FitLabel(16, 10)
+        self.heading.setText(code)
         self.heading.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.state = QLabel()
         self.state.setObjectName("dossier_state")
+        self.state.setWordWrap(True)
         self.details = QFormLayout()
+        self.details.setRowWrapPolicy(QFormLayout.WrapLongRows)
         details_box = QWidget()
         details_box.setLayout(self.details)
-        details_box.setMinimumWidth(420)
+        details_scroll = QScrollArea()
+        details_scroll.setWidget(details_box)
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        details_scroll.setFrameShape(QScrollArea.NoFrame)
+        details_scroll.setMinimumWidth(320)
+        details_scroll.setFocusPolicy(Qt.NoFocus)  # labels only: the cursor starts on the actions
 
         self.events = _table([self.tr("Time"), self.tr("Step"), self.tr("Status"),
                               self.tr("Officer"), self.tr("Note"), self.tr("Recorded at")])
@@ -88,30 +104,33 @@ class DossierDialog(QDialog):
         self.fee_panel.changed.connect(self.changed)
         tabs.addTab(self.fee_panel, self.tr("Fee and rating"))
 
-        self.actions_row = QHBoxLayout()
+        self.actions_row = QGridLayout()
         self.action_buttons: dict[str, QPushButton] = {}
         self.reprint = QToolButton()
-        self.reprint.setText(self.tr("Reprint a form"))
+        self.reprint.setText(self.tr("Re&print a form"))
         self.reprint.setToolTip(self.tr("Show and print any form of this dossier again"))
         self.reprint.setPopupMode(QToolButton.InstantPopup)
+        self.reprint.setFocusPolicy(Qt.StrongFocus)
         self.reprint_menu = QMenu(self.reprint)
         self.reprint.setMenu(self.reprint_menu)
-        close = QPushButton(self.tr("Close"))
-        close.setToolTip(self.tr("Close (Esc)"))
-        close.clicked.connect(self.close)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
-        bottom.addLayout(self.actions_row)
-        bottom.addStretch(1)
-        bottom.addWidget(self.reprint)
-        bottom.addWidget(close)
+        bottom.addLayout(self.actions_row, 1)
+        ends = QVBoxLayout()
+        ends.addWidget(self.reprint)
+        ends.addWidget(self.close_button)
+        ends.addStretch(1)
+        bottom.addLayout(ends)
 
         top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addWidget(self.state)
-        top.addStretch(1)
+        top.addWidget(self.heading, 3)
+        top.addWidget(self.state, 2)
         middle = QHBoxLayout()
-        middle.addWidget(details_box)
-        middle.addWidget(tabs, 1)
+        middle.addWidget(details_scroll, 2)
+        middle.addWidget(tabs, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
@@ -232,14 +251,19 @@ class DossierDialog(QDialog):
             self.actions_row.removeWidget(button)
             button.deleteLater()
         self.action_buttons = {}
-        for action in view.allowed_actions:
-            if action not in ACTIONS or not available(view, action, self.officer, self.now()):
-                continue
-            button = QPushButton(ACTION_NAMES[action])
+        taken = {mnemonic_of(self.reprint.text())}
+        actions = [a for a in view.allowed_actions
+                   if a in ACTIONS and available(view, a, self.officer, self.now())]
+        for i, action in enumerate(actions):
+            button = QPushButton(with_mnemonic(ACTION_NAMES[action], taken))
             button.setObjectName(f"action_{action}")
+            button.setToolTip(ACTION_NAMES[action])
+            button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, a=action: self.start_action(a))
-            self.actions_row.addWidget(button)
+            self.actions_row.addWidget(button, i // ACTIONS_PER_ROW, i % ACTIONS_PER_ROW)
             self.action_buttons[action] = button
+        self._first_action = self.action_buttons[actions[0]] if actions else self.close_button
+        self._first_action.setFocus()
         from models.forms import FORM_NAMES
 
         self.reprint_menu.clear()
@@ -250,12 +274,24 @@ class DossierDialog(QDialog):
         for kind in kinds:
             self.reprint_menu.addAction(FORM_NAMES[kind], lambda k=kind: self.printer.show(k, self.code))
 
+    def event(self, event) -> bool:
+        """The cursor starts on the first action, also when the window is activated after
+        the dossier was read (Qt would give it to the first widget of the window)."""
+        if event.type() == QEvent.WindowActivate and self._first_action is not None:
+            button, self._first_action = self._first_action, None
+            QTimer.singleShot(0, button, button.setFocus)
+        return super().event(event)
+
     def start_action(self, action: str) -> ActionDialog:
+        """The action's dialog, modal over this window: one action at a time."""
+        if self.action_dialog is not None and self.action_dialog.isVisible():
+            return self.action_dialog
         if action == "accept":  # the papers of an online dossier are checked before accepting it
             self.tabs.setCurrentWidget(self.documents)
         self.action_dialog = ActionDialog(action, self.view, self.officer, self, now=self.now)
         self.action_dialog.done_view.connect(self._action_done)
-        self.action_dialog.show()
+        self.action_dialog.open()
+        self.action_dialog.activateWindow()
         return self.action_dialog
 
     def _action_done(self, view: DossierView, form: str | None) -> None:

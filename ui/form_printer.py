@@ -1,7 +1,10 @@
-"""Show a dossier's form and send it to the printer, both off the GUI thread.
+"""Show a dossier's form and send that same PDF to the printer, both off the GUI thread.
 
-The preview comes first (the officer sees the receipt at once); printing follows in its own
-job. A print failure never loses the dossier: it is saved and stays marked for reprint.
+The form is rendered once (models.forms.render_for_printing) on the database thread; the
+preview shows it at once and the printer thread submits those bytes, so what is printed is what
+was shown (a control sheet does not read the clock twice). Then the database thread records the
+print (models.forms.record_printed: a receipt is marked printed only once its job was
+accepted). A print failure never loses the dossier: it stays saved and marked for a reprint.
 """
 from __future__ import annotations
 
@@ -10,8 +13,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from .printers import print_dossier_form
-from .runner import Op
+from .preload import DATA, PRINTING
+from .runner import Op, PrintOp
 
 
 class FormPrinter(QObject):
@@ -35,43 +38,58 @@ class FormPrinter(QObject):
             self.preview = PdfPreview(self._parent)
         return self.preview
 
-    def show_pdf(self, kind: str, code: str, pdf: bytes, *, print_now: bool) -> None:
-        from models.forms import FORM_NAMES
+    def show_form(self, form, *, print_now: bool) -> None:
+        """``form``: a models.forms.RenderedForm. Shown, and printed at once if asked."""
+        from models.form_kinds import FORM_NAMES
 
         preview = self._preview()
-        preview.show_pdf(pdf, f"{FORM_NAMES.get(kind, kind)} – {code}",
-                         reprint=lambda: self.print(kind, code))
-        self.shown.emit(kind, pdf)
+        preview.show_pdf(form.pdf, f"{FORM_NAMES.get(form.kind, form.kind)} – {form.code}",
+                         reprint=lambda: self.print(form))
+        self.shown.emit(form.kind, form.pdf)
         if print_now:
-            self.print(kind, code)
+            self.print(form)
 
     def show(self, kind: str, code: str, *, print_now: bool = False,
              then: Callable[[], None] | None = None) -> None:
-        """Render ``kind`` for ``code`` in a worker, show it, optionally print it."""
-        def done(pdf: bytes) -> None:
-            self.show_pdf(kind, code, pdf, print_now=print_now)
+        """Render ``kind`` for ``code`` in the background, show it, optionally print it."""
+        def done(form) -> None:
+            self.show_form(form, print_now=print_now)
             if then:
                 then()
-        def work() -> bytes:
-            from models.forms import render_form
 
-            return render_form(kind, code)
-        Op(self._parent, work).success(done).run_in_background()
+        def work():
+            from models.forms import render_for_printing
 
-    def print(self, kind: str, code: str) -> None:
+            return render_for_printing(kind, code)
+        Op(self._parent, work, needs=(DATA, PRINTING)).success(done).run_in_background()
+
+    def print(self, form) -> None:
+        """Send the rendered form to the printer, then record it as printed."""
         preview = self._preview()
         preview.set_status(QCoreApplication.translate("FormPrinter", "Printing…"))
 
-        def done(_result) -> None:
+        def sent(_pages) -> None:
+            from models.forms import record_printed
+
+            officer = self.officer
+            Op(self._parent, lambda: record_printed(form, by=officer)).success(recorded).run_in_background()
+
+        def recorded(_result) -> None:
             preview.set_status(QCoreApplication.translate("FormPrinter", "Sent to the printer."))
-            self.printed.emit(kind, code)
+            self.printed.emit(form.kind, form.code)
 
         def failed(exc: Exception) -> None:
             message = getattr(exc, "message", None) or str(exc)
-            preview.set_status(QCoreApplication.translate("FormPrinter", "Not printed: %s The dossier is saved; press Print again.")
-                               % message, error=True)
-            self.print_failed.emit(code, message)
+            preview.set_status(QCoreApplication.translate(
+                "FormPrinter", "Not printed: %s The dossier is saved; press Print again.") % message,
+                error=True)
+            self.print_failed.emit(form.code, message)
 
         officer = self.officer
-        Op(self._parent, lambda: print_dossier_form(kind, code, officer)).success(done).failure(failed) \
-            .run_in_background()
+
+        def work():
+            from models.forms import send_to_printer
+            from models.slips import send_receipt
+
+            return send_receipt(form, by=officer) if form.kind == "receipt" else send_to_printer(form)
+        PrintOp(self._parent, work).success(sent).failure(failed).run_in_background()

@@ -3,16 +3,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from models.holidays_admin import list_days, remove_override, set_override
 
+from models.errors import ValidationError
+
 from .field_errors import FieldErrors
-from .i18n import DATE_FORMAT, fmt_date, to_date
+from .date_field import DateField
+from .i18n import fmt_date
 from .runner import Op
 
 
@@ -34,9 +37,8 @@ class HolidaysPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setDisplayFormat(DATE_FORMAT)
-        self.day.setCalendarPopup(True)
+        self.day = DateField(date.today(), optional=False, field="day", label="Ngày")
+        self.day.setMaximumWidth(120)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Day off"), False)
         self.kind.addItem(self.tr("Working day"), True)
@@ -95,8 +97,12 @@ class HolidaysPanel(QWidget):
         return self.tr("Law (holidays)")
 
     def save_override(self) -> None:
-        day, working, reason, officer = to_date(self.day.date()), self.kind.currentData(), \
-            self.reason.text(), self.officer
+        try:
+            day = self.day.value()
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        working, reason, officer = self.kind.currentData(), self.reason.text(), self.officer
 
         def done(_r) -> None:
             self.errors.clear()

@@ -1,49 +1,40 @@
 """Tiếp nhận hồ sơ (intake): one citizen at a time, keyboard only, F9 saves and prints.
 
 Nothing here checks a rule: the form builds an IntakeRequest and models.intake.receive
-validates it (all fields at once) and writes it in one transaction, or writes nothing.
+validates it (all fields at once) and writes it in one transaction, or writes nothing. The
+birth date is read by models.dates, the one date reader of the app.
 """
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from models.catalog import list_procedures
+from models.chip_id import looks_like_chip_qr, parse_chip_qr
+from models.dates import BIRTH_YEARS, parse_date
 from models.errors import ValidationError
-from models.intake import IntakeRequest, PersonInput, find_applicant, preview_due, receive
+from models.intake import IntakeRequest, PersonInput, check_intake, find_applicant, preview_due, receive
 from models.statuses import CHANNELS, RESULT_DELIVERY
 
 from .address_picker import AddressPicker
-from .chip_id import looks_like_chip_qr, parse_chip_qr
 from .documents_checklist import DocumentsChecklist
 from .fee_box import FeeBox
 from .field_errors import FieldErrors
+from .fit_label import FitLabel
 from .folded_combo import FoldedCombo
 from .form_printer import FormPrinter
 from .i18n import fmt_date, fmt_datetime
+from .preload import DATA, PRINTING
 from .runner import Op
 
 SAVE_KEY = "F9"
-
-
-def _parse_birth(text: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    for sep in ("/", "-", "."):
-        parts = text.split(sep)
-        if len(parts) == 3 and all(p.isdigit() for p in parts):
-            day, month, year = (int(p) for p in parts)
-            return date(year, month, day)
-    if len(text) == 8 and text.isdigit():
-        return date(int(text[4:]), int(text[2:4]), int(text[:2]))
-    raise ValueError(text)
+SIDE_WIDTH = 330
 
 
 class IntakeScreen(QWidget):
@@ -51,6 +42,7 @@ class IntakeScreen(QWidget):
 
     saved = Signal(object)
     receipt_shown = Signal(bytes)
+    invalid = Signal(object)  # the errors shown (tests wait on it)
 
     def __init__(self, officer, parent=None):
         super().__init__(parent)
@@ -59,11 +51,11 @@ class IntakeScreen(QWidget):
         self.printer = FormPrinter(self, officer)
         self.printer.shown.connect(lambda kind, pdf: kind == "receipt" and self.receipt_shown.emit(pdf))
         self.printer.print_failed.connect(self._print_failed)
+        self._procedures: dict = {}
+        self._looked_up: tuple[str, bool] | None = None
         self._due_generation = 0
         self._saving = False
         self._build()
-        self._due_timer = QTimer(self, singleShot=True, interval=150)
-        self._due_timer.timeout.connect(self.refresh_due)
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.refresh_due)
         self._clock.start()
@@ -93,26 +85,29 @@ class IntakeScreen(QWidget):
 
         applicant = QGroupBox(self.tr("Applicant"))
         form = QGridLayout(applicant)
-        row = 0
-        # Two columns of label/field pairs; long fields span the width.
+        # Two columns of label/field pairs; long fields span the width. Every label has its
+        # own Alt key (tests/ui/test_ui_keyboard.py checks that no two share one).
         grid = [
-            [(self.tr("&ID number"), self.id_number, "id_number"), (self.tr("Type"), self.kind, "kind")],
+            [(self.tr("&ID number"), self.id_number, "id_number"), (self.tr("T&ype"), self.kind, "kind")],
             [(self.tr("Full &name"), self.name, "name")],
-            [(self.tr("Birth date"), self.birth, "birth_date"), (self.tr("Sex"), self.sex, "sex")],
-            [(self.tr("&Phone"), self.phone, "phone"), (self.tr("E-mail"), self.email, "email")],
-            [(self.tr("Address"), self.address, "address")],
+            [(self.tr("&Birth date"), self.birth, "birth_date"), (self.tr("&Sex"), self.sex, "sex")],
+            [(self.tr("&Phone"), self.phone, "phone"), (self.tr("&E-mail"), self.email, "email")],
+            [(self.tr("&Address"), self.address, "address")],
         ]
-        for line in grid:
+        for row, line in enumerate(grid):
             column = 0
             for label, widget, key in line:
                 caption = QLabel(label)
-                caption.setBuddy(widget)
+                caption.setBuddy(widget.province if widget is self.address else widget)
                 form.addWidget(caption, row, column)
+                if widget is self.address:
+                    form.setAlignment(caption, Qt.AlignTop)
                 form.addWidget(e.wrap(key, widget), row, column + 1, 1, 3 if len(line) == 1 else 1)
                 column += 2
-            row += 1
+        for column in (1, 3):
+            form.setColumnStretch(column, 1)
 
-        self.authorised = QGroupBox(self.tr("Authorised person (applying on the applicant's behalf)"))
+        self.authorised = QGroupBox(self.tr("A&uthorised person (applying on the applicant's behalf)"))
         self.authorised.setCheckable(True)
         self.authorised.setChecked(False)
         self.auth_name = QLineEdit()
@@ -151,28 +146,31 @@ class IntakeScreen(QWidget):
 
         request = QGroupBox(self.tr("Request"))
         rform = QFormLayout(request)
-        caption = QLabel(self.tr("Procedure (&T)"))
-        caption.setBuddy(self.procedure)
-        rform.addRow(caption, e.wrap("procedure", self.procedure))
-        rform.addRow(self.tr("Documents"), e.wrap("documents", self.documents))
-        rform.addRow(self.tr("Number of sets"), e.wrap("sets", self.sets))
-        rform.addRow(self.tr("Fee"), e.wrap("fee_basis", self.fee, "fee"))
-        rform.addRow(self.tr("Channel"), e.wrap("channel", self.channel))
-        rform.addRow(self.tr("Result collected"), e.wrap("result_delivery", self.delivery))
-        rform.addRow(self.tr("Notes"), e.wrap("notes", self.notes))
+        rform.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        rform.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        for text, widget, key, focus in (
+            (self.tr("Procedure (&T)"), self.procedure, "procedure", self.procedure),
+            (self.tr("Documents (&D)"), self.documents, "documents", self.documents.table),
+            (self.tr("Number of sets (&K)"), self.sets, "sets", self.sets),
+            (self.tr("Fee (&F)"), self.fee, "fee_basis", self.fee),
+            (self.tr("&Channel"), self.channel, "channel", self.channel),
+            (self.tr("&Result collected"), self.delivery, "result_delivery", self.delivery),
+            (self.tr("N&otes"), self.notes, "notes", self.notes),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(focus)
+            rform.addRow(caption, e.wrap(key, widget) if key != "fee_basis" else e.wrap(key, widget, "fee"))
 
         self.due = QLabel(self.tr("Choose a procedure"))
         self.due.setObjectName("due_preview")
+        self.due.setWordWrap(True)
         self.due.setStyleSheet("font-size: 15px; font-weight: bold; color: #0b5394;")
-        self.last_code = QLabel()
+        self.last_code = FitLabel(22, 9)
         self.last_code.setObjectName("last_code")
-        font = QFont()
-        font.setPointSize(22)
-        font.setBold(True)
-        self.last_code.setFont(font)
         self.last_code.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.last_info = QLabel()
         self.last_info.setWordWrap(True)
+        self.last_info.setMinimumWidth(1)
         self.save_button = QPushButton(self.tr("Save and print receipt (F9)"))
         self.save_button.setToolTip(self.tr("Check, save, print the receipt and show it (F9)"))
         self.save_button.clicked.connect(self.submit)
@@ -195,7 +193,7 @@ class IntakeScreen(QWidget):
         side.addStretch(1)
         side_box = QWidget()
         side_box.setLayout(side)
-        side_box.setFixedWidth(330)
+        side_box.setFixedWidth(SIDE_WIDTH)
 
         left = QVBoxLayout()
         left.addWidget(applicant)
@@ -204,12 +202,15 @@ class IntakeScreen(QWidget):
         left.addStretch(1)
         inner = QWidget()
         inner.setLayout(left)
-        scroll = QScrollArea()
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(inner)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.NoFrame)
+        # The form follows the pane's width (messages wrap, never widen it): only its height scrolls.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)  # no jump when it grows
         layout = QHBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(side_box)
 
         order = [self.id_number, self.kind, self.name, self.birth, self.sex, self.phone, self.email,
@@ -220,11 +221,18 @@ class IntakeScreen(QWidget):
                  self.clear_button]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
+        for widget in order:  # the form scrolls to whatever gets the cursor
+            widget.installEventFilter(self)
 
         self.id_number.returnPressed.connect(self._id_entered)
         self.id_number.editingFinished.connect(self._id_left)
         for widget in (self.name, self.birth, self.phone, self.email):
             widget.returnPressed.connect(self.focusNextChild)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == event.Type.FocusIn and isinstance(watched, QWidget):
+            self.scroll.ensureWidgetVisible(watched, 10, 10)
+        return False
 
     def _show_authorised(self, on: bool) -> None:
         for widget in (self.auth_name, self.auth_id, self.auth_phone, self.auth_address, self.auth_paper):
@@ -238,12 +246,16 @@ class IntakeScreen(QWidget):
     def load(self) -> None:
         """Fill the procedure and address lists (after the window is shown)."""
         self.address.load()
-        Op(self, lambda: list_procedures()).success(self._set_procedures).run_in_background()
+        # models.catalog is imported with this screen: the list need not wait for any stage.
+        Op(self, lambda: list_procedures(), needs=()).success(self._set_procedures).run_in_background()
+
+    def focus_first(self) -> None:
+        self.id_number.setFocus()
 
     def _set_procedures(self, procedures) -> None:
+        self._procedures = {p.code: p for p in procedures}
         self.procedure.set_items([(f"{p.name} ({p.time_limit_text})", p.code) for p in procedures],
                                  extra_key=lambda code: code)
-        self._procedures = {p.code: p for p in procedures}
 
     # -- the applicant --------------------------------------------------------------------
     def _id_entered(self) -> None:
@@ -270,7 +282,7 @@ class IntakeScreen(QWidget):
 
     def _look_up(self, id_number: str, keep_card: bool) -> None:
         digits = "".join(ch for ch in id_number if ch.isdigit())
-        if len(digits) not in (9, 12) or getattr(self, "_looked_up", None) == (digits, keep_card):
+        if len(digits) not in (9, 12) or self._looked_up == (digits, keep_card):
             return
         self._looked_up = (digits, keep_card)
 
@@ -289,11 +301,11 @@ class IntakeScreen(QWidget):
             if not self.email.text():
                 self.email.setText(known.get("email", ""))
             self.last_info.setText(self.tr("Returning applicant: details filled from the last dossier."))
-        Op(self, lambda: find_applicant(digits)).success(fill).run_in_background()
+        Op(self, lambda: find_applicant(digits), needs=()).success(fill).run_in_background()
 
     # -- the procedure and the due date -----------------------------------------------------
     def _procedure_chosen(self, code) -> None:
-        procedure = getattr(self, "_procedures", {}).get(code)
+        procedure = self._procedures.get(code)
         self.documents.set_documents(procedure.documents if procedure else [])
         self.fee.set_procedure(procedure)
         self.refresh_due()
@@ -313,21 +325,21 @@ class IntakeScreen(QWidget):
         Op(self, lambda: preview_due(code, moment)).success(show).run_in_background()
 
     # -- saving ---------------------------------------------------------------------------
-    def request(self) -> IntakeRequest:
-        errors = {}
-        try:
-            birth = _parse_birth(self.birth.text())
-        except ValueError:
-            errors["birth_date"] = self.tr("Birth date must be written dd/mm/yyyy.")
-            birth = None
-        if errors:
-            raise ValidationError(errors)
+    def request(self) -> tuple[IntakeRequest, dict[str, str]]:
+        """What the form says, and the errors found in reading it (the birth date)."""
+        errors: dict[str, str] = {}
+        birth = None
+        if self.birth.text().strip():
+            try:
+                birth = parse_date(self.birth.text(), "birth_date", label="Ngày sinh", years=BIRTH_YEARS)
+            except ValidationError as exc:
+                errors.update(exc.errors)
         authorised = None
         if self.authorised.isChecked():
             authorised = PersonInput(name=self.auth_name.text(), id_number=self.auth_id.text(),
                                      phone=self.auth_phone.text(), address=self.auth_address.text(),
                                      authorisation=self.auth_paper.text())
-        return IntakeRequest(
+        request = IntakeRequest(
             procedure=self.procedure.currentData() or "",
             applicant=PersonInput(name=self.name.text(), id_number=self.id_number.text(),
                                   phone=self.phone.text(), email=self.email.text(),
@@ -337,32 +349,33 @@ class IntakeScreen(QWidget):
             channel=self.channel.currentData(), result_delivery=self.delivery.currentData(),
             sets=self.sets.value(), notes=self.notes.toPlainText(), fee_basis=self.fee.basis(),
         )
+        return request, errors
 
     def submit(self) -> None:
-        """F9: validate and save in a worker, then show the receipt and print it."""
+        """F9: validate and save in the background, then show the receipt and print it."""
         if self._saving:
             return
-        try:
-            request = self.request()
-        except ValidationError as exc:
-            self._invalid(exc)
-            return
+        request, form_errors = self.request()
         self._saving = True
         self.save_button.setEnabled(False)
         officer = self.officer
 
         def work():
-            from models.forms import render_form
+            if form_errors:  # report them with every other field's, and save nothing
+                try:
+                    check_intake(request)
+                except ValidationError as exc:
+                    raise ValidationError({**exc.errors, **form_errors}) from None
+                raise ValidationError(form_errors)
+            from models.forms import render_for_printing
 
             view = receive(request, officer)
-            return view, render_form("receipt", view.code)
+            return view, render_for_printing("receipt", view.code)
 
         def done(result) -> None:
-            view, pdf = result
+            view, form = result
             self._saving = False
             self.save_button.setEnabled(True)
-            self.errors.clear()
-            self.printer.show_pdf("receipt", view.code, pdf, print_now=True)
             self.clear_form()
             self.last_code.setText(view.code)
             info = self.tr("%1 – due %2").replace("%1", view.applicant_name) \
@@ -371,6 +384,7 @@ class IntakeScreen(QWidget):
                 info += "\n" + "\n".join(view.warnings)
             self.last_info.setText(info)
             self.saved.emit(view)
+            self.printer.show_form(form, print_now=True)
 
         def failed(exc: Exception) -> None:
             self._saving = False
@@ -379,7 +393,7 @@ class IntakeScreen(QWidget):
                 self._invalid(exc)
             else:
                 self.errors.show({"": str(exc)})
-        Op(self, work).success(done).failure(failed).run_in_background()
+        Op(self, work, needs=(DATA, PRINTING)).success(done).failure(failed).run_in_background()
 
     def _invalid(self, exc: ValidationError) -> None:
         errors = dict(exc.errors)
@@ -387,7 +401,11 @@ class IntakeScreen(QWidget):
             errors = {k: v for k, v in errors.items() if not k.startswith("authorised_")}
         widget = self.errors.show(errors)
         if widget is not None:
-            widget.setFocus()
+            target = widget.province if widget is self.address else \
+                widget.table if widget is self.documents else widget
+            target.setFocus()
+            self.scroll.ensureWidgetVisible(target, 10, 10)
+        self.invalid.emit(errors)
 
     def _print_failed(self, code: str, message: str) -> None:
         self.last_info.setText(self.last_info.text() + "\n"
@@ -411,4 +429,5 @@ class IntakeScreen(QWidget):
         self.fee.clear()
         self.errors.clear()
         self.due.setText(self.tr("Choose a procedure"))
+        self.scroll.verticalScrollBar().setValue(0)
         self.id_number.setFocus()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
@@ -189,10 +189,10 @@ class LatePanel(QWidget):
     def _open_extend(self, result: tuple[DossierView, datetime]) -> None:
         view, new_due = result
         dialog = ActionDialog("extend", view, self.officer, self, now=self.now)
-        dialog.inputs["new_due"].setDateTime(QDateTime(new_due))
+        dialog.inputs["new_due"].set_value(new_due)
         dialog.done_view.connect(self._extended)
         self.action_dialog = dialog
-        dialog.show()
+        dialog.open()
         dialog.inputs["reason"].setFocus()  # the date is prefilled: the reason is what to write
         self.dialog_opened.emit(dialog)
 

@@ -1,12 +1,19 @@
 """The main window: it only assembles the screens and the shortcuts that cross them.
 
+Start-up builds the screen the officer sees first and nothing else: each other screen (and its
+modules) is made the first time it is shown or asked for (``window.desk`` …), and the
+background imports (ui.preload), the automatic export and backup begin once the window is
+painted.
+
 What the signed-in roles may not do is hidden or disabled (models.permissions.can); the
 services check every action again. "Đăng xuất / đổi cán bộ" hands the counter to another
 officer without restarting: the window asks the controller (ui.app) to sign in again.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -14,26 +21,24 @@ from models.audit import now as clock
 from models.permissions import can, role_names, roles_of
 from models.settings import AgencySettings, load_settings
 
-from .auto_backup import ONE_HOUR, AutoBackup
-from .auto_export import FIVE_MINUTES, AutoExport
-from .catalog_screen import CatalogScreen
+from . import preload, runner
+from .auto_backup import ONE_HOUR
+from .auto_export import FIVE_MINUTES
 from .citizen_menu import add_citizen_menu
-from .desk_screen import DeskScreen
-from .dossier_dialog import DossierDialog
 from .help_menu import add_help_menu
-from .intake_screen import IntakeScreen
-from .package_banner import PackageBanner
 from .prefs import qsettings
-from .reports_screen import ReportsScreen
-from .return_screen import ReturnScreen
 from .screen_fit import fit_to_screen
-from .settings_screen import SettingsScreen
-from .sync_banner import SyncBanner
-from .sync_screen import SyncScreen
 
 INTAKE, DESK, RETURN, CATALOG, REPORTS, SYNC, SETTINGS = range(7)
-
-
+TAB_TITLES = {
+    INTAKE: QT_TRANSLATE_NOOP("MainWindow", "Intake (F5)"),
+    DESK: QT_TRANSLATE_NOOP("MainWindow", "Dossiers (F6)"),
+    RETURN: QT_TRANSLATE_NOOP("MainWindow", "Return results (F2)"),
+    CATALOG: QT_TRANSLATE_NOOP("MainWindow", "Catalog"),
+    REPORTS: QT_TRANSLATE_NOOP("MainWindow", "Reports"),
+    SYNC: QT_TRANSLATE_NOOP("MainWindow", "Sync"),
+    SETTINGS: QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+}
 SIGN_OUT_KEYS = "Ctrl+Shift+L"
 
 
@@ -49,28 +54,30 @@ class MainWindow(QMainWindow):
         """``now`` and the intervals drive the sync banner and the automatic export and backup (tests)."""
         super().__init__()
         self.officer = officer
-        self.now = now
-        self.dossier_dialogs: list[DossierDialog] = []
+        self.now, self.sync_interval_ms, self.backup_interval_ms = now, sync_interval_ms, backup_interval_ms
+        self.dossier_dialogs: list = []
+        self._screens: dict[int, QWidget] = {}
+        self._loaded: set[int] = set()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.intake = IntakeScreen(officer)
-        self.desk = DeskScreen()
-        self.returns = ReturnScreen()
-        self.catalog = CatalogScreen(officer, can(officer, "catalog.import"))
-        self.settings = SettingsScreen(officer, can(officer, "settings.update"))
-        self.reports = ReportsScreen(officer)
-        self.sync = SyncScreen(officer, now=now)
+        for index in range(len(TAB_TITLES)):
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, QCoreApplication.translate("MainWindow", TAB_TITLES[index]))
+        # Screens the roles have no use for are hidden; the services refuse them anyway.
+        self.tabs.setTabVisible(INTAKE, can(officer, "dossier.receive"))
+        self.tabs.setTabVisible(REPORTS, can(officer, "report.read"))
+        from .package_banner import PackageBanner
+        from .sync_banner import SyncBanner
+
         self.sync_banner = SyncBanner(now=now, interval_ms=sync_interval_ms)
+        self.sync_banner.open_sync.connect(lambda: self.show_tab(SYNC))
         self.package_banner = PackageBanner(now=now, interval_ms=sync_interval_ms)
-        self.auto_export = AutoExport(self, officer=officer, now=now, interval_ms=sync_interval_ms)
-        self.auto_backup = AutoBackup(self, now=now, interval_ms=backup_interval_ms)
-        self.tabs.addTab(self.intake, self.tr("Intake (F5)"))
-        self.tabs.addTab(self.desk, self.tr("Dossiers (F6)"))
-        self.tabs.addTab(self.returns, self.tr("Return results (F2)"))
-        self.tabs.addTab(self.catalog, self.tr("Catalog"))
-        self.tabs.addTab(self.reports, self.tr("Reports"))
-        self.tabs.addTab(self.sync, self.tr("Sync"))
-        self.tabs.addTab(self.settings, self.tr("Settings"))
+        self.package_banner.open_online.connect(self.show_online)
+        self.package_banner.catalog_changed.connect(self._catalog_changed)
+        self.auto_export = None
+        self.auto_backup = None
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -79,9 +86,6 @@ class MainWindow(QMainWindow):
         column.addWidget(self.package_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        # Screens the roles have no use for are hidden; the services refuse them anyway.
-        self.tabs.setTabVisible(INTAKE, can(officer, "dossier.receive"))
-        self.tabs.setTabVisible(REPORTS, can(officer, "report.read"))
         self.who = QLabel(self.tr("Officer: %1 (%2)").replace("%1", officer.full_name)
                           .replace("%2", role_names(roles_of(officer))))
         self.who.setObjectName("signed_in_officer")
@@ -96,50 +100,124 @@ class MainWindow(QMainWindow):
         if db_path:
             self.statusBar().showMessage(db_path)
         self.citizen = add_citizen_menu(self, officer)  # kiosk, second screen, ratings
-        self.intake.saved.connect(self.citizen.after_intake)
         add_help_menu(self, db_path)
-
-        self.desk.open_code.connect(self.open_dossier)
-        self.returns.open_code.connect(self.open_dossier)
-        self.reports.open_code.connect(self.open_dossier)
-        self.reports.changed.connect(lambda _v: self._refresh_lists())
-        self.returns.found.connect(lambda code: self.open_dossier(code, ready_action="return"))
-        self.intake.saved.connect(lambda _v: self._refresh_lists())
-        self.settings.saved.connect(self.set_title)
-        self.catalog.changed.connect(self.intake.load)
-        self.sync_banner.open_sync.connect(lambda: self.show_tab(SYNC))
-        self.sync.changed.connect(self.sync_banner.refresh)
-        # The way back: the province's packages, the online dossiers they bring, held catalogs.
-        self.desk.online.open_dossier.connect(lambda code, action: self.open_dossier(code, ready_action=action))
-        self.sync.packages.applied.connect(self._packages_applied)
-        self.package_banner.open_online.connect(self.show_online)
-        self.package_banner.catalog_changed.connect(self._catalog_changed)
-        self.auto_export.exported.connect(lambda _r: self._synced())
-        self.auto_export.failed.connect(lambda message: self.statusBar().showMessage(message))
-        self.auto_backup.failed.connect(lambda message: self.statusBar().showMessage(message))
-        if self.settings.backups is not None:
-            self.settings.backups.restoring.connect(self.pause_background)
-            self.settings.backups.restored.connect(self._restored)
         for key, index in (("F5", INTAKE), ("F6", DESK)):
             QShortcut(QKeySequence(key), self, lambda i=index: self.show_tab(i),
                       context=Qt.ApplicationShortcut)
         QShortcut(QKeySequence("F2"), self, self.focus_scan, context=Qt.ApplicationShortcut)
-        self._loaded: set[int] = set()
         self.tabs.currentChanged.connect(self._tab_shown)
         self.set_title(load_settings())
         self._restore()
+        # After the first paint: the background imports, the banners, the export and backup timers.
+        runner.soon(self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        preload.start()
+        from .auto_backup import AutoBackup
+        from .auto_export import AutoExport
+
+        self.auto_export = AutoExport(self, officer=self.officer, now=self.now, interval_ms=self.sync_interval_ms)
+        self.auto_export.exported.connect(lambda _r: self._synced())
+        self.auto_export.failed.connect(lambda message: self.statusBar().showMessage(message))
+        self.auto_backup = AutoBackup(self, now=self.now, interval_ms=self.backup_interval_ms)
+        self.auto_backup.failed.connect(lambda message: self.statusBar().showMessage(message))
         self.sync_banner.start()
         self.package_banner.start()
         self.auto_export.start()
         self.auto_backup.start()
 
-    # -- screens ----------------------------------------------------------------------------
+    # -- screens, made on first use -----------------------------------------------------------
+    def tab_screen(self, index: int) -> QWidget:
+        """The screen of tab ``index``, built (with its module imported) the first time."""
+        if index not in self._screens:
+            widget = self._builders()[index]()
+            self._screens[index] = widget
+            self.tabs.widget(index).layout().addWidget(widget)
+        return self._screens[index]
+
+    def built(self, index: int) -> bool:
+        return index in self._screens
+
+    def _builders(self) -> dict[int, Callable[[], QWidget]]:
+        return {INTAKE: self._make_intake, DESK: self._make_desk, RETURN: self._make_returns,
+                CATALOG: self._make_catalog, REPORTS: self._make_reports, SYNC: self._make_sync,
+                SETTINGS: self._make_settings}
+
+    def _make_intake(self) -> QWidget:
+        from .intake_screen import IntakeScreen
+
+        screen = IntakeScreen(self.officer)
+        screen.saved.connect(self.citizen.after_intake)
+        screen.saved.connect(lambda _v: self._refresh_lists())
+        return screen
+
+    def _make_desk(self) -> QWidget:
+        from .desk_screen import DeskScreen
+
+        screen = DeskScreen()
+        screen.open_code.connect(self.open_dossier)
+        # The way back: the online dossiers the province's packages bring.
+        screen.online.open_dossier.connect(lambda code, action: self.open_dossier(code, ready_action=action))
+        return screen
+
+    def _make_returns(self) -> QWidget:
+        from .return_screen import ReturnScreen
+
+        screen = ReturnScreen()
+        screen.open_code.connect(self.open_dossier)
+        screen.found.connect(lambda code: self.open_dossier(code, ready_action="return"))
+        return screen
+
+    def _make_catalog(self) -> QWidget:
+        from .catalog_screen import CatalogScreen
+
+        screen = CatalogScreen(self.officer, can(self.officer, "catalog.import"))
+        screen.changed.connect(lambda: self.built(INTAKE) and self.intake.load())
+        return screen
+
+    def _make_reports(self) -> QWidget:
+        from .reports_screen import ReportsScreen
+
+        screen = ReportsScreen(self.officer)
+        screen.open_code.connect(self.open_dossier)
+        screen.changed.connect(lambda _v: self._refresh_lists())
+        return screen
+
+    def _make_sync(self) -> QWidget:
+        from .sync_screen import SyncScreen
+
+        screen = SyncScreen(self.officer, now=self.now)
+        screen.changed.connect(self.sync_banner.refresh)
+        screen.packages.applied.connect(self._packages_applied)
+        return screen
+
+    def _make_settings(self) -> QWidget:
+        from .settings_screen import SettingsScreen
+
+        screen = SettingsScreen(self.officer, can(self.officer, "settings.update"))
+        screen.saved.connect(self.set_title)
+        if screen.backups is not None:
+            screen.backups.restoring.connect(self.pause_background)
+            screen.backups.restored.connect(self._restored)
+        return screen
+
+    intake = property(lambda self: self.tab_screen(INTAKE))
+    desk = property(lambda self: self.tab_screen(DESK))
+    returns = property(lambda self: self.tab_screen(RETURN))
+    catalog = property(lambda self: self.tab_screen(CATALOG))
+    reports = property(lambda self: self.tab_screen(REPORTS))
+    sync = property(lambda self: self.tab_screen(SYNC))
+    settings = property(lambda self: self.tab_screen(SETTINGS))
+
     def _tab_shown(self, index: int) -> None:
-        """Each screen loads its data the first time it is shown (fast start-up)."""
+        """A screen is built and loads its data the first time it is shown; the settings
+        read the printers again each time (one may have been installed meanwhile)."""
+        screen = self.tab_screen(index)
         if index in self._loaded:
+            if hasattr(screen, "shown_again"):
+                screen.shown_again()
             return
         self._loaded.add(index)
-        screen = self.tabs.widget(index)
         if hasattr(screen, "load"):
             screen.load()
 
@@ -148,6 +226,10 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentIndex(index)
         self._tab_shown(index)
+        screen = self.tab_screen(index)
+        screen.setFocus()
+        if hasattr(screen, "focus_first"):
+            screen.focus_first()
 
     def sign_out(self) -> None:
         """Close this officer's window (today's work is exported as on closing) and ask the
@@ -160,19 +242,24 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.returns.focus_scan()
 
-    def open_dossier(self, code: str, ready_action: str | None = None) -> DossierDialog:
+    def open_dossier(self, code: str, ready_action: str | None = None):
+        """The dossier's window, modal: one dossier at a time, Esc back to where it came from."""
+        from .dossier_dialog import DossierDialog
+
         dialog = DossierDialog(code, self.officer, self, ready_action=ready_action, now=self.now)
         dialog.changed.connect(lambda _v: self._refresh_lists())
         dialog.changed.connect(self.citizen.after_change)
         dialog.fee_panel.rate_requested.connect(self.citizen.ask)
         dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
         self.dossier_dialogs.append(dialog)
-        dialog.show()
+        dialog.open()
+        dialog.activateWindow()
         return dialog
 
-    def _forget(self, dialog: DossierDialog) -> None:
+    def _forget(self, dialog) -> None:
         if dialog in self.dossier_dialogs:
             self.dossier_dialogs.remove(dialog)
+        dialog.deleteLater()
 
     def _refresh_lists(self) -> None:
         if DESK in self._loaded:
@@ -192,7 +279,8 @@ class MainWindow(QMainWindow):
         self._refresh_lists()
 
     def _catalog_changed(self) -> None:
-        self.intake.load()
+        if self.built(INTAKE):
+            self.intake.load()
         if CATALOG in self._loaded:
             self.catalog.load()
 
@@ -203,7 +291,9 @@ class MainWindow(QMainWindow):
 
     def pause_background(self) -> None:
         """Before a restore: no timer may start work on the database meanwhile."""
-        for timer in (self.sync_banner.timer, self.auto_export.timer, self.auto_backup.timer):
+        timers = [self.sync_banner.timer, self.package_banner.timer]
+        timers += [job.timer for job in (self.auto_export, self.auto_backup) if job is not None]
+        for timer in timers:
             timer.stop()
 
     def _restored(self, report) -> None:
@@ -227,15 +317,22 @@ class MainWindow(QMainWindow):
         tab = int(prefs.value("window/tab", INTAKE) or 0)
         if not (0 <= tab < self.tabs.count() and self.tabs.isTabVisible(tab)):
             tab = INTAKE if self.tabs.isTabVisible(INTAKE) else DESK
+        self.tabs.blockSignals(True)
         self.tabs.setCurrentIndex(tab)
-        self._tab_shown(self.tabs.currentIndex())
+        self.tabs.blockSignals(False)
+        self._tab_shown(tab)
+        screen = self.tab_screen(tab)
+        if hasattr(screen, "focus_first"):
+            screen.focus_first()  # ready for typing: the ID number field, on the intake
 
     def closeEvent(self, event) -> None:
         self.citizen.close()
         self.sync_banner.timer.stop()
         self.package_banner.timer.stop()
-        self.auto_export.at_close()  # today's work into the sync folder; never blocks closing
-        self.auto_backup.at_close(self)  # and a checked backup; never blocks closing either
+        if self.auto_export is not None:
+            self.auto_export.at_close()  # today's work into the sync folder; never blocks closing
+        if self.auto_backup is not None:
+            self.auto_backup.at_close(self)  # and a checked backup; never blocks closing either
         prefs = qsettings()
         prefs.setValue("window/geometry", self.saveGeometry())
         prefs.setValue("window/tab", self.tabs.currentIndex())

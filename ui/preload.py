@@ -1,83 +1,281 @@
-"""Heavy modules are imported on the GUI thread, one per event-loop turn, after the window is up.
+"""What the background jobs will import, imported on the GUI thread before they run.
 
-Two reasons. Start-up: reportlab, openpyxl (and numpy), the holiday tables and the province
-list cost over a second to import, and nothing needs them before the officer's first action.
-Safety: the runner starts no job before these imports are done, so no worker thread imports.
-The crashes once blamed on such imports ("none_dealloc") are PySide6 6.12.0 losing a reference
-on every Python override Qt calls (scripts/pyside_thread_repro.py); the pinned 6.11.3 passes
-the reproducer's worker-import case too. The ordering stays for start-up speed.
+Two reasons. Safety: an import inside a worker thread runs PySide's import hook off the GUI
+thread, which crashes PySide 6.12 now and then (garbage collection has the same rule, see
+ui/gc_guard.py). Start-up: the libraries behind the services (the holiday tables, the province
+list, reportlab, openpyxl, cryptography) cost over a second to import, and the first screen
+must be painted before any of that.
+
+So the work is grouped in *stages* a job can need (``DATA``, ``PROVINCES``, ``PRINTING``,
+``SYNC``, ``REPORTS``); ui.runner holds a job until its stages are loaded and moves them to the
+front. A stage's module list is derived from the code, not kept by hand: every import
+statement, at any depth (function-level imports included), of the stage's root modules and of
+our own modules they reach, read with ``ast`` (nothing is imported to find them); a module
+whose top-level imports belong to a later stage is left to that stage. What a library imports
+only when it is used (the holiday package's country module, reportlab's codecs while it writes
+a PDF, openpyxl's writer, the province tables) is reached by using it once on harmless data:
+each stage ends with such a warm-up. After the first paint the stages load one step per
+event-loop turn. The UI tests fail any test whose worker imports a module for the first time
+(tests/ui/conftest.py), which keeps the stages honest.
 """
 from __future__ import annotations
 
+import ast
 import importlib
-from datetime import date
-from typing import Callable
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-MODULES = (
-    "models.forms", "printing.dispatch", "models.reports", "models.report_documents",
-    "vietnam_provinces.lookup", "PySide6.QtPdf", "PySide6.QtPdfWidgets",
-    "encodings.pdfdoc", "encodings.utf_16_be", "encodings.mac_roman",
-)
+ROOT = Path(__file__).resolve().parent.parent
+OWN_PACKAGES = ("models", "printing", "sync", "cli", "ui")
 
-START_DELAY_MS = 60
-_state = {"started": False, "done": False}
-_waiting: list[Callable[[], None]] = []
+DATA, PROVINCES, PRINTING, SYNC, REPORTS = "data", "provinces", "printing", "sync", "reports"
+# After the first paint, a pause: the form is ready for typing before the first import.
+START_DELAY_MS = 150
 
 
 def _warm_calendar() -> None:
-    """The holiday package imports its country module on first use."""
+    """The holiday package imports its country tables on first use; the counter's time zone."""
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
     from models.calendar import _national_holidays
 
     _national_holidays().get(date.today())
+    ZoneInfo("Asia/Ho_Chi_Minh")
+    datetime.strptime("01/01/2026", "%d/%m/%Y")  # the standard library's _strptime
 
 
-def _steps() -> list[Callable[[], None]]:
-    steps: list[Callable[[], None]] = [lambda m=m: _import(m) for m in MODULES]
-    steps.append(_warm_calendar)
-    return steps
+def _warm_provinces() -> None:
+    from models.addresses import _commune_index, provinces
+
+    for _name, code in provinces()[:1]:
+        _commune_index(code)
+
+
+def _warm_printing() -> None:
+    """One receipt rendered in memory: reportlab's fonts, codecs, barcode and QR code."""
+    from datetime import datetime
+
+    from printing.data import DocumentLine, FormSettings, Person, ReceiptData
+    from printing.receipt import render_receipt
+
+    moment = datetime(2026, 1, 5, 9, 0)
+    render_receipt(ReceiptData("000.00.00.H00-260105-0001", "Bộ phận Một cửa", Person("Nguyễn Văn A"),
+                               None, "Thủ tục", (DocumentLine("Tờ khai"),), 1, "01 ngày", moment,
+                               moment, "Tại Bộ phận Một cửa"),
+                   FormSettings("UBND XÃ", "BỘ PHẬN MỘT CỬA", "Xã", "000.00.00.H00"))
+
+
+def _warm_reports() -> None:
+    import io
+
+    from openpyxl import Workbook
+
+    Workbook().save(io.BytesIO())
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    roots: tuple[str, ...]  # our modules or packages whose imports the stage covers
+    later: tuple[str, ...]  # module prefixes left to other stages
+    warm: Callable[[], None] | None = None
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage(DATA, ("models",), ("printing", "reportlab", "openpyxl", "vietnam_provinces", "sync",
+                              "cryptography", "barcode"), _warm_calendar),
+    Stage(PROVINCES, ("models.addresses",), (), _warm_provinces),
+    Stage(PRINTING, ("printing", "models.forms", "models.slips"), ("openpyxl",), _warm_printing),
+    Stage(SYNC, ("sync",), ("printing", "openpyxl"), None),
+    Stage(REPORTS, ("models.report_documents", "printing.period_report_xlsx", "models.fee_collection",
+                    "printing.fee_list_xlsx", "models.notice_board"), (), _warm_reports),
+)
+_BY_NAME = {s.name: s for s in STAGES}
+
+
+# -- deriving a stage's modules from the source ---------------------------------------------------
+def _source(module: str) -> Path | None:
+    """The file of one of our modules (a package's __init__), without importing it."""
+    base = ROOT.joinpath(*module.split("."))
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def _submodules(package: str) -> list[str]:
+    folder = ROOT.joinpath(*package.split("."))
+    if not (folder / "__init__.py").is_file():
+        return [package]
+    return [package] + sorted(f"{package}.{p.stem}" for p in folder.glob("*.py") if p.stem != "__init__")
+
+
+_parsed: dict[str, tuple[list[str], list[str]]] = {}
+
+
+def _imports(module: str) -> tuple[list[str], list[str]]:
+    """(top-level imports, all imports) of one of our modules, as absolute module names."""
+    if module not in _parsed:
+        _parsed[module] = _read_imports(module)
+    return _parsed[module]
+
+
+def _read_imports(module: str) -> tuple[list[str], list[str]]:
+    path = _source(module)
+    if path is None:
+        return [], []
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    top, everywhere = [], []
+    top_nodes = set(map(id, tree.body))
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                parent = ".".join(parts[: len(parts) - node.level + 1])
+                base = f"{parent}.{base}" if base else parent
+            names = [base]
+            # "from printing import receipt": a submodule, when it is one of ours.
+            names += [f"{base}.{a.name}" for a in node.names if _source(f"{base}.{a.name}")]
+        if names:
+            everywhere += names
+            if id(node) in top_nodes:
+                top += names
+    return top, everywhere
+
+
+def _own(name: str) -> bool:
+    return name.split(".")[0] in OWN_PACKAGES
+
+
+def _left_out(name: str, later: tuple[str, ...]) -> bool:
+    return any(name == p or name.startswith(p + ".") for p in later)
+
+
+def _derive(name: str) -> Iterator[None]:
+    """Walk the stage's imports, yielding after each source file read (one event-loop turn
+    each when loading in the background); returns the module list."""
+    stage = _BY_NAME[name]
+    queue = [m for r in stage.roots for m in _submodules(r)]
+    found: list[str] = []
+    seen: set[str] = set()
+    while queue:
+        module = queue.pop(0)
+        if module in seen:
+            continue
+        seen.add(module)
+        if _own(module):
+            fresh = module not in _parsed
+            top, everywhere = _imports(module)
+            if fresh:
+                yield
+            if any(_left_out(t, stage.later) for t in top):
+                continue  # importing it would load a later stage's libraries
+            queue += [m for m in everywhere if not _left_out(m, stage.later)]
+        found.append(module)
+    return found
+
+
+def stage_modules(name: str) -> list[str]:
+    """The modules stage ``name`` imports, derived from the source (see the module docstring)."""
+    walk = _derive(name)
+    while True:
+        try:
+            next(walk)
+        except StopIteration as end:
+            return end.value
+
+
+# -- loading on the GUI thread ------------------------------------------------------------------------
+_loaded: set[str] = set()
+_order: list[str] = [s.name for s in STAGES]
+_current: Iterator[None] | None = None
+_current_name = ""
+_waiting: list[tuple[frozenset[str], Callable[[], None]]] = []
+_state = {"started": False, "scheduled": False}
 
 
 def _import(name: str) -> None:
+    if name in sys.modules:
+        return
     try:
         importlib.import_module(name)
-    except ImportError:  # an optional codec or module missing: the job will say so
+    except ImportError:  # an optional module missing (psycopg2, a platform's codec): the job says so
         pass
 
 
-def _run(steps: list[Callable[[], None]]) -> None:
-    if steps:
-        steps.pop(0)()
-        QTimer.singleShot(0, lambda: _run(steps))
-        return
-    _state["done"] = True
-    while _waiting:
-        _waiting.pop(0)()
+def _steps(name: str) -> Iterator[None]:
+    stage = _BY_NAME[name]
+    modules = yield from _derive(name)
+    for module in modules:
+        if module not in sys.modules:
+            _import(module)
+            yield
+    if stage.warm is not None:
+        stage.warm()
+        yield
 
 
-def done() -> bool:
-    return _state["done"]
+def ready(needs: tuple[str, ...] | frozenset[str]) -> bool:
+    return all(n in _loaded for n in needs)
 
 
-def after(callback: Callable[[], None]) -> None:
-    """Call ``callback`` once the heavy modules are loaded (at once if they are)."""
-    if _state["done"]:
-        callback()
-        return
-    _waiting.append(callback)
+def _schedule() -> None:
+    if not _state["scheduled"]:
+        _state["scheduled"] = True
+        QTimer.singleShot(START_DELAY_MS, _step)
+
+
+def _step() -> None:
+    """Load one module (or run one warm-up), then let the event loop paint and type."""
+    global _current, _current_name
+    _state["scheduled"] = False
+    if _current is None:
+        remaining = [n for n in _order if n not in _loaded]
+        if not remaining:
+            return
+        _current_name, _current = remaining[0], _steps(remaining[0])
+    try:
+        next(_current)
+    except StopIteration:
+        _loaded.add(_current_name)
+        _current = None
+        _release()
+    if any(n not in _loaded for n in _order):
+        _schedule()
+
+
+def _release() -> None:
+    for item in list(_waiting):
+        needs, callback = item
+        if ready(needs):
+            _waiting.remove(item)
+            callback()
+
+
+def start() -> None:
+    """Begin loading every stage in the background of the event loop (after the first paint)."""
     if not _state["started"]:
         _state["started"] = True
-        # Give the window its first paint before the long imports begin.
-        QTimer.singleShot(START_DELAY_MS, lambda: _run(_steps()))
+        _schedule()
 
 
-def finish_now() -> None:
-    """Load everything synchronously (scripts and benchmarks that need it at once)."""
-    if not _state["done"]:
-        _state["started"] = True
-        for step in _steps():
-            step()
-        _state["done"] = True
-        while _waiting:
-            _waiting.pop(0)()
+def when_ready(needs: tuple[str, ...], callback: Callable[[], None]) -> None:
+    """Call ``callback`` once ``needs`` are loaded (at once if they are); those stages go first."""
+    if ready(needs):
+        callback()
+        return
+    _waiting.append((frozenset(needs), callback))
+    wanted = [n for n in _order if n in needs]
+    _order[:] = wanted + [n for n in _order if n not in needs]
+    _state["started"] = True
+    _schedule()

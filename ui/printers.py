@@ -1,5 +1,11 @@
-"""The printers this PC can use, and printing a dossier's form off the GUI thread."""
+"""The printers this PC can use, read again whenever the list is opened (a printer installed
+while the app runs appears without a restart)."""
 from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox
+
+from .runner import PrintOp
 
 
 def available_printers() -> list[str]:
@@ -8,19 +14,42 @@ def available_printers() -> list[str]:
     return [p["name"] for p in list_printers()]
 
 
-def print_dossier_form(kind: str, code: str, officer) -> None:
-    """Send a form to the configured printer, one job, as the signed-in ``officer``.
+class PrinterCombo(QComboBox):
+    """"System default printer" and the installed printers; the chosen name is ``currentData``.
 
-    The receipt's PDF already holds its copies (Liên 1, Liên 2 …, the receipt_copies
-    setting): asking the printer for that many copies again printed each twice.
-    Runs in a worker; raises printing.dispatch.PrintError with a Vietnamese message.
-    A receipt may be the 80 mm slip instead, or as well (the setting, models.slips).
-    """
-    from models.forms import print_form
+    ``refreshed(names)`` after each reading of the system's list (in the background)."""
 
-    if kind == "receipt":
-        from models.slips import print_receipt
+    refreshed = Signal(list)
 
-        print_receipt(code, by=officer)
-        return
-    print_form(kind, code, by=officer)
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._printers: list[str] = []
+        self._fill("")
+
+    def select(self, name: str) -> None:
+        """Choose ``name`` ("" = the system default), kept even when it is not installed."""
+        self._fill(name or "")
+
+    def refresh(self) -> None:
+        PrintOp(self, available_printers).success(self._set_printers).run_in_background()
+
+    def showPopup(self) -> None:
+        self.refresh()
+        super().showPopup()
+
+    def _set_printers(self, names: list[str]) -> None:
+        self._printers = list(names)
+        self._fill(self.currentData() or "")
+        self.refreshed.emit(self._printers)
+
+    def _fill(self, wanted: str) -> None:
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(QCoreApplication.translate("PrinterCombo", "System default printer"), "")
+        for name in self._printers:
+            self.addItem(name, name)
+        if wanted and self.findData(wanted) < 0:
+            self.addItem(QCoreApplication.translate("PrinterCombo", "%1 (not found)").replace("%1", wanted),
+                         wanted)
+        self.setCurrentIndex(max(0, self.findData(wanted)))
+        self.blockSignals(False)

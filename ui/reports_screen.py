@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Callable
 
-from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QSpinBox, QSplitter, QTabWidget, QTableWidget, QVBoxLayout,
     QWidget,
 )
@@ -24,10 +24,12 @@ from models.report_trends import monthly_on_time_rates
 from models.reports import FIGURE_NAMES, GROUPINGS, TOTAL_NAME, dossiers_behind, late_dossiers, period_report
 
 from .citizen_report_panel import CitizenReportPanel
-from .i18n import DATE_FORMAT, fmt_datetime, to_date
+from .date_field import DateField
+from .i18n import fmt_datetime
 from .late_panel import LatePanel
 from .report_charts import ReportCharts
 from .table_items import table_item
+from .preload import DATA, REPORTS
 from .runner import Op
 
 CTX = "ReportsScreen"
@@ -88,11 +90,10 @@ class ReportsScreen(QWidget):
         self.number = QSpinBox()
         self.number.setRange(1, 12)
         self.number.setValue(today.month)
-        self.date_from = QDateEdit(QDate(today.year, today.month, 1))
-        self.date_to = QDateEdit(QDate.currentDate())
+        self.date_from = DateField(today.replace(day=1), optional=False, field="from", label="Ngày bắt đầu")
+        self.date_to = DateField(today, optional=False, field="to", label="Ngày kết thúc")
         for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat(DATE_FORMAT)
-            edit.setCalendarPopup(True)
+            edit.setMaximumWidth(110)
         self.by = QComboBox()
         for key, name in GROUPINGS.items():
             self.by.addItem(name, key)
@@ -191,7 +192,7 @@ class ReportsScreen(QWidget):
             return Period.half(year, number)
         if kind == "year":
             return Period.year(year)
-        return Period(to_date(self.date_from.date()), to_date(self.date_to.date()), "range")
+        return Period(self.date_from.value(), self.date_to.value(), "range")
 
     def load(self) -> None:
         self.run_report()
@@ -345,7 +346,7 @@ class ReportsScreen(QWidget):
             from models.report_documents import period_report_pdf
 
             return period_report_pdf(report, preparer_name=getattr(self.officer, "full_name", ""))
-        Op(self, work).success(show).run_in_background()
+        Op(self, work, needs=(DATA, REPORTS)).success(show).run_in_background()
 
     def save_xlsx(self, path: str = "") -> None:
         if self.report is None:
@@ -364,5 +365,6 @@ class ReportsScreen(QWidget):
             with open(path, "wb") as handle:
                 handle.write(data)
             return path
-        Op(self, work).success(lambda p: self.detail_title.setText(self.tr("Saved: %1").replace("%1", p))) \
+        Op(self, work, needs=(DATA, REPORTS)) \
+            .success(lambda p: self.detail_title.setText(self.tr("Saved: %1").replace("%1", p))) \
             .run_in_background()

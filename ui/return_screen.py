@@ -65,6 +65,8 @@ class ReturnScreen(QWidget):
         self.scan.setFocus()
         self.scan.selectAll()
 
+    focus_first = focus_scan
+
     def lookup(self) -> None:
         typed = self.scan.text()
         code = normalise_dossier_code(typed)

@@ -18,7 +18,7 @@ from .citizen_settings_panel import CitizenSettingsPanel
 from .field_errors import FieldErrors
 from .holidays_panel import HolidaysPanel
 from .officers_panel import OfficersPanel
-from .printers import available_printers
+from .printers import PrinterCombo
 from .runner import Op
 
 TEXT_FIELDS = ("agency_code", "governing_body", "unit_name", "place", "head_title", "head_name",
@@ -36,7 +36,8 @@ class SettingsScreen(QWidget):
         self.errors = FieldErrors()
         self.inputs: dict[str, QLineEdit] = {name: QLineEdit() for name in TEXT_FIELDS}
         self.inputs["office_hours"].setToolTip(self.tr("Sessions in order, e.g. 07:00-11:30,13:30-17:00"))
-        self.printer = QComboBox()
+        self.printer = PrinterCombo()
+        self.printer.setToolTip(self.tr("The list is read again each time it is opened"))
         self.copies = QSpinBox()
         self.copies.setRange(1, 5)
         self.page_size = QComboBox()
@@ -92,7 +93,8 @@ class SettingsScreen(QWidget):
         self.settings = AgencySettings()
 
     def load(self) -> None:
-        Op(self, lambda: (load_settings(), available_printers())).success(self._show).run_in_background()
+        Op(self, load_settings).success(self._show).run_in_background()
+        self.printer.refresh()
         self.holidays.load()
         self.citizen.load()
         if self.officers is not None:
@@ -100,19 +102,16 @@ class SettingsScreen(QWidget):
         if self.backups is not None:
             self.backups.load()
 
-    def _show(self, loaded) -> None:
-        settings, printers = loaded
+    def shown_again(self) -> None:
+        """Back on this screen: a printer may have been installed meanwhile."""
+        self.printer.refresh()
+
+    def _show(self, settings: AgencySettings) -> None:
         self.settings = settings
         for name, edit in self.inputs.items():
             edit.setText(getattr(settings, name))
             edit.setReadOnly(not self.is_admin)
-        self.printer.clear()
-        self.printer.addItem(self.tr("System default printer"), "")
-        for name in printers:
-            self.printer.addItem(name, name)
-        if settings.printer and self.printer.findData(settings.printer) < 0:
-            self.printer.addItem(self.tr("%1 (not found)").replace("%1", settings.printer), settings.printer)
-        self.printer.setCurrentIndex(self.printer.findData(settings.printer))
+        self.printer.select(settings.printer)
         self.copies.setValue(settings.receipt_copies)
         self.page_size.setCurrentText(settings.page_size)
 

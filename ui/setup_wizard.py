@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWizard, QWizardPage,
+    QFormLayout, QLabel, QLineEdit, QSpinBox, QWizard, QWizardPage,
 )
 
 from models.errors import ValidationError
@@ -13,7 +13,7 @@ from models.session import setup_agency
 from models.settings import AgencySettings, validate_settings
 
 from .field_errors import FieldErrors
-from .printers import available_printers
+from .printers import PrinterCombo
 from .runner import Op
 
 
@@ -47,11 +47,9 @@ class HoursPage(QWizardPage):
         form = QFormLayout(self)
         self.office_hours = QLineEdit(initial.office_hours)
         self.office_hours.setToolTip(self.tr("Sessions in order, e.g. 07:00-11:30,13:30-17:00"))
-        self.printer = QComboBox()
-        self.printer.addItem(self.tr("System default printer"), "")
-        for name in available_printers():
-            self.printer.addItem(name, name)
-        self.printer.setCurrentIndex(max(0, self.printer.findData(initial.printer)))
+        self.printer = PrinterCombo()
+        self.printer.select(initial.printer)
+        self.printer.refresh()
         self.copies = QSpinBox()
         self.copies.setRange(1, 5)
         self.copies.setValue(initial.receipt_copies)

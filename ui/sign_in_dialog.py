@@ -41,6 +41,7 @@ class SignInDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)  # room for a message on two lines rather than a cut one
         (self.password if self.username.text() else self.username).setFocus()
 
     def submit(self) -> None:
@@ -56,6 +57,7 @@ class SignInDialog(QDialog):
         def failed(exc: Exception) -> None:
             self.ok.setEnabled(True)
             self.errors.show(getattr(exc, "errors", {"": str(exc)}))
+            self.adjustSize()  # the message's lines, all of them
             self.password.selectAll()
             self.password.setFocus()
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from models.audit import now as clock
-from sync.history import pending_days
 
 from .auto_export import FIVE_MINUTES
+from .preload import DATA, SYNC
 from .runner import Op
 
 SHOWN = 3  # messages listed; the rest are counted
@@ -49,7 +49,12 @@ class SyncBanner(QFrame):
 
     def refresh(self) -> None:
         moment = self.now()
-        Op(self, lambda: pending_days(moment)).success(self.show_days).failure(lambda _e: None) \
+
+        def work() -> list:
+            from sync.history import pending_days  # loaded by ui.preload's SYNC stage
+
+            return pending_days(moment)
+        Op(self, work, needs=(DATA, SYNC)).success(self.show_days).failure(lambda _e: None) \
             .run_in_background()
 
     def show_days(self, days: list) -> None:

@@ -8,17 +8,20 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QTableWidget, QVBoxLayout, QWidget,
 )
 
 from models.audit import now as clock
+from models.errors import ValidationError
 from sync.ack import STATUS_TEXT, import_ack
 from sync.export import ExportResult, default_export_dir, run_export, set_export_dir
 from sync.history import export_history
 
-from .i18n import DATE_FORMAT, fmt_date, fmt_datetime, fmt_number, to_date, to_qdate
+from .date_field import DateField
+from .i18n import fmt_date, fmt_datetime, fmt_number
 from .package_panel import PackagePanel
+from .preload import DATA, SYNC
 from .runner import Op, show_error
 from .table_items import table_item
 
@@ -39,10 +42,8 @@ class SyncScreen(QWidget):
         self.packages = PackagePanel(officer, now=now) if officer is not None else None
         self.history: list = []
         self.folder = Path()
-        self.day = QDateEdit(to_qdate(now().date()))
-        self.day.setDisplayFormat(DATE_FORMAT)
-        self.day.setCalendarPopup(True)
-        self.day.setMaximumDate(to_qdate(now().date()))
+        self.day = DateField(now().date(), optional=False, field="date", label="Ngày")
+        self.day.setMaximumWidth(120)
         self.export_button = QPushButton(self.tr("Export to the sync folder"))
         self.export_button.setToolTip(self.tr("Write the chosen day's file into the sync folder"))
         self.export_button.setDefault(True)
@@ -88,7 +89,7 @@ class SyncScreen(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def load(self) -> None:
-        Op(self, lambda: (default_export_dir(), export_history())).success(self._show).run_in_background()
+        Op(self, lambda: (default_export_dir(), export_history()), needs=(DATA, SYNC)).success(self._show).run_in_background()
         if self.packages is not None:
             self.packages.load()
 
@@ -123,14 +124,23 @@ class SyncScreen(QWidget):
 
     # -- exports ----------------------------------------------------------------------------
     def chosen_day(self) -> date:
-        return to_date(self.day.date())
+        """The day typed; raises ValidationError when it does not read or is still to come."""
+        day = self.day.value()
+        if day > self.now().date():
+            raise ValidationError({"date": "Chưa thể xuất tệp của một ngày chưa đến."})
+        return day
 
     def export(self, out_dir: str | None = None) -> None:
         """Export the chosen day into ``out_dir`` (default: the sync folder)."""
-        day, moment = self.chosen_day(), self.now()
+        try:
+            day = self.chosen_day()
+        except ValidationError as exc:
+            self.notice.setText("\n".join(exc.errors.values()))
+            return
+        moment = self.now()
         self._set_busy(True)
         officer = self.officer
-        Op(self, lambda: run_export(day, out_dir, now=moment, by=officer)).success(self._exported) \
+        Op(self, lambda: run_export(day, out_dir, now=moment, by=officer), needs=(DATA, SYNC)).success(self._exported) \
             .failure(self._failed).with_progress(self.tr("Exporting the day file…")).run_in_background()
 
     def export_elsewhere(self) -> None:
@@ -179,7 +189,7 @@ class SyncScreen(QWidget):
         moment = self.now()
         self._set_busy(True)
         officer = self.officer
-        Op(self, lambda: import_ack(path, now=moment, by=officer)).success(self._acked).failure(self._failed) \
+        Op(self, lambda: import_ack(path, now=moment, by=officer), needs=(DATA, SYNC)).success(self._acked).failure(self._failed) \
             .run_in_background()
 
     def _acked(self, imported) -> None:
@@ -193,13 +203,7 @@ class SyncScreen(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the sync folder"), str(self.folder))
         if not folder:
             return
-        Op(self, lambda: set_export_dir(folder)).success(lambda _r: self.load()) \
+        Op(self, lambda: set_export_dir(folder), needs=(DATA, SYNC)).success(lambda _r: self.load()) \
             .failure(self._failed).run_in_background()
 
-    def showEvent(self, event) -> None:
-        """Today moves on while the app stays open: the newest day allowed follows it."""
-        today = to_qdate(self.now().date())
-        if self.day.maximumDate() < today:
-            self.day.setMaximumDate(today)
-        super().showEvent(event)
 

@@ -165,6 +165,10 @@
         <source>Province / city</source>
         <translation>Tỉnh / thành phố</translation>
     </message>
+    <message>
+        <source>“%1” is a unit from before the 2025 reorganisation: ask for today&apos;s province and commune.</source>
+        <translation>“%1” là đơn vị hành chính trước khi sắp xếp năm 2025: hãy hỏi lại tỉnh, xã hiện nay.</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -802,14 +806,33 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy hh:mm</source>
+        <translation>ngày/tháng/năm giờ:phút</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>%1 dossiers</source>
         <translation>%1 hồ sơ</translation>
     </message>
     <message>
+        <source>&amp;From</source>
+        <translation>&amp;Từ ngày</translation>
+    </message>
+    <message>
         <source>&amp;Late</source>
         <translation>&amp;Quá hạn</translation>
+    </message>
+    <message>
+        <source>A code or its end (261201-0003, 0003), an ID number or phone or their first or last digits, a name without accents. Enter searches, Down goes to the list (Ctrl+F)</source>
+        <translation>Mã hồ sơ hoặc phần cuối của mã (261201-0003, 0003), số định danh hoặc số điện thoại (đủ số, hoặc từ 4 số đầu hay 4 số cuối), họ tên gõ không dấu. Enter để tìm, mũi tên xuống để vào danh sách (Ctrl+F)</translation>
     </message>
     <message>
         <source>All procedures</source>
@@ -832,36 +855,24 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Sắp đến hạn (trong 1 ngày)</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>Từ</translation>
-    </message>
-    <message>
         <source>Late</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <source>Names match without accents: “nguyen thi hang” (Ctrl+F)</source>
-        <translation>Tìm họ tên không cần dấu: “nguyen thi hang” (Ctrl+F)</translation>
+        <source>Received from (empty: any date)</source>
+        <translation>Tiếp nhận từ ngày (để trống: mọi ngày)</translation>
     </message>
     <message>
-        <source>Received from</source>
-        <translation>Tiếp nhận từ ngày</translation>
-    </message>
-    <message>
-        <source>Received until</source>
-        <translation>Tiếp nhận đến ngày</translation>
+        <source>Received until (empty: any date)</source>
+        <translation>Tiếp nhận đến ngày (để trống: mọi ngày)</translation>
     </message>
     <message>
         <source>Search: code, ID number, phone or name (Ctrl+F)</source>
         <translation>Tìm: mã hồ sơ, số định danh, điện thoại hoặc họ tên (Ctrl+F)</translation>
     </message>
     <message>
-        <source>any</source>
-        <translation>bất kỳ</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>đến</translation>
+        <source>t&amp;o</source>
+        <translation>đế&amp;n</translation>
     </message>
 </context>
 <context>
@@ -887,6 +898,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Giấy tờ</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
         <source>Originals</source>
         <translation>Bản chính</translation>
     </message>
@@ -895,8 +910,24 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <source>Space ticks or unticks the selected paper</source>
-        <translation>Phím cách để đánh dấu hoặc bỏ đánh dấu giấy tờ đang chọn</translation>
+        <source>Shown at the counter to be checked, not handed in: the receipt lists it apart</source>
+        <translation>Xuất trình tại quầy để đối chiếu, không nộp: giấy tiếp nhận ghi riêng</translation>
+    </message>
+    <message>
+        <source>Space ticks the paper received (or shown); + and − change the originals, Ctrl++ and Ctrl+− the copies</source>
+        <translation>Phím cách: đánh dấu giấy tờ đã nhận (hoặc đã xuất trình); + và − đổi số bản chính, Ctrl++ và Ctrl+− đổi số bản sao</translation>
+    </message>
+    <message>
+        <source>if the case applies</source>
+        <translation>tùy trường hợp</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>bắt buộc</translation>
+    </message>
+    <message>
+        <source>shown only</source>
+        <translation>chỉ xuất trình</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1069,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
+        <source>Re&amp;print a form</source>
+        <translation>&amp;In lại phiếu</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -1056,10 +1091,6 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Recorded at</source>
         <translation>Thời điểm ghi</translation>
-    </message>
-    <message>
-        <source>Reprint a form</source>
-        <translation>In lại phiếu</translation>
     </message>
     <message>
         <source>Result collected</source>
@@ -1198,6 +1229,17 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Unexpected error</source>
         <translation>Lỗi không mong muốn</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong. What you saved is kept. Please tell the administrator.</source>
+        <translation>Đã xảy ra lỗi. Dữ liệu đã lưu vẫn được giữ nguyên. Hãy báo cho quản trị viên.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong đợi</translation>
     </message>
 </context>
 <context>
@@ -1516,10 +1558,6 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <source>Sessions in order, e.g. 07:00-11:30,13:30-17:00</source>
         <translation>Các buổi theo thứ tự, ví dụ 07:00-11:30,13:30-17:00</translation>
     </message>
-    <message>
-        <source>System default printer</source>
-        <translation>Máy in mặc định của hệ thống</translation>
-    </message>
 </context>
 <context>
     <name>InstanceLock</name>
@@ -1539,6 +1577,22 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>%1 – hẹn trả %2</translation>
     </message>
     <message>
+        <source>&amp;Address</source>
+        <translation>Đị&amp;a chỉ</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>Ngày &amp;sinh</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>&amp;Kênh nộp</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>Thư điện tử (&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;ID number</source>
         <translation>Số định danh (&amp;I)</translation>
     </message>
@@ -1547,8 +1601,24 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Điện thoại (&amp;P)</translation>
     </message>
     <message>
+        <source>Fee (&amp;F)</source>
+        <translation>Phí, lệ phí (&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Result collected</source>
+        <translation>Nơi nhận kết &amp;quả</translation>
+    </message>
+    <message>
+        <source>&amp;Sex</source>
+        <translation>&amp;Giới tính</translation>
+    </message>
+    <message>
         <source>12 digits, or scan the chip ID card</source>
         <translation>12 chữ số, hoặc quét mã QR trên thẻ căn cước</translation>
+    </message>
+    <message>
+        <source>A&amp;uthorised person (applying on the applicant&apos;s behalf)</source>
+        <translation>Người được ủy quyền nộp thay (&amp;U)</translation>
     </message>
     <message>
         <source>Address</source>
@@ -1561,22 +1631,6 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Authorisation paper</source>
         <translation>Giấy tờ ủy quyền</translation>
-    </message>
-    <message>
-        <source>Authorised person (applying on the applicant&apos;s behalf)</source>
-        <translation>Người được ủy quyền (nộp thay người nộp hồ sơ)</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Ngày sinh</translation>
-    </message>
-    <message>
-        <source>Birth date must be written dd/mm/yyyy.</source>
-        <translation>Ngày sinh phải ghi theo dạng ngày/tháng/năm (dd/mm/yyyy).</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Kênh nộp</translation>
     </message>
     <message>
         <source>Check, save, print the receipt and show it (F9)</source>
@@ -1595,20 +1649,12 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Xóa trắng biểu mẫu, không lưu (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Documents</source>
-        <translation>Giấy tờ</translation>
+        <source>Documents (&amp;D)</source>
+        <translation>Giấ&amp;y tờ</translation>
     </message>
     <message>
         <source>Due date</source>
         <translation>Ngày hẹn trả kết quả</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>Thư điện tử</translation>
-    </message>
-    <message>
-        <source>Fee</source>
-        <translation>Phí, lệ phí</translation>
     </message>
     <message>
         <source>Female</source>
@@ -1616,7 +1662,7 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     </message>
     <message>
         <source>Full &amp;name</source>
-        <translation>Họ và &amp;tên</translation>
+        <translation>&amp;Họ và tên</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -1639,16 +1685,16 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Nam</translation>
     </message>
     <message>
+        <source>N&amp;otes</source>
+        <translation>Ghi &amp;chú</translation>
+    </message>
+    <message>
         <source>New citizen (Ctrl+N)</source>
         <translation>Công dân mới (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
-        <source>Number of sets</source>
-        <translation>Số bộ hồ sơ</translation>
+        <source>Number of sets (&amp;K)</source>
+        <translation>Số &amp;bộ hồ sơ</translation>
     </message>
     <message>
         <source>Organisation</source>
@@ -1675,10 +1721,6 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <source>Result collected</source>
-        <translation>Nơi nhận kết quả</translation>
-    </message>
-    <message>
         <source>Returning applicant: details filled from the last dossier.</source>
         <translation>Công dân đã từng nộp hồ sơ: thông tin được điền từ lần trước.</translation>
     </message>
@@ -1687,16 +1729,12 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Lưu và in giấy tiếp nhận (F9)</translation>
     </message>
     <message>
-        <source>Sex</source>
-        <translation>Giới tính</translation>
+        <source>T&amp;ype</source>
+        <translation>Đối tượng (&amp;L)</translation>
     </message>
     <message>
         <source>The scanned code is not a chip ID card.</source>
         <translation>Mã vừa quét không phải mã QR của thẻ căn cước gắn chip.</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Đối tượng</translation>
     </message>
     <message>
         <source>Type part of the name, without accents if you like</source>
@@ -2139,6 +2177,17 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     </message>
 </context>
 <context>
+    <name>PrinterCombo</name>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (không tìm thấy)</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>Máy in mặc định của hệ thống</translation>
+    </message>
+</context>
+<context>
     <name>ProcedureDialog</name>
     <message>
         <source>Add document</source>
@@ -2578,10 +2627,6 @@ hạn</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <source>%1 (not found)</source>
-        <translation>%1 (không tìm thấy)</translation>
-    </message>
-    <message>
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
@@ -2678,8 +2723,8 @@ hạn</translation>
         <translation>Lưu cài đặt của cơ quan (Ctrl+S)</translation>
     </message>
     <message>
-        <source>System default printer</source>
-        <translation>Máy in mặc định của hệ thống</translation>
+        <source>The list is read again each time it is opened</source>
+        <translation>Danh sách được đọc lại mỗi lần mở</translation>
     </message>
     <message>
         <source>Unit name</source>

@@ -21,8 +21,10 @@ def build_database(path, version: int) -> None:
         run = db.execute_sql
         run("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),))
         run("INSERT INTO setting (key, value) VALUES ('agency_code', '\"000.00.24.H12\"')")
-        run("INSERT INTO officer (username, full_name, password_hash, role, active, created_at) "
-            "VALUES ('admin', 'Quản trị', '', 'admin', 1, '2026-11-18 08:00:00')")
+        # Version 6 replaced the one role by a set of roles.
+        role, roles = ("roles", "officer,leader,admin") if version >= 6 else ("role", "admin")
+        run(f"INSERT INTO officer (username, full_name, password_hash, {role}, active, created_at) "
+            f"VALUES ('admin', 'Quản trị', '', '{roles}', 1, '2026-11-18 08:00:00')")
         run("INSERT INTO procedure (code, name, name_folded, field, level, duration_value, duration_unit, "
             "fee, fee_note, source, confirmed, note, active, updated_at) VALUES ('1.004873', "
             "'Cấp giấy xác nhận tình trạng hôn nhân', '', 'Hộ tịch', 'xã', 3, 'working_days', 0, '', '', "

@@ -127,3 +127,42 @@ def test_the_national_code_of_a_split_entry_survives_export_and_import(counter, 
     report = catalog.import_catalog(path, officer=acting_officer())
     assert report.updated == {"1.004859-BS": ["national_code"]}
     assert catalog.get_procedure("1.004859-BS").national_code == "1.004859"
+def test_every_shipped_paper_has_a_kind_and_identity_papers_are_only_shown():
+    data = json.loads(catalog.SHIPPED_CATALOG.read_text(encoding="utf-8"))["procedures"]
+    papers = [d for p in data for d in p["documents"]]
+    assert {d["kind"] for d in papers} == set(catalog.PAPER_KINDS)
+    assert all("required" not in d for d in papers)
+    for d in papers:
+        if d["name"].startswith(("Giấy tờ tùy thân", "Căn cước điện tử")):
+            assert d["kind"] == catalog.SHOWN, d["name"]
+        if "(trường hợp" in d["name"] or d["name"].startswith("Văn bản ủy quyền (nếu"):
+            assert d["kind"] == catalog.SITUATIONAL, d["name"]
+    for p in data:  # every procedure still asks for something to be handed in
+        assert any(d["kind"] == catalog.REQUIRED for d in p["documents"]) or p["code"] == "2.000942"
+
+
+@pytest.mark.parametrize("suffix", ["json", "csv"])
+def test_paper_kinds_travel_through_export_and_import(counter, tmp_path, suffix):
+    before = {d.name: d.kind for d in catalog.get_procedure("1.001193").documents}
+    assert set(before.values()) == {"required", "situational", "shown"}
+    path = tmp_path / f"catalog.{suffix}"
+    catalog.export_catalog(path)
+    text = path.read_text(encoding="utf-8-sig")
+    assert '"kind": "shown"' in text if suffix == "json" else ",shown" in text
+    ProcedureDocument.update(kind="required").execute()
+    report = catalog.import_catalog(path, officer=acting_officer())
+    assert "1.001193" in report.updated and report.updated["1.001193"] == ["documents"]
+    assert {d.name: d.kind for d in catalog.get_procedure("1.001193").documents} == before
+
+
+def test_an_older_file_with_required_flags_still_imports(counter):
+    entry = {"code": "LOCAL.X", "name": "Thủ tục thử", "duration": {"value": 1, "unit": "working_days"},
+             "documents": [{"name": "Tờ khai", "required": True},
+                           {"name": "Văn bản ủy quyền (nếu có)", "required": False},
+                           {"name": "Căn cước", "kind": "shown"}]}
+    assert catalog.import_entries([entry], officer=acting_officer()).errors == []
+    assert [d.kind for d in catalog.get_procedure("LOCAL.X").documents] == [
+        "required", "situational", "shown"]
+    bad = dict(entry, code="LOCAL.Y", documents=[{"name": "Tờ khai", "kind": "nộp"}])
+    report = catalog.import_entries([bad], officer=acting_officer())
+    assert report.errors and "loại giấy tờ “nộp” không hợp lệ" in report.errors[0]

@@ -28,7 +28,14 @@ def test_intake_records_everything_in_one_go(officer):
     assert d.due_at == datetime(2026, 11, 18, 17, 0)  # same-day, before 15:00
     assert [e.action for e in d.events] == ["receive"]
     assert d.events[0].officer == officer.username
-    assert [x.name for x in d.documents]  # the procedure's list by default
+    # Without a list: the procedure's required papers, not the situational ones ("trường hợp
+    # trẻ bị bỏ rơi") nor those only shown at the counter (ID card, proof of residence).
+    assert [x.name for x in d.documents] == [
+        "Tờ khai đăng ký khai sinh theo mẫu",
+        "Giấy chứng sinh; nếu không có thì văn bản của người làm chứng xác nhận việc sinh, nếu "
+        "không có người làm chứng thì giấy cam đoan về việc sinh (không nộp bản giấy nếu đã khai "
+        "thác được Giấy chứng sinh điện tử)"]
+    assert not any(x.shown for x in d.documents)
     assert d.due_history[0].kind == "initial"
     assert SyncChange.select().count() == 1
     assert AuditLog.select().where(AuditLog.action == "dossier.receive").count() == 1
@@ -141,3 +148,23 @@ def test_intake_before_setup_is_refused(db_path):
         assert Dossier.select().count() == 0
     finally:
         close_database()
+
+
+def test_papers_shown_at_the_counter_are_kept_apart_on_the_receipt(officer):
+    from models.forms import render_form
+    from tests.ui.ui_helpers import pdf_text
+
+    req = request(received_at=NOW)
+    req.documents = [{"name": "Tờ khai đăng ký khai sinh theo mẫu"},
+                     {"name": "Giấy tờ tùy thân của người yêu cầu", "shown": True},
+                     {"name": "Giấy tờ chứng minh nơi cư trú", "kind": "shown"}]
+    d = receive(req, officer, now=NOW)
+    assert [(x.name, x.shown) for x in d.documents] == [
+        ("Tờ khai đăng ký khai sinh theo mẫu", False), ("Giấy tờ tùy thân của người yêu cầu", True),
+        ("Giấy tờ chứng minh nơi cư trú", True)]
+    text = " ".join(pdf_text(render_form("receipt", d.code)).split())
+    handed_in, shown = text.split("Giấy tờ xuất trình để đối chiếu (không nộp):")[:2]
+    assert "1. Tờ khai đăng ký khai sinh theo mẫu" in handed_in
+    assert "tùy thân" not in handed_in.split("Thành phần hồ sơ nộp gồm:")[-1]
+    assert "1. Giấy tờ tùy thân của người yêu cầu" in shown
+    assert "2. Giấy tờ chứng minh nơi cư trú" in shown

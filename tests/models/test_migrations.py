@@ -19,6 +19,7 @@ from models.province_state import CatalogRelease, ProvincePackage
 from models.session import acting_officer, setup_agency
 from models.sync_state import SYNC_TABLES
 from models.tables import ALL_TABLES, Dossier, Meta, database
+from models.search import search
 from tests.factories import request
 from tests.models.old_schema import build_database
 
@@ -212,5 +213,43 @@ def test_a_version_2_database_with_data_is_upgraded_to_accountable_records(db_pa
         assert [x.code for x in search("hoang van cuong")] == [c.code]  # the name index still works
         indexes = {i.name: i for i in db.get_indexes("dossier")}
         assert "late_from" in indexes["dossier_report_scan"].columns
+    finally:
+        close_database()
+
+
+def test_version_6_papers_get_kinds_and_old_dossiers_their_tails(db_path):
+    """Migration 7 on a schema 6 database with data: the catalog's optional papers become
+    situational, received papers count as handed in, and old dossiers are found by their
+    code's sequence, the end of the ID number and the end of the phone."""
+    from models.tables import DossierDocument, ProcedureDocument
+
+    old = open_database(str(db_path))
+    catalog.seed_if_empty()
+    setup_agency(agency_code="000.00.24.H12", governing_body="UBND XÃ TAM ĐẢO", place="Tam Đảo")
+    now = datetime(2026, 11, 18, 9, 0)
+    code = receive(request(received_at=now, id_number="001190012345", phone="0912345678"),
+                   acting_officer(), now=now).code
+    # Back to the schema 6 columns: a required flag for catalog papers, no "shown", no tails.
+    old.execute_sql("DROP TABLE IF EXISTS dossier_tail")
+    old.execute_sql("ALTER TABLE dossier_document DROP COLUMN shown")
+    old.execute_sql("ALTER TABLE procedure_document ADD COLUMN required INTEGER NOT NULL DEFAULT 1")
+    old.execute_sql("UPDATE procedure_document SET required = (kind = 'required')")
+    old.execute_sql("ALTER TABLE procedure_document DROP COLUMN kind")
+    old.execute_sql("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+    situational_before = old.execute_sql(
+        "SELECT COUNT(*) FROM procedure_document WHERE NOT required").fetchone()[0]
+    close_database()
+
+    db = open_database(str(db_path))
+    try:
+        assert Meta.get_by_id("schema_version").value == str(migrations.SCHEMA_VERSION)
+        columns = {c.name for c in db.get_columns("procedure_document")}
+        assert "kind" in columns and "required" not in columns
+        kinds = [d.kind for d in ProcedureDocument.select()]
+        assert kinds.count("situational") == situational_before > 0
+        assert set(kinds) == {"required", "situational"}  # "shown" comes with a new import
+        assert [d.shown for d in DossierDocument.select()] == [False, False]
+        for typed in (code[-4:], code[-11:], "2345", "5678", "0011900"):
+            assert [d.code for d in search(typed)] == [code], typed
     finally:
         close_database()

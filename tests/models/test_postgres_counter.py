@@ -77,6 +77,12 @@ def test_counters_share_a_postgresql_database(pg_url):
     assert get_dossier(code).status == 4
     assert [x.code for x in search("nguyen van so 07")] == [
         c for c in codes if get_dossier(c).applicant_name == "Nguyễn Văn Số 07"]
+    # The end of a code, and the first or last digits of an ID number or phone.
+    last = max(codes)
+    assert [x.code for x in search(last.split("-", 1)[1])] == [last]
+    assert [x.code for x in search(last[-4:])] == [last]
+    assert len(search("0011", limit=100)) == 60  # every test ID starts 00119…
+    assert len(search("5678", limit=100)) == 60  # every test phone ends …5678
 
 
 def test_a_province_package_on_a_postgresql_counter(pg_url, tmp_path):

@@ -57,6 +57,36 @@ def test_code_id_and_phone_search(officer):
     assert search("000.00.24.H12-261118-9999") == []
 
 
+def test_the_end_of_a_code_and_the_first_or_last_digits_find_a_dossier(officer):
+    """What the officer remembers: the receipt's day and sequence, or the sequence alone;
+    the first or the last digits (four or more) of an ID number or a phone."""
+    a = receive(request(received_at=NOW, id_number="001190012345", phone="0912345678"), officer, now=NOW)
+    b = receive(request(received_at=NOW, id_number="031085000111", phone="0987654321",
+                        name="Vũ Minh"), officer, now=NOW)
+    later = datetime(2026, 11, 19, 9, 0)
+    c = receive(request(received_at=later, id_number="038095004321", phone="0355512345",
+                        name="Lê Văn Cường"), officer, now=later)
+    assert a.code.endswith("-261118-0001") and c.code.endswith("-261119-0001")
+
+    def codes(typed: str) -> list[str]:
+        return sorted(d.code for d in search(typed, now=later))
+    assert codes("261118-0002") == [b.code]  # day and sequence, as printed
+    assert codes("261118-2") == [b.code]  # the zeros left out
+    assert codes("0001") == sorted([a.code, c.code])  # the first of every day
+    assert codes("0002") == [b.code]
+    assert codes("0011") == [a.code]  # ID number, first digits
+    assert codes("12345") == sorted([a.code, c.code])  # last digits of an ID (a) and a phone (c)
+    assert codes("0987") == [b.code]  # phone, first digits
+    assert codes("654 321") == [b.code]  # phone, last digits, as read out in groups
+    assert codes("4321") == sorted([b.code, c.code])  # ends of a phone (b) and an ID (c)
+    assert codes("9999") == []
+    assert codes("261120-0001") == []
+    # The desk's list and count use the same reading.
+    assert count_dossiers(DossierFilter(text="0001"), now=later) == 2
+    assert [d.code for d in list_dossiers(DossierFilter(text="0001"), now=later).rows] == [c.code, a.code]
+    assert count_dossiers(DossierFilter(text="nguyen"), now=later) == 1
+
+
 def test_list_pages_and_filters(officer):
     codes = [receive(request(received_at=NOW, name=f"Người {i}"), officer, now=NOW).code for i in range(7)]
     page = list_dossiers(DossierFilter(), limit=3, now=NOW)

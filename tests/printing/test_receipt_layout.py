@@ -49,9 +49,10 @@ def test_each_copy_on_its_own_page(receipt: ReceiptData, settings: FormSettings,
 
 
 def test_long_content_flows_to_a_second_page(receipt: ReceiptData, settings: FormSettings, probe) -> None:
+    # Forty papers: more than even the tightest setting of a copy holds on one sheet.
     documents = [
         DocumentLine(f"Giấy tờ kèm theo số {i:02d}: bản khai chi tiết theo mẫu quy định", 1, i % 3)
-        for i in range(1, 21)
+        for i in range(1, 41)
     ]
     applicant = dataclasses.replace(receipt.applicant, name=LONG_NAME, address=LONG_ADDRESS)
     data = dataclasses.replace(receipt, applicant=applicant, documents=documents)
@@ -62,12 +63,53 @@ def test_long_content_flows_to_a_second_page(receipt: ReceiptData, settings: For
         assert label in pages[first] and label in pages[second]
         assert "Trang 1/2" in pages[first] and "Trang 2/2" in pages[second]
         copy_text = pages[first] + " " + pages[second]
-        positions = [copy_text.index(f"{i}. Giấy tờ kèm theo số {i:02d}") for i in range(1, 21)]
+        positions = [copy_text.index(f"{i}. Giấy tờ kèm theo số {i:02d}") for i in range(1, 41)]
         assert positions == sorted(positions)
         assert flat(LONG_NAME) in copy_text
         assert flat(LONG_ADDRESS) in copy_text
         assert "NGƯỜI TIẾP NHẬN HỒ SƠ" in pages[second]
     probe.check_layout(pdf)
+
+
+def test_ten_long_papers_keep_each_copy_on_one_a4_page(receipt: ReceiptData, settings: FormSettings,
+                                                       probe) -> None:
+    """The heaviest real receipt: the nine papers of đăng ký kết hôn có yếu tố nước ngoài and
+    an authorisation, two of them only shown, the catalog's longest procedure name, an
+    authorised person, a long address and a 35-character agency code."""
+    import json
+
+    from models.paths import RESOURCES
+
+    catalog = {p["code"]: p for p in json.loads((RESOURCES / "catalog" / "procedures.json")
+                                                  .read_text(encoding="utf-8"))["procedures"]}
+    papers = catalog["2.000806"]["documents"] + [catalog["1.001193"]["documents"][4]]
+    documents = [DocumentLine(d["name"], d["originals"], d["copies"], d["kind"] == "shown") for d in papers]
+    assert len(documents) == 10 and sum(d.shown for d in documents) == 2
+    agent = Person("Phạm Quốc Việt", "001090004567", "Số 8 phố Lý Thường Kiệt, phường Hoàn Kiếm, Hà Nội",
+                   "0987654321", "viet.pq@example.vn", "Văn bản ủy quyền số 12/UQ ngày 10/02/2026")
+    longest = max((p["name"] for p in catalog.values()), key=len)
+    data = dataclasses.replace(
+        receipt, code="000.00.24.H12.A1.B2.C3.D4.E5.F6.G78-261201-12345", procedure_name=longest,
+        applicant=dataclasses.replace(receipt.applicant, name=LONG_NAME, address=LONG_ADDRESS),
+        authorised_person=agent, documents=documents)
+    pages = [flat(p) for p in probe.pages_text(render_receipt(data, settings))]
+    assert len(pages) == 2, "one page for each of the two copies"
+    for page, label in zip(pages, (copy_label(1), copy_label(2))):
+        assert label in page and "Trang" not in page
+        assert "NGƯỜI NỘP HỒ SƠ" in page and "NGƯỜI TIẾP NHẬN HỒ SƠ" in page
+        handed_in, shown = page.split("Giấy tờ xuất trình để đối chiếu (không nộp):")
+        assert "Thành phần hồ sơ nộp gồm:" in handed_in and "8. " in handed_in
+        assert "Giấy tờ tùy thân của người yêu cầu" in shown and "Giấy tờ tùy thân" not in handed_in
+        assert "1. Giấy tờ tùy thân" in shown and "2. Giấy tờ chứng minh nơi cư trú" in shown
+    probe.check_layout(render_receipt(data, settings))
+    # Only a receipt that needs it is set tighter: the usual one keeps its 13 pt body.
+    usual = _word_height(probe, render_receipt(receipt, settings), "Thời")
+    tight = _word_height(probe, render_receipt(data, settings), "Thời")
+    assert usual / tight == pytest.approx(13 / 10, rel=0.06)
+
+
+def _word_height(probe, pdf: bytes, word: str) -> float:
+    return max(w.y1 - w.y0 for w in probe.words(pdf)[0].words if w.text == word)
 
 
 def test_long_content_on_a5(receipt: ReceiptData, settings: FormSettings, probe) -> None:

@@ -1,9 +1,36 @@
-"""GUI test fixtures: offscreen Qt, Vietnamese translation, private QSettings, no real printer."""
+"""GUI test fixtures: offscreen Qt, Vietnamese translation, private QSettings, printers faked at
+the job submission, and a watch on first imports off the GUI thread."""
 from __future__ import annotations
+
+import sys
+import threading
+from dataclasses import dataclass
 
 import pytest
 
 from models.intake import IntakeRequest, PersonInput, receive
+
+# -- no module is imported for the first time on a worker thread (ui/preload.py) -----------------
+_off_thread_imports: list[tuple[str, str]] = []
+
+
+def _watch_imports(event: str, args: tuple) -> None:
+    if event == "import" and threading.current_thread() is not threading.main_thread():
+        name = args[0]
+        if name not in sys.modules:
+            _off_thread_imports.append((threading.current_thread().name, name))
+
+
+sys.addaudithook(_watch_imports)  # audit hooks cannot be removed: one for the whole session
+
+
+@pytest.fixture(autouse=True)
+def no_import_off_the_gui_thread():
+    _off_thread_imports.clear()
+    yield
+    assert _off_thread_imports == [], (
+        "modules imported for the first time on a worker thread; load them in a ui.preload "
+        "stage the job needs")
 
 
 @pytest.fixture(autouse=True)
@@ -17,9 +44,16 @@ def private_qsettings(tmp_path, qapp, monkeypatch):
     from ui.i18n import install_translators
 
     install()  # as make_application does: garbage collection on the GUI thread only
+    from ui import refcount_guard
+
+    refcount_guard.install()
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "qsettings"))
     install_translators(qapp)
     yield
+    from ui import runner
+
+    runner.wait_for_workers()
+    runner.close_database_connection()  # the worker's connection to this test's database
     uninstall()
 
 
@@ -29,30 +63,81 @@ def idle(qtbot):
     from ui import runner
 
     def wait() -> None:
-        try:
-            qtbot.waitUntil(lambda: not runner.busy(), timeout=15000)
-        except Exception:
-            print("STILL RUNNING", [op._work for op in runner._running])
-            raise
+        qtbot.wait(1)  # let the event loop start what was scheduled
+        qtbot.waitUntil(lambda: not runner.busy(), timeout=20000)
     yield wait
     wait()
 
 
+@dataclass(frozen=True)
+class PrintJob:
+    """What was handed to the printer: the PDF, and the form and dossier its title names
+    (read when the test asks, on the GUI thread: the fake itself only records)."""
+
+    pdf: bytes
+    printer: str | None
+    copies: int
+
+    @property
+    def title(self) -> str:
+        import io
+
+        from pypdf import PdfReader
+
+        return str(PdfReader(io.BytesIO(self.pdf)).metadata.title or "")
+
+    @property
+    def kind(self) -> str:
+        from models.form_kinds import FORM_NAMES
+
+        title = self.title.lower()
+        return next((k for k, name in FORM_NAMES.items() if title.startswith(name.lower())), "")
+
+    @property
+    def code(self) -> str:
+        return self.title.rsplit(" ", 1)[-1]
+
+    def __getitem__(self, index):  # (kind, code, pdf) as a tuple, as the older tests read it
+        return (self.kind, self.code, self.pdf)[index]
+
+    def __iter__(self):
+        return iter((self.kind, self.code, self.pdf))
+
+
 @pytest.fixture
 def printed(monkeypatch):
-    """Record print jobs instead of sending them to CUPS; the PDF is still rendered."""
-    import models.forms
+    """Record print jobs at the real boundary — printing.dispatch.print_pdf, the submission to
+    the system's printer — so that everything before it runs, the rule that marks a receipt
+    printed included."""
+    import printing.dispatch
 
-    jobs: list[tuple[str, str, bytes]] = []
+    jobs: list[PrintJob] = []
+    _read_once_here()
 
-    def fake_print_form(kind, code, *, by=None, printer=None, copies=None, now=None):
-        jobs.append((kind, code, models.forms.render_form(kind, code)))
-        if kind == "receipt":
-            from models.workflow import mark_receipt_printed
-
-            mark_receipt_printed(code, True)
-    monkeypatch.setattr(models.forms, "print_form", fake_print_form)
+    def fake_print_pdf(pdf_bytes, printer_name=None, copies=1, page_size="A4", *, doc_name="MotCua"):
+        jobs.append(PrintJob(pdf_bytes, printer_name, copies))
+        return 1
+    monkeypatch.setattr(printing.dispatch, "print_pdf", fake_print_pdf)
     return jobs
+
+
+def _read_once_here() -> None:
+    """The fake reads PDFs on the printer thread: pypdf's lazy imports happen here first."""
+    import io
+
+    from pypdf import PdfReader
+
+    from printing.receipt import render_receipt
+    from printing.data import DocumentLine, FormSettings, Person, ReceiptData
+    from datetime import datetime
+
+    moment = datetime(2026, 1, 5, 9, 0)
+    pdf = render_receipt(ReceiptData("000.00.00.H00-260105-0001", "Bộ phận", Person("A"), None, "Thủ tục",
+                                     (DocumentLine("Tờ khai"),), 1, "01 ngày", moment, moment, ""),
+                         FormSettings("UBND", "BỘ PHẬN", "Xã", "000.00.00.H00"))
+    reader = PdfReader(io.BytesIO(pdf))
+    str(reader.metadata.title)
+    [page.extract_text() for page in reader.pages]
 
 
 @pytest.fixture

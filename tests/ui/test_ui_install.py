@@ -54,16 +54,6 @@ def test_error_dialog_copies_its_details(qtbot):
     assert copy.text() == "Đã sao chép"
 
 
-def test_a_bug_in_a_background_job_shows_the_error_dialog(counter, qtbot, idle, monkeypatch):
-    from ui import error_dialog, runner
-
-    shown = []
-    monkeypatch.setattr(error_dialog, "show_unexpected", lambda parent, trace: shown.append(trace))
-    runner.run(None, lambda: 1 / 0).run_in_background()
-    idle()
-    assert len(shown) == 1 and "ZeroDivisionError" in shown[0]
-
-
 def test_uncaught_errors_open_one_dialog_and_reach_the_log(qtbot, monkeypatch):
     from ui import crash
 

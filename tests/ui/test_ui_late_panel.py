@@ -77,7 +77,8 @@ def test_apology_in_one_click_extends_and_prints(window, dossiers, qtbot, idle, 
     dialog = opened.args[0]
     assert dialog.action == "extend" and dialog.view.code == code
     # prefilled: the next working day after today, at the due time of day
-    assert dialog.inputs["new_due"].dateTime().toPython() == T(2026, 10, 9, 17)
+    assert dialog.inputs["new_due"].value() == T(2026, 10, 9, 17)
+    assert dialog.inputs["new_due"].text() == "17:00 09/10/2026"
     assert dialog.inputs["reason"].hasFocus()
     new_due = dialog.inputs["new_due"]
     new_due.setFocus()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from models import workflow
 from models.dossiers import get_dossier
 from models.statuses import RETURNED
+from ui.main_window import RETURN
 
 
 def test_scanner_code_and_enter_opens_the_dossier_with_return_ready(window, make_dossier, officer,
@@ -15,7 +16,7 @@ def test_scanner_code_and_enter_opens_the_dossier_with_return_ready(window, make
     window.intake.name.setFocus()
     qtbot.keyClick(window.intake.name, Qt.Key_F2)  # from the intake screen
     scan = window.returns.scan
-    assert window.tabs.currentWidget() is window.returns and scan.hasFocus() or not window.isActiveWindow()
+    assert window.tabs.currentIndex() == RETURN and scan.hasFocus() or not window.isActiveWindow()
     typed = "  " + dossier.code.lower() + " "  # a sloppy scan: case and stray spaces
     with qtbot.waitSignal(window.returns.found, timeout=10000):
         qtbot.keyClicks(scan, typed)

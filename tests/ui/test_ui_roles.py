@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 
 from models.accounts import add_officer, get_officer_row, list_officers, update_officer
 from models.audit import now as clock
@@ -82,7 +82,7 @@ def test_a_leader_records_a_step_from_the_paper_register(officer, make_dossier, 
     dialog = _dossier_dialog(window, qtbot, code)
     form = dialog.start_action("finish")
     happened = (clock() - timedelta(hours=2)).replace(second=0)
-    form.happened.setDateTime(happened)
+    form.happened.set_value(happened)
     form.backdate_reason.setFocus()
     type_text(qtbot, form.backdate_reason, "Mất điện, ghi từ sổ giấy")
     with qtbot.waitSignal(dialog.changed, timeout=10000):
@@ -107,8 +107,7 @@ def test_an_officer_names_the_leader_who_signs_an_extension(officer, make_dossie
     qtbot.waitUntil(lambda: form.signer.count() == 2)  # the leaders: the setup account and lan
     form.signer.setCurrentIndex(form.signer.findData("lan"))
     due = dialog.view.due_at
-    form.inputs["new_due"].setDateTime(QDateTime(datetime.combine(load_calendar().next_working_day(due.date()),
-                                                                  due.time())))
+    form.inputs["new_due"].set_value(datetime.combine(load_calendar().next_working_day(due.date()), due.time()))
     form.inputs["reason"].setFocus()
     type_text(qtbot, form.inputs["reason"], "Chờ ý kiến cơ quan khác")
     with qtbot.waitSignal(dialog.changed, timeout=10000):

@@ -62,7 +62,7 @@ def test_holiday_override_per_year(window, qtbot, idle):
     panel = screen.holidays
     panel.year.setValue(2026)
     idle()
-    panel.day.setDate(date(2026, 8, 22))
+    panel.day.set_value(date(2026, 8, 22))
     panel.kind.setCurrentIndex(panel.kind.findData(True))
     type_text(qtbot, panel.reason, "Công văn 9859/VPCP-KGVX")
     panel.add.click()

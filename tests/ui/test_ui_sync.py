@@ -13,7 +13,6 @@ from sync.apply import apply_files
 from sync.export import default_export_dir, set_export_dir
 from sync.format import day_file_name
 from sync.keys import Trust, agency_public_key_document, unb64
-from ui.i18n import to_qdate
 from ui.main_window import SYNC, MainWindow
 
 AGENCY = "000.00.24.H12"
@@ -75,7 +74,7 @@ def test_export_a_day_to_the_sync_folder_and_to_a_usb_drive(open_window, officer
     idle()
     folder = default_export_dir()
     assert win.sync.folder_label.text() == f"Thư mục đồng bộ: {folder}"
-    assert win.sync.day.date() == to_qdate(DAY)
+    assert win.sync.day.value() == DAY and win.sync.day.text() == "02/03/2026"
     assert win.sync.table.rowCount() == 0
 
     qtbot.mouseClick(win.sync.export_button, Qt.LeftButton)
@@ -113,7 +112,7 @@ def test_the_banner_follows_a_past_day_until_the_province_confirms_it(open_windo
     assert win.tabs.currentIndex() == SYNC
     idle()
 
-    win.sync.day.setDate(to_qdate(DAY))
+    win.sync.day.set_value(DAY)
     qtbot.mouseClick(win.sync.export_button, Qt.LeftButton)
     idle()
     assert banner.text.text() == "Ngày 02/03/2026: đã xuất (lần 1) nhưng chưa có xác nhận tỉnh đã nhận."
@@ -204,7 +203,7 @@ def test_a_failed_export_never_keeps_the_app_open(open_window, officer, monkeypa
 
     def broken(*_a, **_k):
         raise OSError("the drive was pulled out")
-    monkeypatch.setattr("ui.auto_export.export_if_due", broken)
+    monkeypatch.setattr("sync.export.export_if_due", broken)
 
     assert win.close()
     assert not win.isVisible()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ui.chip_id import parse_chip_qr
+from models.chip_id import parse_chip_qr
 
 
 def test_seven_fields_are_read():

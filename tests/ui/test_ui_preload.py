@@ -1,0 +1,22 @@
+"""No module is imported for the first time on a worker thread, over a whole day in a fresh
+interpreter (the test session's own watch in conftest.py sees only what earlier tests left
+unimported)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def test_a_day_imports_nothing_for_the_first_time_off_the_gui_thread(tmp_path):
+    out = subprocess.run([sys.executable, str(HERE / "day_in_fresh_interpreter.py"),
+                          str(tmp_path / "day.sqlite3")], capture_output=True, text=True,
+                         timeout=300, cwd=tmp_path,
+                         env={**__import__("os").environ, "XDG_DATA_HOME": str(tmp_path / "data")})
+    assert out.returncode == 0, out.stderr[-3000:]
+    lines = [line for line in out.stdout.splitlines() if line.startswith("[")]
+    assert lines, out.stdout + out.stderr[-3000:]
+    assert json.loads(lines[-1]) == []
