@@ -103,3 +103,23 @@ def test_a_province_package_on_a_postgresql_counter(pg_url, tmp_path):
     assert (view.status, view.due_at) == (2, datetime(2026, 3, 5, 14, 0))
     assert {d["date"]: d["source"] for d in list_days(2026)}["2026-03-06"] == "province"
     assert search("G22.39-260302-0001")[0].code == view.code
+
+
+def test_copies_on_a_postgresql_server_live_in_the_database_and_are_checked(pg_url, tmp_path):
+    from models import attachments as att
+    from models.attachment_tables import AttachmentBlob
+    from models.tables import database
+    from tests.scans import jpeg_bytes
+
+    open_counter(pg_url)
+    setup_agency(agency_code="H12.22.01", governing_body="UBND XÃ TAM ĐẢO", place="Tam Đảo")
+    officer = acting_officer()
+    dossier = receive(request(procedure=XAC_NHAN_HON_NHAN), officer)
+    scan = tmp_path / "a.jpg"
+    scan.write_bytes(jpeg_bytes(1))
+    copy = att.attach(dossier.code, [scan], officer, paper=1)
+    assert AttachmentBlob.get_by_id(copy.sha256).size == copy.bytes
+    assert att.read_copy(dossier.code, copy.sha256)[:5] == b"%PDF-"
+    database.obj.execute_sql("UPDATE attachment_blob SET data = %s", (b"%PDF-broken",))
+    with pytest.raises(att.MotCuaError, match="bị hỏng"):
+        att.read_copy(dossier.code, copy.sha256)
