@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 # the list against the folder.
 COMMAND_MODULES = (
     "admin_commands",
+    "attachment_commands",
     "backup_commands",
     "citizen_commands",
     "dossier_commands",

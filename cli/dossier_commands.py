@@ -87,6 +87,9 @@ def dossier_lines(d: DossierView) -> list[str]:
     for event in d.events:
         lines.append(f"  {fmt_dt(event.at)}  {event.action_name}"
                      + (f": {event.note}" if event.note else "") + f" ({event.officer_name})")
+    if d.attachments:
+        lines.append("Bản điện tử (số hóa):")
+        lines += [f"  {a.label} – {a.pages} trang, SHA-256 {a.sha256[:12]}…" for a in d.attachments]
     for warning in d.warnings:
         lines.append(f"Lưu ý: {warning}")
     return lines
