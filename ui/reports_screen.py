@@ -24,6 +24,7 @@ from models.report_trends import monthly_on_time_rates
 from models.reports import FIGURE_NAMES, GROUPINGS, TOTAL_NAME, dossiers_behind, late_dossiers, period_report
 
 from .citizen_report_panel import CitizenReportPanel
+from .digitisation_panel import DigitisationPanel
 from .i18n import DATE_FORMAT, fmt_datetime, to_date
 from .late_panel import LatePanel
 from .report_charts import ReportCharts
@@ -160,6 +161,10 @@ class ReportsScreen(QWidget):
         self.citizen_panel = CitizenReportPanel()  # satisfaction, fees, the notice board
         self.tabs.addTab(self.citizen_panel, self.tr("Citizens"))
         self.reported.connect(lambda report: self.citizen_panel.load(report.period))
+        self.digitisation_panel = DigitisationPanel()  # QĐ 766 group 4
+        self.digitisation_panel.open_code.connect(self.open_code)
+        self.tabs.addTab(self.digitisation_panel, self.tr("Digitisation"))
+        self.reported.connect(lambda report: self.digitisation_panel.load(report.period))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
@@ -335,9 +340,10 @@ class ReportsScreen(QWidget):
                 self.preview = PdfPreview(self)
             self.preview.show_pdf(pdf, self.tr("Report %1").replace("%1", report.period.range_text))
         def work() -> bytes:
+            from models.digitisation import digitisation_report
             from models.report_documents import period_report_pdf
 
-            return period_report_pdf(report)
+            return period_report_pdf(report, digitisation=digitisation_report(report.period))
         Op(self, work).success(show).run_in_background()
 
     def save_xlsx(self, path: str = "") -> None:
@@ -351,9 +357,10 @@ class ReportsScreen(QWidget):
         report = self.report
 
         def work() -> str:
+            from models.digitisation import digitisation_report
             from models.report_documents import period_report_xlsx
 
-            data = period_report_xlsx(report)
+            data = period_report_xlsx(report, digitisation=digitisation_report(report.period))
             with open(path, "wb") as handle:
                 handle.write(data)
             return path

@@ -825,6 +825,85 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     </message>
 </context>
 <context>
+    <name>DigitisationPanel</name>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Electronic result</source>
+        <translation>Có kết quả điện tử</translation>
+    </message>
+    <message>
+        <source>Rate 4.1</source>
+        <translation>Tỷ lệ 4.1</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Every paper digitised</source>
+        <translation>Số hóa đủ thành phần</translation>
+    </message>
+    <message>
+        <source>Rate 4.2</source>
+        <translation>Tỷ lệ 4.2</translation>
+    </message>
+    <message>
+        <source>Papers digitised</source>
+        <translation>Giấy tờ đã số hóa</translation>
+    </message>
+    <message>
+        <source>Reused</source>
+        <translation>Tái sử dụng</translation>
+    </message>
+    <message>
+        <source>Rate 4.3</source>
+        <translation>Tỷ lệ 4.3</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Tiếp nhận lúc</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Papers without a copy</source>
+        <translation>Giấy tờ chưa có bản điện tử</translation>
+    </message>
+    <message>
+        <source>Digitisation (QĐ 766, group 4)</source>
+        <translation>Số hóa hồ sơ, kết quả (QĐ 766, nhóm 4)</translation>
+    </message>
+    <message>
+        <source>Dossiers received in the period not fully digitised</source>
+        <translation>Hồ sơ tiếp nhận trong kỳ chưa số hóa đủ thành phần</translation>
+    </message>
+    <message>
+        <source>4.1 electronic results: %1 · 4.2 digitised at reception: %2 (full marks from 80 %) · 4.3 reused papers: %3</source>
+        <translation>4.1 kết quả điện tử: %1 · 4.2 số hóa khi tiếp nhận: %2 (điểm tối đa từ 80 %) · 4.3 tái sử dụng giấy tờ: %3</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>no paper listed</source>
+        <translation>không có giấy tờ nào trong danh sách</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsChecklist</name>
     <message>
         <source>Add paper</source>
@@ -2337,6 +2416,10 @@ tổng số</translation>
     <message>
         <source>Late and due soon</source>
         <translation>Quá hạn – sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Digitisation</source>
+        <translation>Số hóa</translation>
     </message>
     <message>
         <source>Late and due soon (%1)</source>
