@@ -33,7 +33,10 @@ from .text import fold
 SETTING_MAX_MB = "attachments.max_mb"
 SETTING_SCAN_FOLDER = "attachments.scan_folder"
 MAX_MB_DEFAULT = 20
-MAX_MB_RANGE = (1, 200)
+MAX_MB_RANGE = (1, 24)
+# One copy (the PDF made of a paper's files) at most: what the day's companion file can carry
+# encrypted (sync.crypto reads at most 24 MB a member).
+MAX_COPY_BYTES = 24 * 1024 * 1024
 MAX_FILES = 200  # files for one copy (a page each, from a scanner saving page by page)
 SOURCES = ("file", "scan_folder", "camera", "reuse")
 SOURCE_NAMES = {"file": "từ tệp", "scan_folder": "từ thư mục máy quét", "camera": "chụp bằng camera",
@@ -341,6 +344,10 @@ def attach(code: str, files: list[str | Path] | None, by: Officer, *, paper: int
             if len(chunk) > limit:
                 raise ValidationError({"file": f"Tệp {label} lớn hơn giới hạn {_megabytes(limit)} cho một tệp."})
         converted = to_pdf(parts)
+        if len(converted.pdf) > MAX_COPY_BYTES:
+            raise ValidationError({"file": f"Bản điện tử sau khi ghép ({_megabytes(len(converted.pdf))}) lớn hơn "
+                                           f"{_megabytes(MAX_COPY_BYTES)}; hãy quét ở 200–300 dpi hoặc chia thành "
+                                           "nhiều giấy tờ."})
         pdf, pages, size = converted.pdf, converted.pages, len(converted.pdf)
         sha = sha256_of(pdf)
         if not is_postgres():
@@ -418,3 +425,95 @@ def scan_folder_files(folder: str | Path | None = None, *, limit: int = 20) -> l
         if len(found) >= limit:
             break
     return found
+
+
+def print_copy(code: str, sha256: str, *, printer: str | None = None) -> int:
+    """Print a copy (checked against its hash first) on the agency's printer; returns the
+    number of pages sent. Raises printing.dispatch.PrintError with a Vietnamese message."""
+    from printing.dispatch import print_pdf  # Qt is loaded only when really printing
+
+    from .settings import require_settings
+
+    settings = require_settings()
+    return print_pdf(read_copy(code, sha256), printer_name=printer or settings.printer or None,
+                     page_size="PDF", doc_name=f"MotCua {code} – bản điện tử")
+
+
+# -- at reception: copies chosen before the dossier exists ---------------------------------------------
+@dataclass(frozen=True)
+class PendingCopy:
+    """A paper's copy chosen in the intake checklist: files (or a camera capture's bytes), or
+    an earlier copy of the same citizen to reuse. ``paper``: its number among the papers
+    received (from 1)."""
+
+    paper: int
+    files: tuple[str, ...] = ()
+    reuse: str = ""
+    source: str = "file"
+    data: bytes = b""
+
+
+@dataclass(frozen=True)
+class PreparedCopy:
+    paper: int
+    pdf: bytes
+    reuse: str
+    source: str
+
+
+def prepare_copies(pending: list[PendingCopy]) -> list[PreparedCopy]:
+    """Read and convert every chosen copy before the dossier is saved: a wrong type or an
+    oversized file refuses the intake with its message, and nothing is saved."""
+    limit = attachment_settings().max_bytes
+    prepared = []
+    for item in pending:
+        if item.reuse:
+            prepared.append(PreparedCopy(item.paper, b"", item.reuse, "reuse"))
+            continue
+        parts = [("camera.jpg", item.data)] if item.data else _read_files(list(item.files), limit)
+        try:
+            pdf = to_pdf(parts).pdf
+        except ValidationError as exc:
+            raise ValidationError({"documents": f"Bản điện tử của giấy tờ {item.paper}: {exc}"}) from None
+        prepared.append(PreparedCopy(item.paper, pdf, "", item.source))
+    return prepared
+
+
+def attach_prepared(code: str, prepared: list[PreparedCopy], by: Officer,
+                    *, now: datetime | None = None) -> tuple[list[AttachmentView], list[str]]:
+    """Attach the copies prepared at reception to the dossier just saved; (attached, problems):
+    a copy that cannot be attached (a reused copy no longer sound) is named, the dossier stays."""
+    attached, problems = [], []
+    for item in prepared:
+        try:
+            if item.reuse:
+                attached.append(attach(code, None, by, paper=item.paper, reuse=item.reuse, now=now))
+            else:
+                attached.append(attach(code, None, by, paper=item.paper, source=item.source,
+                                       data=[(f"giay-to-{item.paper}.pdf", item.pdf)], now=now))
+        except MotCuaError as exc:
+            problems.append(f"Giấy tờ {item.paper}: {exc}")
+    return attached, problems
+
+
+def reuse_candidates(id_number: str, *, limit: int = 200) -> list[ReuseOffer]:
+    """The current copies of a returning citizen's papers (by identity number), newest first,
+    one per paper name: what the intake checklist offers for reuse before the dossier exists
+    (``paper`` is the paper's number in the dossier it came from)."""
+    number = "".join(ch for ch in id_number if ch.isdigit()) or id_number.strip()
+    if not number:
+        return []
+    rows = (Attachment.select(Attachment, Dossier.code.alias("from_code"))
+            .join(Dossier, on=(Attachment.dossier == Dossier.id))
+            .where((Dossier.applicant_id_number == number) & (Attachment.kind == PAPER)
+                   & Attachment.replaced_by.is_null())
+            .order_by(Attachment.attached_at.desc(), Attachment.id.desc()).limit(limit).objects())
+    seen: set[str] = set()
+    offers = []
+    for a in rows:
+        key = fold(a.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        offers.append(ReuseOffer(a.paper, a.name, a.sha256, a.pages, a.bytes, a.from_code, a.attached_at))
+    return offers

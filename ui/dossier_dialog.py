@@ -12,6 +12,7 @@ from models.dossiers import DossierView, get_dossier
 from models.statuses import ACTION_NAMES, CHANNELS, NEW, RESULT_DELIVERY, STATUS_NAMES
 
 from .action_dialogs import ACTIONS, ActionDialog
+from .attachments_panel import AttachmentsPanel
 from .fee_panel import FeePanel
 from .form_printer import FormPrinter
 from .i18n import fmt_datetime, fmt_number
@@ -81,6 +82,9 @@ class DossierDialog(QDialog):
         self.fee_panel = FeePanel(officer)  # the fee, its payment, the citizen's ratings
         self.fee_panel.changed.connect(self.changed)
         tabs.addTab(self.fee_panel, self.tr("Fee and rating"))
+        self.copies_panel = AttachmentsPanel(officer)  # số hóa: the electronic copies
+        self.copies_panel.changed.connect(self.reload)
+        tabs.addTab(self.copies_panel, self.tr("Electronic copies"))
 
         self.actions_row = QHBoxLayout()
         self.action_buttons: dict[str, QPushButton] = {}
@@ -141,6 +145,7 @@ class DossierDialog(QDialog):
         _fill(self.documents, [[d.name, str(d.originals), str(d.copies)] for d in view.documents])
         self._actions(view)
         self.fee_panel.show_dossier(view)
+        self.copies_panel.show_dossier(view)
         self.loaded.emit(view)
         if self.ready_action:
             action, self.ready_action = self.ready_action, None

@@ -204,6 +204,113 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Paper</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Đính kèm lúc</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>The paper (or the result) the new copy is for</source>
+        <translation>Giấy tờ (hoặc kết quả) nhận bản điện tử mới</translation>
+    </message>
+    <message>
+        <source>From files…</source>
+        <translation>Từ tệp…</translation>
+    </message>
+    <message>
+        <source>From the scanner&apos;s folder…</source>
+        <translation>Từ thư mục máy quét…</translation>
+    </message>
+    <message>
+        <source>Camera…</source>
+        <translation>Chụp bằng camera…</translation>
+    </message>
+    <message>
+        <source>Reuse the earlier copy</source>
+        <translation>Tái sử dụng bản đã số hóa</translation>
+    </message>
+    <message>
+        <source>The citizen brought this paper before and it was digitised: reuse that copy instead of a new scan</source>
+        <translation>Công dân đã nộp giấy tờ này trước đây và giấy tờ đã được số hóa: tái sử dụng bản đó thay vì quét lại</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Xem</translation>
+    </message>
+    <message>
+        <source>Print a copy</source>
+        <translation>In bản điện tử</translation>
+    </message>
+    <message>
+        <source>Attach to</source>
+        <translation>Đính kèm cho</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>đang dùng</translation>
+    </message>
+    <message>
+        <source>replaced %1</source>
+        <translation>đã thay lúc %1</translation>
+    </message>
+    <message>
+        <source>reused</source>
+        <translation>tái sử dụng</translation>
+    </message>
+    <message>
+        <source>%1 of %2 papers digitised</source>
+        <translation>Đã số hóa %1/%2 giấy tờ</translation>
+    </message>
+    <message>
+        <source>electronic result attached</source>
+        <translation>đã có kết quả điện tử</translation>
+    </message>
+    <message>
+        <source>Result of the dossier</source>
+        <translation>Kết quả giải quyết hồ sơ</translation>
+    </message>
+    <message>
+        <source>This paper has a copy: a new one replaces it, the old one is kept in the list.</source>
+        <translation>Giấy tờ này đã có bản điện tử: bản mới sẽ thay thế, bản cũ vẫn được giữ trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Converting and storing the copy…</source>
+        <translation>Đang chuyển đổi và lưu bản điện tử…</translation>
+    </message>
+    <message>
+        <source>Attached: %1 (%2 pages).</source>
+        <translation>Đã đính kèm: %1 (%2 trang).</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: %1 pages.</source>
+        <translation>Đã gửi tới máy in: %1 trang.</translation>
+    </message>
+</context>
+<context>
     <name>AutoBackup</name>
     <message>
         <source>Backing up the data before closing…</source>
@@ -367,6 +474,25 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Size</source>
         <translation>Dung lượng</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Capture with the camera</source>
+        <translation>Chụp bằng camera</translation>
+    </message>
+    <message>
+        <source>No page captured yet.</source>
+        <translation>Chưa chụp trang nào.</translation>
+    </message>
+    <message>
+        <source>Capture page (Space)</source>
+        <translation>Chụp trang (phím cách)</translation>
+    </message>
+    <message>
+        <source>%1 pages captured</source>
+        <translation>Đã chụp %1 trang</translation>
     </message>
 </context>
 <context>
@@ -723,6 +849,17 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     </message>
 </context>
 <context>
+    <name>CopySources</name>
+    <message>
+        <source>Choose the scanned pages (PDF, JPEG, PNG, TIFF)</source>
+        <translation>Chọn các trang đã quét (PDF, JPEG, PNG, TIFF)</translation>
+    </message>
+    <message>
+        <source>Scans (%1)</source>
+        <translation>Bản quét (%1)</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabaseDialog</name>
     <message>
         <source>Choose another backup file…</source>
@@ -1047,6 +1184,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Originals</source>
         <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Electronic copies</source>
+        <translation>Bản điện tử</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -2560,6 +2701,17 @@ hạn</translation>
     <message>
         <source>Scan the receipt barcode or type the dossier code, then Enter</source>
         <translation>Quét mã vạch trên giấy tiếp nhận hoặc gõ mã hồ sơ, rồi Enter</translation>
+    </message>
+</context>
+<context>
+    <name>ScanFolderDialog</name>
+    <message>
+        <source>Scans in the scanner&apos;s folder</source>
+        <translation>Bản quét trong thư mục máy quét</translation>
+    </message>
+    <message>
+        <source>Tick the pages of this paper (Space); they become one PDF in name order.</source>
+        <translation>Đánh dấu các trang của giấy tờ này (phím cách); các trang được ghép thành một tệp PDF theo thứ tự tên tệp.</translation>
     </message>
 </context>
 <context>

@@ -91,7 +91,7 @@ def test_an_oversized_file_is_refused_with_the_limit_in_the_message(officer, dos
     with pytest.raises(ValidationError, match=r"lớn hơn giới hạn 1,0 MB"):
         att.attach(dossier.code, [big], officer, paper=1)
     assert Attachment.select().count() == 0
-    with pytest.raises(ValidationError, match="từ 1 đến 200 MB"):
+    with pytest.raises(ValidationError, match="từ 1 đến 24 MB"):
         att.save_attachment_settings(by=officer, max_mb=0)
     assert att.attachment_settings().max_mb == 1
 
