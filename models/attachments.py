@@ -442,15 +442,15 @@ def print_copy(code: str, sha256: str, *, printer: str | None = None) -> int:
 # -- at reception: copies chosen before the dossier exists ---------------------------------------------
 @dataclass(frozen=True)
 class PendingCopy:
-    """A paper's copy chosen in the intake checklist: files (or a camera capture's bytes), or
-    an earlier copy of the same citizen to reuse. ``paper``: its number among the papers
+    """A paper's copy chosen in the intake checklist: files (or camera captures), or an earlier
+    copy of the same citizen to reuse. ``paper``: its number among the papers
     received (from 1)."""
 
     paper: int
     files: tuple[str, ...] = ()
     reuse: str = ""
     source: str = "file"
-    data: bytes = b""
+    pages: tuple[bytes, ...] = ()  # camera captures (JPEG), a page each
 
 
 @dataclass(frozen=True)
@@ -470,7 +470,8 @@ def prepare_copies(pending: list[PendingCopy]) -> list[PreparedCopy]:
         if item.reuse:
             prepared.append(PreparedCopy(item.paper, b"", item.reuse, "reuse"))
             continue
-        parts = [("camera.jpg", item.data)] if item.data else _read_files(list(item.files), limit)
+        parts = [(f"trang-{i}.jpg", page) for i, page in enumerate(item.pages, start=1)] if item.pages \
+            else _read_files(list(item.files), limit)
         try:
             pdf = to_pdf(parts).pdf
         except ValidationError as exc:

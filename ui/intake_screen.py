@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from models.catalog import list_procedures
 from models.errors import ValidationError
+from models.attachments import attach_prepared, prepare_copies, reuse_candidates
 from models.intake import IntakeRequest, PersonInput, find_applicant, preview_due, receive
 from models.statuses import CHANNELS, RESULT_DELIVERY
 
@@ -136,6 +137,7 @@ class IntakeScreen(QWidget):
         self.procedure.setToolTip(self.tr("Procedure (Alt+T): type to filter, arrows and Enter to pick"))
         self.procedure.chosen.connect(self._procedure_chosen)
         self.documents = DocumentsChecklist()
+        self.documents.copy_problem.connect(lambda message: self.errors.show({"documents": message}))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(48)
@@ -291,10 +293,17 @@ class IntakeScreen(QWidget):
             self.last_info.setText(self.tr("Returning applicant: details filled from the last dossier."))
         Op(self, lambda: find_applicant(digits)).success(fill).run_in_background()
 
+        def offer(candidates) -> None:  # the citizen's papers digitised before (tái sử dụng)
+            if self.id_number.text().strip() == digits:
+                self.documents.set_offers(candidates)
+        Op(self, lambda: reuse_candidates(digits)).success(offer).run_in_background()
+
     # -- the procedure and the due date -----------------------------------------------------
     def _procedure_chosen(self, code) -> None:
         procedure = getattr(self, "_procedures", {}).get(code)
+        offers = list(self.documents.offers.values())
         self.documents.set_documents(procedure.documents if procedure else [])
+        self.documents.set_offers(offers)
         self.fee.set_procedure(procedure)
         self.refresh_due()
 
@@ -350,15 +359,19 @@ class IntakeScreen(QWidget):
         self._saving = True
         self.save_button.setEnabled(False)
         officer = self.officer
+        pending = self.documents.pending_copies()
 
         def work():
             from models.forms import render_form
 
+            # Copies are read and converted first: a wrong file refuses the intake, nothing saved.
+            prepared = prepare_copies(pending)
             view = receive(request, officer)
-            return view, render_form("receipt", view.code)
+            attached, problems = attach_prepared(view.code, prepared, officer)
+            return view, render_form("receipt", view.code), attached, problems
 
         def done(result) -> None:
-            view, pdf = result
+            view, pdf, attached, problems = result
             self._saving = False
             self.save_button.setEnabled(True)
             self.errors.clear()
@@ -367,8 +380,10 @@ class IntakeScreen(QWidget):
             self.last_code.setText(view.code)
             info = self.tr("%1 – due %2").replace("%1", view.applicant_name) \
                 .replace("%2", fmt_datetime(view.due_at))
-            if view.warnings:
-                info += "\n" + "\n".join(view.warnings)
+            if attached:
+                info += "\n" + self.tr("%1 electronic copies attached").replace("%1", str(len(attached)))
+            if view.warnings or problems:
+                info += "\n" + "\n".join([*view.warnings, *problems])
             self.last_info.setText(info)
             self.saved.emit(view)
 

@@ -14,6 +14,7 @@ from models.settings import AgencySettings, load_settings, save_settings
 
 from .backup_panel import BackupPanel
 from .citizen_settings_panel import CitizenSettingsPanel
+from .digitisation_settings_panel import DigitisationSettingsPanel
 from .field_errors import FieldErrors
 from .holidays_panel import HolidaysPanel
 from .officers_panel import OfficersPanel
@@ -76,11 +77,14 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self.citizen, self.tr("Citizens"))
         self.officers = None
         self.backups = None
+        self.digitisation = None
         if is_admin:
             self.officers = OfficersPanel(officer)
             self.tabs.addTab(self.officers, self.tr("Officers"))
             self.backups = BackupPanel(officer)
             self.tabs.addTab(self.backups, self.tr("Backups"))
+            self.digitisation = DigitisationSettingsPanel(officer)
+            self.tabs.addTab(self.digitisation, self.tr("Digitisation"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.notice, 1)
@@ -98,6 +102,8 @@ class SettingsScreen(QWidget):
             self.officers.load()
         if self.backups is not None:
             self.backups.load()
+        if self.digitisation is not None:
+            self.digitisation.load()
 
     def _show(self, loaded) -> None:
         settings, printers = loaded

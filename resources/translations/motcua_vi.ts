@@ -1041,6 +1041,41 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     </message>
 </context>
 <context>
+    <name>DigitisationSettingsPanel</name>
+    <message>
+        <source>The folder your scanner saves to, e.g. C:\Scans</source>
+        <translation>Thư mục máy quét lưu bản quét, ví dụ C:\Scans</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Scanner&apos;s folder</source>
+        <translation>Thư mục máy quét</translation>
+    </message>
+    <message>
+        <source>Largest file accepted</source>
+        <translation>Dung lượng tối đa một tệp</translation>
+    </message>
+    <message>
+        <source>Scans (PDF, JPEG, PNG, TIFF) become one PDF per paper; 200–300 dpi keeps them legible and small.</source>
+        <translation>Bản quét (PDF, JPEG, PNG, TIFF) được ghép thành một tệp PDF cho mỗi giấy tờ; quét ở 200–300 dpi vừa rõ vừa gọn.</translation>
+    </message>
+    <message>
+        <source>Choose the scanner&apos;s folder</source>
+        <translation>Chọn thư mục máy quét</translation>
+    </message>
+    <message>
+        <source>Digitisation settings saved.</source>
+        <translation>Đã lưu cài đặt số hóa.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsChecklist</name>
     <message>
         <source>Add paper</source>
@@ -1071,8 +1106,56 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Tiếp nhận</translation>
     </message>
     <message>
+        <source>Electronic copy</source>
+        <translation>Bản điện tử</translation>
+    </message>
+    <message>
         <source>Space ticks or unticks the selected paper</source>
         <translation>Phím cách để đánh dấu hoặc bỏ đánh dấu giấy tờ đang chọn</translation>
+    </message>
+    <message>
+        <source>Files…</source>
+        <translation>Từ tệp…</translation>
+    </message>
+    <message>
+        <source>Scanner…</source>
+        <translation>Máy quét…</translation>
+    </message>
+    <message>
+        <source>Camera…</source>
+        <translation>Chụp ảnh…</translation>
+    </message>
+    <message>
+        <source>Reuse</source>
+        <translation>Tái sử dụng</translation>
+    </message>
+    <message>
+        <source>Reuse the copy of this paper digitised for the citizen before</source>
+        <translation>Tái sử dụng bản điện tử của giấy tờ này đã số hóa cho công dân trước đây</translation>
+    </message>
+    <message>
+        <source>No copy</source>
+        <translation>Bỏ bản điện tử</translation>
+    </message>
+    <message>
+        <source>Electronic copy of the selected paper:</source>
+        <translation>Bản điện tử của giấy tờ đang chọn:</translation>
+    </message>
+    <message>
+        <source>%1 files to attach</source>
+        <translation>%1 tệp sẽ đính kèm</translation>
+    </message>
+    <message>
+        <source>%1 pages captured</source>
+        <translation>Đã chụp %1 trang</translation>
+    </message>
+    <message>
+        <source>reuse (dossier %1)</source>
+        <translation>tái sử dụng (hồ sơ %1)</translation>
+    </message>
+    <message>
+        <source>digitised before – Reuse</source>
+        <translation>đã số hóa trước đây – bấm Tái sử dụng</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +1904,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Procedure (Alt+T): type to filter, arrows and Enter to pick</source>
         <translation>Thủ tục (Alt+T): gõ để lọc, dùng mũi tên và Enter để chọn</translation>
+    </message>
+    <message>
+        <source>%1 electronic copies attached</source>
+        <translation>Đã đính kèm %1 bản điện tử</translation>
     </message>
     <message>
         <source>Receipt not printed: %1</source>
@@ -2759,6 +2846,10 @@ hạn</translation>
     <message>
         <source>Holidays and working days</source>
         <translation>Ngày nghỉ và ngày làm bù</translation>
+    </message>
+    <message>
+        <source>Digitisation</source>
+        <translation>Số hóa</translation>
     </message>
     <message>
         <source>Not saved: correct the fields marked in red.</source>

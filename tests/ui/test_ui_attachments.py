@@ -73,3 +73,72 @@ def test_reuse_is_offered_for_a_returning_citizen(window, make_dossier, officer,
     assert attachments.list_attachments(second.code)[0].sha256 == earlier.sha256
     assert "tái sử dụng" in panel.table.item(0, 5).text()
     dialog.close()
+
+
+def _citizen(qtbot, screen, id_number="001190012345"):
+    from PySide6.QtCore import Qt
+
+    from ui_helpers import type_text
+
+    qtbot.waitUntil(lambda: screen.procedure.count() > 0)
+    qtbot.keyClicks(screen.id_number, id_number)
+    qtbot.keyClick(screen.id_number, Qt.Key_Return)  # looks the citizen up
+    screen.name.clear()
+    type_text(qtbot, screen.name, "Nguyễn Thị Hằng")
+    qtbot.keyClicks(screen.phone, "0912345678")
+    type_text(qtbot, screen.address.detail, "Thôn Đồng Bông")
+    qtbot.keyClicks(screen.procedure.lineEdit(), "khai sinh")
+    qtbot.keyClick(screen.procedure.lineEdit(), Qt.Key_Return)
+
+
+def test_copies_chosen_in_the_intake_checklist_are_attached_with_the_dossier(window, officer, qtbot, idle,
+                                                                              tmp_path):
+    from PySide6.QtCore import Qt
+
+    from models.search import search
+
+    first = window.intake  # a dossier of the same citizen, with its first paper digitised
+    screen = first
+    _citizen(qtbot, screen)
+    idle()
+    pages = write_jpeg_pages(tmp_path / "scanner", 2)
+    screen.documents.set_copy_files(0, [str(p) for p in pages], "scan_folder")
+    with qtbot.waitSignal(screen.receipt_shown, timeout=20000):
+        qtbot.keyClick(screen.name, Qt.Key_F9)
+    idle()
+    (dossier,) = search("nguyen thi hang")
+    (copy,) = attachments.list_attachments(dossier.code)
+    assert (copy.paper, copy.pages, copy.source) == (1, 2, "scan_folder")
+    assert "Đã đính kèm 1 bản điện tử" in screen.last_info.text()
+
+    # She comes back: her digitised paper is offered, and reused instead of a new scan.
+    _citizen(qtbot, screen)
+    idle()
+    qtbot.waitUntil(lambda: bool(screen.documents.offers), timeout=10000)
+    assert "bấm Tái sử dụng" in screen.documents.table.item(0, 4).text()
+    assert screen.documents.reuse_copy(0)
+    with qtbot.waitSignal(screen.receipt_shown, timeout=20000):
+        qtbot.keyClick(screen.name, Qt.Key_F9)
+    idle()
+    newest = max(search("nguyen thi hang"), key=lambda d: d.code)
+    (reused,) = attachments.list_attachments(newest.code)
+    assert reused.reused and reused.sha256 == copy.sha256
+
+
+def test_a_wrong_file_in_the_checklist_refuses_the_intake_and_saves_nothing(window, qtbot, idle, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from models.search import count_dossiers
+
+    screen = window.intake
+    _citizen(qtbot, screen)
+    idle()
+    wrong = tmp_path / "ghi-chu.pdf"
+    wrong.write_text("không phải bản quét")
+    screen.documents.set_copy_files(1, [str(wrong)])
+    before = count_dossiers()
+    qtbot.keyClick(screen.name, Qt.Key_F9)
+    qtbot.waitUntil(lambda: bool(screen.errors.message("documents")), timeout=15000)
+    idle()
+    assert "giấy tờ 2" in screen.errors.message("documents")
+    assert count_dossiers() == before
