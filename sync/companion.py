@@ -81,7 +81,7 @@ def build_parts(agency: str, day: date, copies: dict[str, int], store: Store, ke
             if province is not None:
                 header = {"format": FILES_FORMAT, "schema_version": SCHEMA_VERSION, "agency_code": agency,
                           "day": day.isoformat(), "revision": number, "member": member}
-                stored = encrypt_member(data, header, province.encryption_raw, key.seed)
+                stored = encrypt_member(data, header, province.encryption_raw, key.seed, compress=False)
                 member += ENCRYPTED_SUFFIX
             members.append((member, stored))
             listing.append({"sha256": sha, "member": member, "size": len(data),
