@@ -10,7 +10,8 @@ rollback-journal mode, so the one file is the whole backup.
 
 The app makes one automatically each day and when it closes (ui/auto_backup.py); ``backup``
 makes one on demand. The electronic copies (số hóa) a backup names go into the folder
-``tep-dinh-kem`` beside it, shared by the backups there (models.attachment_backup). SQLite only: a PostgreSQL server is backed up with its own tools.
+``tep-dinh-kem`` beside it, shared by the backups there (models.attachment_backup). SQLite
+only: a PostgreSQL server is backed up with its own tools.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from .agency_key import ensure_agency_key, stored_agency_key
 from .attachment_backup import copies_into_backup
+from .attachment_store import FOLDER_NAME as COPIES_FOLDER
 from .audit import audit, now as clock
 from .db import SQLITE_HEADER, database_path, is_sqlite, write_transaction
 from .errors import MotCuaError, ValidationError
@@ -73,7 +75,7 @@ class BackupResult:
                f"{vn_megabytes(self.size)})."]
         if self.copies:
             out.append(f"Kèm {vn_count(self.copies)} bản điện tử (số hóa) trong thư mục "
-                       f"{self.path.parent / 'tep-dinh-kem'}.")
+                       f"{self.path.parent / COPIES_FOLDER}.")
         if self.second_path:
             out.append(f"Bản sao thứ hai: {self.second_path}")
         if self.removed:

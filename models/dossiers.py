@@ -177,11 +177,11 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
             officers[officer_id] = Officer.get_by_id(officer_id)
         return officers[officer_id]
 
-    documents = events = due_history = copies = ()
+    documents = events = due_history = electronic = ()
     if full:
         from .attachments import dossier_attachments  # it reads dossiers through this module
 
-        copies = tuple(dossier_attachments(row.id))
+        electronic = tuple(dossier_attachments(row.id))
         documents = tuple(
             DocumentView(name, originals, copies)
             for name, originals, copies in DossierDocument
@@ -220,7 +220,7 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
         due_soon=is_due_soon(row.status, row.due_at, now),
         documents=documents, events=events, due_history=due_history, warnings=warnings,
         portal_code=row.portal_code, fee_details=fee or (fee_view(row.id, row.fee) if full else None),
-        attachments=copies,
+        attachments=electronic,
     )
 
 

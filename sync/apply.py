@@ -24,16 +24,15 @@ from typing import Callable
 
 from peewee import EXCLUDED, fn
 
+from models.attachment_store import FOLDER_NAME, FolderStore
 from models.audit import now as clock
 from models.errors import MotCuaError
 from models.limits import TEXT_MAX
 from models.storage_errors import storage_message
 
 from .ack import build_ack, write_ack
-from .companion import FilesOutcome, apply_companion
-from models.attachment_store import FOLDER_NAME, FolderStore
-
 from .central import CentralDossier, CentralEvent, CentralFile, central, close_central, open_central
+from .companion import FilesOutcome, apply_companion
 from .format import canonical_json, parse_portal_datetime
 from .keys import ProvincePrivateKey, Trust
 from .verify import Inspection, verify_file

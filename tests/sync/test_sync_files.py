@@ -124,7 +124,7 @@ def test_a_flipped_byte_in_the_companion_is_refused(officer, tmp_path):
 
 def test_a_forged_part_signed_by_another_key_is_refused(officer, tmp_path):
     digitised_day(officer, tmp_path)
-    result = run_export(DAY, tmp_path / "usb", now=at(DAY, 18))
+    run_export(DAY, tmp_path / "usb", now=at(DAY, 18))
     part = tmp_path / "usb" / files_file_name(AGENCY, DAY)
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
