@@ -45,6 +45,7 @@ class AttachmentsPanel(QWidget):
         self.officer = officer
         self.code = ""
         self.status = 0
+        self._result_wanted = False
         self.copies: list = []
         self.offers: list = []
         self.preview = None
@@ -106,6 +107,10 @@ class AttachmentsPanel(QWidget):
         self.from_camera.setVisible(camera_available())
 
     # -- loading ------------------------------------------------------------------------------
+    def ask_for_result(self) -> None:
+        """After the dossier was finished: the next load chooses the result and says why."""
+        self._result_wanted = True
+
     def show_dossier(self, view) -> None:
         self.code, self.status = view.code, view.status
         self.reload()
@@ -144,9 +149,14 @@ class AttachmentsPanel(QWidget):
             self.target.addItem(self.tr("Result of the dossier"), RESULT)
         first_missing = next((p.number for p in papers if p.copy is None), None)
         wanted = current if current is not None and self.target.findData(current) >= 0 else first_missing
+        asked, self._result_wanted = self._result_wanted, False
+        if asked and self.target.findData(RESULT) >= 0:
+            wanted = RESULT
         self.target.setCurrentIndex(max(0, self.target.findData(wanted)))
         self.target.blockSignals(False)
         self._target_changed()
+        if asked:
+            self._say(self.tr("The result is issued: attach its electronic copy (scan or PDF) here."))
         has_copy = bool(copies)
         self.view_button.setEnabled(has_copy)
         self.print_button.setEnabled(has_copy)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.dossiers import DossierView, get_dossier
-from models.statuses import ACTION_NAMES, CHANNELS, NEW, RESULT_DELIVERY, STATUS_NAMES
+from models.statuses import ACTION_NAMES, CHANNELS, FINISHED, NEW, RESULT_DELIVERY, RETURNED, STATUS_NAMES
 
 from .action_dialogs import ACTIONS, ActionDialog
 from .attachments_panel import AttachmentsPanel
@@ -246,6 +246,10 @@ class DossierDialog(QDialog):
 
     def _action_done(self, view: DossierView, form: str | None) -> None:
         self.changed.emit(view)
+        if view.status in (FINISHED, RETURNED) and not any(a.kind == "result" for a in view.attachments):
+            # The result is issued now: offer its electronic copy (kết quả điện tử, QĐ 766 4.1).
+            self.copies_panel.ask_for_result()
+            self.tabs.setCurrentWidget(self.copies_panel)
         self.reload()
         if form:
             self.printer.show(form, view.code, print_now=True)

@@ -290,6 +290,10 @@
         <translation>Kết quả giải quyết hồ sơ</translation>
     </message>
     <message>
+        <source>The result is issued: attach its electronic copy (scan or PDF) here.</source>
+        <translation>Đã có kết quả giải quyết: hãy đính kèm bản điện tử của kết quả (bản quét hoặc PDF) tại đây.</translation>
+    </message>
+    <message>
         <source>This paper has a copy: a new one replaces it, the old one is kept in the list.</source>
         <translation>Giấy tờ này đã có bản điện tử: bản mới sẽ thay thế, bản cũ vẫn được giữ trong danh sách.</translation>
     </message>

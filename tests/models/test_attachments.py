@@ -172,3 +172,17 @@ def test_backups_carry_the_copies_and_a_restore_brings_them_back(officer, dossie
     report = restore_backup(backup, db_path=db_path, by=officer)
     assert report.warnings == []
     assert sha256_of(att.read_copy(dossier.code, copy.sha256)) == copy.sha256
+
+
+def test_printing_a_copy_sends_the_checked_pdf_at_its_own_page_size(officer, dossier, tmp_path, monkeypatch):
+    import printing.dispatch
+
+    sent = []
+    monkeypatch.setattr(printing.dispatch, "print_pdf",
+                        lambda pdf, printer_name=None, copies=1, page_size="A4", doc_name="": sent.append(
+                            (pdf, page_size)) or 2)
+    scan = tmp_path / "a.tif"
+    scan.write_bytes(tiff_bytes(2))
+    copy = att.attach(dossier.code, [scan], officer, paper=1)
+    assert att.print_copy(dossier.code, copy.sha256) == 2
+    assert sent == [(att.read_copy(dossier.code, copy.sha256), "PDF")]

@@ -142,3 +142,34 @@ def test_a_wrong_file_in_the_checklist_refuses_the_intake_and_saves_nothing(wind
     idle()
     assert "giấy tờ 2" in screen.errors.message("documents")
     assert count_dossiers() == before
+
+
+def test_finishing_a_dossier_offers_its_electronic_result(window, make_dossier, officer, qtbot, idle, tmp_path):
+    dossier = make_dossier()
+    dialog, panel = _open(window, qtbot, dossier.code)
+    idle()
+    from models.workflow import finish
+
+    view = finish(dossier.code, officer)
+    with qtbot.waitSignal(panel.loaded, timeout=15000):
+        dialog._action_done(view, None)  # what the finish dialog reports when it is done
+    idle()
+    assert dialog.tabs.currentWidget() is panel
+    assert panel.target.currentData() == "result"
+    assert "kết quả" in panel.message.text()
+    result = tmp_path / "kq.pdf"
+    result.write_bytes(attachments.read_copy(dossier.code, attachments.attach(
+        dossier.code, [_scan(tmp_path)], officer, paper=1).sha256))
+    with qtbot.waitSignal(panel.loaded, timeout=15000):
+        panel.target.setCurrentIndex(panel.target.findData("result"))
+        panel.attach_files([str(result)])
+    idle()
+    assert attachments.result_copy(dossier.code) is not None
+    assert "đã có kết quả điện tử" in panel.summary.text()
+    dialog.close()
+
+
+def _scan(tmp_path):
+    path = tmp_path / "trang.jpg"
+    path.write_bytes(jpeg_bytes(4))
+    return path
