@@ -173,3 +173,23 @@ def _scan(tmp_path):
     path = tmp_path / "trang.jpg"
     path.write_bytes(jpeg_bytes(4))
     return path
+
+
+def test_the_admin_sets_the_scanner_folder_and_the_size_limit(window, qtbot, idle, tmp_path):
+    from ui.main_window import SETTINGS
+
+    window.show_tab(SETTINGS)
+    idle()
+    panel = window.settings.digitisation
+    assert panel.max_mb.value() == 20
+    folder = tmp_path / "may-quet"
+    folder.mkdir()
+    panel.folder.setText(str(folder))
+    panel.max_mb.setValue(10)
+    panel.save_button.click()
+    qtbot.waitUntil(lambda: "Đã lưu" in panel.status.text(), timeout=10000)
+    assert attachments.attachment_settings().to_dict() == {"max_mb": 10, "scan_folder": str(folder)}
+    panel.folder.setText(str(tmp_path / "khong-co"))
+    panel.save_button.click()
+    qtbot.waitUntil(lambda: "Không tìm thấy thư mục" in panel.status.text(), timeout=10000)
+    assert attachments.attachment_settings().scan_folder == str(folder)
