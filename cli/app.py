@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = (
     "admin_commands",
     "audit_commands",
+    "attachment_commands",
     "backup_commands",
     "citizen_commands",
     "dossier_commands",

@@ -151,6 +151,9 @@ def dossier_lines(d: DossierView) -> list[str]:
                      + (f": {event.note}" if event.note else "") + f" ({event.officer_name})"
                      + (f" – ghi lúc {fmt_dt(event.recorded_at)}, lý do ghi lùi: {event.backdate_reason}"
                         if event.backdated else ""))
+    if d.attachments:
+        lines.append("Bản điện tử (số hóa):")
+        lines += [f"  {a.label} – {a.pages} trang, SHA-256 {a.sha256[:12]}…" for a in d.attachments]
     for warning in d.warnings:
         lines.append(f"Lưu ý: {warning}")
     return lines

@@ -36,6 +36,8 @@ def register(commands) -> None:
     p.add_argument("--key", metavar="LĨNH_VỰC|MÃ_TTHC",
                    help="với --figure/--late: tên lĩnh vực (hoặc mã thủ tục với --by procedure); "
                         "mặc định: dòng tổng cộng")
+    p.add_argument("--not-digitised", action="store_true",
+                   help="danh sách hồ sơ tiếp nhận trong kỳ chưa số hóa đủ thành phần (QĐ 766, 4.2)")
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="in kết quả dạng JSON")
     p.set_defaults(handler=cmd_report, read_only=True, permission="report.read")
 
@@ -56,28 +58,37 @@ def cmd_report(ctx: Context) -> int:
     period = _period(args)
     if args.late:
         return _late(ctx, period)
+    if args.not_digitised:
+        from models.digitisation import digitisation_lines, digitisation_report
+
+        digitisation = digitisation_report(period)
+        ctx.emit([d.to_dict() for d in digitisation.not_digitised],
+                 digitisation_lines(digitisation, with_list=True))
+        return 0
     if args.figure:
         return _drill(ctx, period)
     if args.key:
         raise ValidationError({"key": "--key chỉ dùng cùng --figure hoặc --late."})
     report = period_report(period, officer=ctx.officer(), by=args.by, include_empty=args.all)
-    written = _write_files(ctx, report)
+    from models.digitisation import digitisation_lines, digitisation_report  # QĐ 766 group 4
     from models.satisfaction import satisfaction_figures, satisfaction_line  # QĐ 766 group 5
 
+    digitisation = digitisation_report(period)
+    written = _write_files(ctx, report, digitisation)
     satisfaction = satisfaction_figures(period)
-    ctx.emit({**report.to_dict(), "satisfaction": satisfaction.to_dict()},
-             report_lines(report) + [satisfaction_line(satisfaction)] + written)
+    ctx.emit({**report.to_dict(), "digitisation": digitisation.to_dict(), "satisfaction": satisfaction.to_dict()},
+             report_lines(report) + digitisation_lines(digitisation) + [satisfaction_line(satisfaction)] + written)
     return 0
 
 
-def _write_files(ctx: Context, report: PeriodReport) -> list[str]:
+def _write_files(ctx: Context, report: PeriodReport, digitisation=None) -> list[str]:
     args = ctx.args
     if not (args.pdf or args.xlsx):
         return []
     # Loaded only when a file is asked for: reportlab and openpyxl slow every command's start.
     from models.report_documents import period_report_pdf, period_report_xlsx
 
-    options = {"receiving_unit": args.receiver, "preparer_name": _preparer(ctx)}
+    options = {"receiving_unit": args.receiver, "preparer_name": _preparer(ctx), "digitisation": digitisation}
     lines = []
     if args.pdf:
         Path(args.pdf).expanduser().write_bytes(period_report_pdf(report, **options))

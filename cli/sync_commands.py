@@ -41,6 +41,9 @@ def register(commands) -> None:
     p.add_argument("--into", required=True, metavar="DB", help="tệp SQLite hoặc URL postgresql://…")
     p.add_argument("--ack-dir", help="thư mục ghi tệp xác nhận cho từng cơ quan (mặc định: thư mục chứa "
                                      "các tệp của cơ quan đó)")
+    p.add_argument("--files-dir", metavar="DIR",
+                   help="kho bản điện tử (số hóa) nhận từ tệp motcua-files_… cạnh tệp ngày (mặc định: thư mục "
+                        "tep-dinh-kem cạnh cơ sở dữ liệu tập trung)")
     _trust_options(p)
     p.set_defaults(handler=cmd_apply, no_db=True)
 
@@ -137,13 +140,15 @@ def cmd_import_ack(ctx: Context) -> None:
 
 
 def _expand(paths: list[str]) -> list[str]:
+    from sync.format import is_files_file
     from sync.package_ack import is_package_ack_file
 
     files: list[str] = []
     for item in paths:
         path = Path(item)
         files += [str(p) for p in sorted(path.glob("*.zip"))] if path.is_dir() else [item]
-    return [f for f in files if not is_package_ack_file(f)]
+    # Companion files of copies are read through their day file (sync.companion).
+    return [f for f in files if not is_package_ack_file(f) and not is_files_file(Path(f).name)]
 
 
 def _package_acks(paths: list[str]) -> list[str]:
@@ -170,7 +175,7 @@ def cmd_apply(ctx: Context) -> int:
         sys.stderr.flush()
 
     summary = apply_files(files, ctx.args.into, trust=trust, province_key=key,
-                          ack_dir=ctx.args.ack_dir, progress=progress)
+                          ack_dir=ctx.args.ack_dir, progress=progress, files_dir=ctx.args.files_dir)
     from sync.package_ack import record_package_acks
 
     package_acks = record_package_acks(_package_acks(ctx.args.files), ctx.args.into, trust=trust)
@@ -182,7 +187,10 @@ def cmd_apply(ctx: Context) -> int:
              f"{c['dossiers_unchanged']} không đổi; bước xử lý: {c['events_new']} mới; "
              f"bản ghi lỗi bị loại: {c['records_rejected']}"
              + (f"; bản ghi cấp xã không xuất được (thiếu): {c['records_not_in_file']}"
-                if c["records_not_in_file"] else "") + "."]
+                if c["records_not_in_file"] else "") + ".",
+             f"Bản điện tử: {c['copies_stored']} mới, {c['copies_present']} đã có"
+             + (f", {c['copies_problems']} tệp bản điện tử bị từ chối hoặc thiếu" if c["copies_problems"] else "")
+             + "."]
     lines += [f"Tệp xác nhận: {p}" for p in summary.acks]
     lines += [f"Xác nhận gói của tỉnh – {r.line()}" for r in package_acks]
     ctx.emit({**summary.to_dict(), "package_acks": [r.to_dict() for r in package_acks]}, lines)

@@ -9,7 +9,9 @@ small ``backup_info`` table in the copy says when and from where it was made. Th
 rollback-journal mode, so the one file is the whole backup.
 
 The app makes one automatically each day and when it closes (ui/auto_backup.py); ``backup``
-makes one on demand. SQLite only: a PostgreSQL server is backed up with its own tools.
+makes one on demand. The electronic copies (số hóa) a backup names go into the folder
+``tep-dinh-kem`` beside it, shared by the backups there (models.attachment_backup). SQLite
+only: a PostgreSQL server is backed up with its own tools.
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .agency_key import ensure_agency_key, stored_agency_key
+from .attachment_backup import copies_into_backup
+from .attachment_store import FOLDER_NAME as COPIES_FOLDER
 from .audit import audit, now as clock
 from .db import SQLITE_HEADER, database_path, is_sqlite, write_transaction
 from .errors import MotCuaError, ValidationError
@@ -59,16 +63,20 @@ class BackupResult:
     second_path: Path | None = None
     removed: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    copies: int = 0  # electronic copies the backup holds (in the store beside it)
 
     def to_dict(self) -> dict:
         return {"path": str(self.path), "created_at": self.created_at.isoformat(), "size": self.size,
-                "dossiers": self.dossiers, "key_id": self.key_id,
+                "dossiers": self.dossiers, "key_id": self.key_id, "attachments": self.copies,
                 "second_path": str(self.second_path) if self.second_path else None,
                 "removed": [str(p) for p in self.removed], "warnings": self.warnings}
 
     def lines(self) -> list[str]:
         out = [f"Đã sao lưu và kiểm tra toàn vẹn: {self.path} ({vn_count(self.dossiers)} hồ sơ, "
                f"{vn_megabytes(self.size)})."]
+        if self.copies:
+            out.append(f"Kèm {vn_count(self.copies)} bản điện tử (số hóa) trong thư mục "
+                       f"{self.path.parent / COPIES_FOLDER}.")
         if self.second_path:
             out.append(f"Bản sao thứ hai: {self.second_path}")
         if self.removed:
@@ -281,7 +289,11 @@ def make_backup(target: str | Path, *, force: bool = False, now: datetime | None
     elif stored_agency_key() is None:
         warnings.append("Cơ sở dữ liệu chưa có khóa ký của cơ quan (đang mở chỉ đọc).")
     dossiers, key_id = copy_database(target, now=now, kind=kind)
-    return BackupResult(target, now, target.stat().st_size, dossiers, key_id, warnings=warnings)
+    # The electronic copies the backup names, into the store beside it (models.attachment_backup).
+    carried = copies_into_backup(_require_sqlite(), target)
+    warnings += carried.warnings(str(target.parent))
+    return BackupResult(target, now, target.stat().st_size, dossiers, key_id, warnings=warnings,
+                        copies=carried.copied + carried.present)
 
 
 def _read_only() -> bool:
@@ -308,6 +320,8 @@ def auto_backup(*, now: datetime | None = None, kind: str = "daily") -> BackupRe
     if settings.second_folder is not None:
         try:
             result.second_path = _copy_verified(result.path, settings.second_folder / name)
+            result.warnings += copies_into_backup(result.path, result.second_path).warnings(
+                str(settings.second_folder))
         except OSError as exc:
             result.warnings.append(f"Không chép được sang thư mục thứ hai {settings.second_folder} "
                                    f"({os_reason(exc)}); ổ đĩa có thể chưa được cắm.")

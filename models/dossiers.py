@@ -119,6 +119,7 @@ class DossierView:
     warnings: tuple[str, ...] = field(default=())
     portal_code: str | None = None  # the portal's code of an online dossier (models.online)
     fee_details: FeeView | None = None  # full views only (models.fee_records)
+    attachments: tuple = ()  # full views only: the current electronic copies (models.attachments)
 
     @property
     def status_name(self) -> str:
@@ -152,6 +153,7 @@ class DossierView:
             allowed_actions=self.allowed_actions,
             warnings=list(self.warnings),
             fee=(self.fee_details or view_of(None, self.fee)).to_dict(),
+            attachments=[a.to_dict() for a in self.attachments],
         )
         data.pop("fee_details")
         for key in ("duration_value", "duration_unit", "applicant_name", "applicant_id_number",
@@ -189,8 +191,11 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
             officers[officer_id] = Officer.get_by_id(officer_id)
         return officers[officer_id]
 
-    documents = events = due_history = ()
+    documents = events = due_history = electronic = ()
     if full:
+        from .attachments import dossier_attachments  # it reads dossiers through this module
+
+        electronic = tuple(dossier_attachments(row.id))
         documents = tuple(
             DocumentView(name, originals, copies, bool(shown))
             for name, originals, copies, shown in DossierDocument
@@ -234,6 +239,7 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
         late_from=row.late_from,
         documents=documents, events=events, due_history=due_history, warnings=warnings,
         portal_code=row.portal_code, fee_details=fee or (fee_view(row.id, row.fee) if full else None),
+        attachments=electronic,
     )
 
 

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from peewee import (
-    AutoField, BooleanField, CharField, CompositeKey, Database, DateField, DateTimeField,
+    AutoField, BlobField, BooleanField, CharField, CompositeKey, Database, DateField, DateTimeField,
     ForeignKeyField, IntegerField, Model, SmallIntegerField, SqliteDatabase, TextField,
 )
 from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate as run_operations
@@ -566,9 +566,48 @@ def _v7_paper_kinds_and_tails(db: Database) -> None:
                        f"SELECT {reverse}({value}), id FROM dossier WHERE {value} <> ''{conflict}")
 
 
+def _v8_attachments(db: Database) -> None:
+    """Electronic copies of papers and results (models.attachment_tables): what each copy is,
+    and, on a PostgreSQL server, the bytes by SHA-256 (a SQLite counter keeps them as files)."""
+    Base = _frozen_base(db)
+
+    class Dossier(Base):
+        id = AutoField()
+
+    class Officer(Base):
+        id = AutoField()
+
+    class Attachment(Base):
+        id = AutoField()
+        dossier = ForeignKeyField(Dossier, on_delete="CASCADE", index=False)
+        kind = CharField()
+        paper = SmallIntegerField(null=True)
+        name = TextField(default="")
+        sha256 = CharField(index=True)
+        pages = IntegerField()
+        bytes = IntegerField()
+        source = CharField(default="file")
+        reused = BooleanField(default=False)
+        officer = ForeignKeyField(Officer, on_delete="RESTRICT", index=False)
+        attached_at = DateTimeField()
+        replaced_by = IntegerField(null=True)
+        replaced_at = DateTimeField(null=True)
+        note = TextField(default="")
+
+        class Meta:
+            indexes = ((("dossier", "kind", "paper"), False),)
+
+    class AttachmentBlob(Base):
+        sha256 = CharField(primary_key=True)
+        size = IntegerField()
+        data = BlobField()
+
+    db.create_tables([Attachment, AttachmentBlob])
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_sync_and_reports, _v3_province_packages, _v4_citizen_service, _v5_restore_floors,
-    _v6_accountable_records, _v7_paper_kinds_and_tails,
+    _v6_accountable_records, _v7_paper_kinds_and_tails, _v8_attachments,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -43,6 +43,7 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "dossier.accept": (_O, "tiếp nhận hồ sơ nộp trực tuyến"),
     "fee.record_payment": (_O, "ghi nhận thu phí, lệ phí"),
     "satisfaction.rate": (_O | _L, "ghi nhận đánh giá mức độ hài lòng"),
+    "attachment.add": (_O | _L, "đính kèm, thay bản điện tử (số hóa) của hồ sơ"),
     # Lãnh đạo: signs apologies and new appointments, the exceptions and the late records.
     "dossier.extend_late": (_L, "hẹn lại ngày trả kết quả sau khi hồ sơ đã quá hạn"),
     "dossier.sign_apology": (_L, "ký phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết"),
@@ -61,6 +62,7 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "calendar.update": (_A, "sửa lịch ngày nghỉ, ngày làm việc"),
     "sync.keys": (_A, "quản lý khóa đồng bộ"),
         "backup.settings": (_A, "sửa cài đặt sao lưu"),
+    "attachment.settings": (_A, "sửa cài đặt số hóa"),
     "backup.restore": (_A, "khôi phục dữ liệu từ bản sao lưu"),
     # Everyone signed in.
     "officer.own_password": (_ANYONE, "đổi mật khẩu của mình"),

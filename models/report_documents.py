@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from printing.digitisation_table import DigitisationLine
 from printing.period_report import render_period_report
 from printing.period_report_data import PeriodReportData, ReportLine
 from printing.period_report_xlsx import render_period_report_xlsx
 
 from .audit import now as clock
+from .digitisation import DigitisationReport
 from .forms import form_settings
 from .reports import GROUPINGS, TOTAL_NAME, Figures, PeriodReport
 from .settings import AgencySettings, require_settings
@@ -28,9 +30,16 @@ def _line(name: str, f: Figures) -> ReportLine:
     )
 
 
+def _digitisation_line(name: str, f) -> DigitisationLine:
+    return DigitisationLine(name, f.finished, f.finished_electronic, f.rate_4_1, f.received,
+                            f.received_digitised, f.rate_4_2, f.papers_digitised, f.papers_reused, f.rate_4_3)
+
+
 def report_data(report: PeriodReport, *, issued_at: datetime | None = None,
-                receiving_unit: str = "", preparer_name: str = "") -> PeriodReportData:
-    """The printable data of a report; ``issued_at`` is the date line (default: now)."""
+                receiving_unit: str = "", preparer_name: str = "",
+                digitisation: DigitisationReport | None = None) -> PeriodReportData:
+    """The printable data of a report; ``issued_at`` is the date line (default: now);
+    ``digitisation``: the QĐ 766 group 4 figures to print under the table."""
     lines = []
     for row in report.rows:
         name = row.name if report.by == "field" else f"{row.name} ({row.key})"
@@ -41,6 +50,8 @@ def report_data(report: PeriodReport, *, issued_at: datetime | None = None,
         name_heading=GROUPINGS[report.by], period_label=report.period.label,
         receiving_unit=receiving_unit, preparer_name=preparer_name,
         as_of=None if report.complete else report.as_of,
+        digitisation=[_digitisation_line(name, f) for name, f in digitisation.rows] if digitisation else (),
+        digitisation_total=_digitisation_line(TOTAL_NAME, digitisation.total) if digitisation else None,
     )
 
 

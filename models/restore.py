@@ -35,6 +35,7 @@ from typing import Callable
 from peewee import fn
 
 from . import highwater
+from .attachment_backup import copies_from_backup
 from .audit import audit, now as clock
 from .backup import (
     SAFETY_PREFIX, SUFFIX, default_folder, integrity_problem, label_copy, read_backup_info,
@@ -328,6 +329,8 @@ def restore_backup(backup: str | Path, *, db_path: str | Path, by=None, now: dat
             warnings.append(f"Không đọc được thư mục tệp đồng bộ ({os_reason(exc)}).")
     kept_as = _keep_replaced(db_path, health, agency, now)
     _put_in_place(backup, db_path)
+    # The electronic copies the backup names, back into the counter's store if it lost them.
+    warnings += copies_from_backup(backup, db_path).warnings(str(db_path.parent))
     open_database(str(db_path))
     report = RestoreReport(backup, made_at, agency, health, kept_as, warnings=warnings)
     with write_transaction():

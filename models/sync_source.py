@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from peewee import fn
 
+from .attachment_tables import Attachment
 from .citizen_tables import DossierFee, SatisfactionRating
 from .db import is_postgres
 from .sync_state import SyncVersionFloor
@@ -36,6 +37,8 @@ class DayRows:
     officers: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # username, name, roles
     fees: dict[int, dict] = field(default_factory=dict)  # dossier id → its DossierFee row
     ratings: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))  # by time
+    # dossier id → its current electronic copies (models.attachments), papers then the result
+    copies: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))
 
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -114,6 +117,11 @@ def read_day_rows(day: date) -> DayRows:
         result.officers = {o.id: (o.username, o.full_name, o.roles) for o in Officer.select()}
         result.fees = {r["dossier_id"]: r for r in _rows(DossierFee.select()
                                                            .where(DossierFee.dossier.in_(day_ids)))}
+        result.copies = _grouped(_rows(Attachment.select(
+            Attachment.dossier, Attachment.kind, Attachment.paper, Attachment.name, Attachment.sha256,
+            Attachment.pages, Attachment.bytes, Attachment.reused, Attachment.attached_at)
+            .where(Attachment.dossier.in_(day_ids) & Attachment.replaced_by.is_null())
+            .order_by(Attachment.kind, Attachment.paper, Attachment.id)), "dossier_id")
         result.ratings = _grouped(_rows(SatisfactionRating.select()
                                         .where(SatisfactionRating.dossier.in_(day_ids))
                                         .order_by(SatisfactionRating.at, SatisfactionRating.id)),

@@ -145,6 +145,7 @@ def _closing(data: PeriodReportData, settings: FormSettings, spec: PageSpec) -> 
     return [
         Spacer(1, spec.font_size * 0.4),
         paragraph(markup(DEFINITIONS), "note", spec),
+        *_digitisation(data, spec),  # QĐ 766 group 4, under Biểu 06 and its notes
         Spacer(1, spec.font_size * 0.4),
         date_line,
         signatures([
@@ -153,6 +154,14 @@ def _closing(data: PeriodReportData, settings: FormSettings, spec: PageSpec) -> 
                       note="(Ký, ghi rõ họ tên và đóng dấu)"),
         ], spec),
     ]
+
+
+def _digitisation(data: PeriodReportData, spec: PageSpec) -> list[Flowable]:
+    if data.digitisation_total is None:
+        return []
+    from printing.digitisation_table import pdf_flowables
+
+    return pdf_flowables(data.digitisation, data.digitisation_total, spec)
 
 
 def render_period_report(data: PeriodReportData, settings: FormSettings) -> bytes:

@@ -85,6 +85,9 @@ class PeriodReportData:
     receiving_unit: str = ""  # đơn vị nhận báo cáo; blank to fill in by hand
     preparer_name: str = ""  # người lập biểu
     as_of: datetime | None = None  # set while the period is not over: the figures' moment
+    # QĐ 766 group 4 (printing.digitisation_table): per field, and the total; none: not shown
+    digitisation: Sequence = ()
+    digitisation_total: object | None = None
 
 
 def as_of_text(as_of: datetime | None) -> str:

@@ -168,7 +168,7 @@ def _page_setup(ws: Worksheet, last_table_row: int) -> None:
 
 
 def render_period_report_xlsx(data: PeriodReportData, settings: FormSettings) -> bytes:
-    """The workbook (one sheet, "Biểu 06") as bytes."""
+    """The workbook ("Biểu 06", and "Số hóa" when the digitisation figures are given) as bytes."""
     workbook = Workbook()
     ws = workbook.active
     ws.title = SHEET_TITLE
@@ -185,6 +185,10 @@ def render_period_report_xlsx(data: PeriodReportData, settings: FormSettings) ->
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
     _page_setup(ws, row)
     _closing(ws, row + 2, data, settings)
+    if data.digitisation_total is not None:
+        from printing.digitisation_table import add_sheet
+
+        add_sheet(workbook, data.digitisation, data.digitisation_total, period_text(data.date_from, data.date_to))
     workbook.properties.title = f"{FORM_CODE} – {period_text(data.date_from, data.date_to)}"
     workbook.properties.creator = "MotCua"
     buffer = io.BytesIO()

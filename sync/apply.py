@@ -24,6 +24,7 @@ from typing import Callable
 
 from peewee import EXCLUDED, fn
 
+from models.attachment_store import FOLDER_NAME, FolderStore
 from models.audit import now as clock
 from models.errors import MotCuaError
 from models.limits import TEXT_MAX
@@ -31,6 +32,7 @@ from models.storage_errors import storage_message
 
 from .ack import build_ack, write_ack
 from .central import CentralDossier, CentralEvent, CentralFile, central, close_central, open_central
+from .companion import FilesOutcome, apply_companion
 from .format import canonical_json, parse_portal_datetime
 from .keys import ProvincePrivateKey, Trust
 from .verify import Inspection, verify_file
@@ -60,6 +62,7 @@ class FileOutcome:
     rejected: list[dict] = field(default_factory=list)
     not_in_file: list[dict] = field(default_factory=list)  # set aside by the commune's export
     folder: str = ""  # where the file was: its ack goes there by default
+    copies: FilesOutcome | None = None  # the day's companion file of electronic copies (v2)
 
     def to_dict(self) -> dict:
         return {"path": self.path, "status": self.status, "message": self.message,
@@ -68,7 +71,7 @@ class FileOutcome:
                 "dossiers_new": self.dossiers_new, "dossiers_updated": self.dossiers_updated,
                 "dossiers_unchanged": self.dossiers_unchanged, "events_new": self.events_new,
                 "events_existing": self.events_existing, "rejected": self.rejected,
-                "not_in_file": self.not_in_file}
+                "not_in_file": self.not_in_file, "copies": self.copies.to_dict() if self.copies else None}
 
     def ack_entry(self) -> dict:
         """The file's line in the ack: ``rejected`` lists every record of the day the province
@@ -95,6 +98,9 @@ class FileOutcome:
         if self.not_in_file and self.status in RECEIVED:
             detail += (f"; THIẾU {len(self.not_in_file)} bản ghi cấp xã không xuất được: "
                        + ", ".join(dict.fromkeys(r["MaHoSo"] or r["uid"] for r in self.not_in_file)))
+        if self.copies is not None:
+            detail += f"; bản điện tử: {self.copies.stored} mới, {self.copies.present} đã có"
+            detail += "".join(f"; LỖI BẢN ĐIỆN TỬ: {p}" for p in self.copies.problems)
         return f"{Path(self.path).name}: {text}{detail}" + (f" – {self.message}" if self.message else "")
 
 
@@ -113,13 +119,17 @@ class ApplySummary:
                 "dossiers_unchanged": total("dossiers_unchanged"), "events_new": total("events_new"),
                 "events_existing": total("events_existing"),
                 "records_rejected": sum(len(f.rejected) for f in self.files),
-                "records_not_in_file": sum(len(f.not_in_file) for f in self.files)}
+                "records_not_in_file": sum(len(f.not_in_file) for f in self.files),
+                "copies_stored": sum(f.copies.stored for f in self.files if f.copies),
+                "copies_present": sum(f.copies.present for f in self.files if f.copies),
+                "copies_problems": sum(len(f.copies.problems) for f in self.files if f.copies)}
 
     @property
     def clean(self) -> bool:
-        """Every file applied (or already), with no record rejected or missing."""
+        """Every file applied (or already), with no record rejected or missing, and every
+        electronic copy it names received."""
         return all(f.status not in ("refused", "skipped") and not f.rejected and not f.not_in_file
-                   for f in self.files)
+                   and not (f.copies and f.copies.problems) for f in self.files)
 
     def to_dict(self) -> dict:
         return {**self.counts(), "acks": [str(p) for p in self.acks],
@@ -255,11 +265,20 @@ def apply_inspection(report: Inspection, *, now: datetime) -> FileOutcome:
     return outcome
 
 
+def default_files_dir(into: str) -> Path | None:
+    """The content-addressed store of copies beside a central SQLite database (None for a
+    URL: the operator names the folder)."""
+    return None if "://" in into else Path(into).expanduser().resolve().parent / FOLDER_NAME
+
+
 def apply_files(paths: list[str | Path], into: str, *, trust: Trust,
                 province_key: ProvincePrivateKey | None = None, ack_dir: str | Path | None = None,
                 write_acks: bool = True, now: datetime | None = None,
-                progress: Callable[[int, int, FileOutcome], None] | None = None) -> ApplySummary:
+                progress: Callable[[int, int, FileOutcome], None] | None = None,
+                files_dir: str | Path | None = None) -> ApplySummary:
     """Verify and apply every file into the central database ``into``; write the acks.
+    The electronic copies a version-2 file names come from its companion file(s) beside it,
+    into ``files_dir`` (default: ``tep-dinh-kem`` beside a SQLite central database).
 
     Each file on its own: whatever goes wrong with one (even an unexpected error, which is
     logged) refuses that file with its own message and the run goes on. Acks go to
@@ -269,8 +288,9 @@ def apply_files(paths: list[str | Path], into: str, *, trust: Trust,
     summary = ApplySummary()
     open_central(into)
     try:
+        store_dir = Path(files_dir).expanduser() if files_dir else default_files_dir(into)
         for index, path in enumerate(paths, start=1):
-            outcome = _apply_one(path, into, trust, province_key, now)
+            outcome = _apply_one(path, into, trust, province_key, now, store_dir)
             outcome.folder = str(Path(path).expanduser().resolve().parent)
             summary.files.append(outcome)
             if progress is not None:
@@ -290,10 +310,20 @@ def apply_files(paths: list[str | Path], into: str, *, trust: Trust,
 
 
 def _apply_one(path: str | Path, into: str, trust: Trust, province_key: ProvincePrivateKey | None,
-               now: datetime) -> FileOutcome:
+               now: datetime, files_dir: Path | None = None) -> FileOutcome:
     try:
         report = verify_file(path, trust=trust, province_key=province_key)
-        return apply_inspection(report, now=now)
+        outcome = apply_inspection(report, now=now)
+        files = (report.manifest or {}).get("files")
+        if files and outcome.status in RECEIVED:
+            if files_dir is None:
+                outcome.copies = FilesOutcome(problems=["cần chỉ thư mục lưu bản điện tử (--files-dir) khi cơ sở "
+                                                        "dữ liệu tập trung là PostgreSQL"])
+            else:
+                outcome.copies = apply_companion(Path(path).expanduser().parent, files,
+                                                 agency=outcome.agency_code, day=outcome.day, trust=trust,
+                                                 province_key=province_key, store=FolderStore(files_dir))
+        return outcome
     except MotCuaError as exc:
         return FileOutcome(str(path), "refused", str(exc))
     except Exception as exc:  # noqa: BLE001 - one file must never stop the others

@@ -129,7 +129,7 @@ def _check_tail(data: bytes) -> None:
                                       "(có thể chép chưa xong hoặc thẻ nhớ bị rút ra sớm).")
 
 
-def _check_directory(data: bytes) -> None:
+def _check_directory(data: bytes, max_members: int = MAX_MEMBERS, max_directory: int = MAX_DIRECTORY) -> None:
     """The end record (just before our signature) must announce a small, plain zip: at most
     MAX_MEMBERS entries, no zip64, a directory inside the file. Checked before zipfile builds
     its list, which a lying count would otherwise make as large as it likes."""
@@ -139,23 +139,25 @@ def _check_directory(data: bytes) -> None:
     entries = int.from_bytes(record[10:12], "little")
     size = int.from_bytes(record[12:16], "little")
     offset = int.from_bytes(record[16:20], "little")
-    if entries > MAX_MEMBERS or disk_entries != entries:
-        raise ContainerError("corrupt", f"Tệp ZIP khai báo {entries} thành phần; tệp đồng bộ chỉ có "
-                                        f"3 (tối đa {MAX_MEMBERS}). Từ chối để an toàn.")
-    if size > MAX_DIRECTORY:  # zipfile reads entries until the directory's size, not its count
+    if entries > max_members or disk_entries != entries:
+        raise ContainerError("corrupt", f"Tệp ZIP khai báo {entries} thành phần; tệp đồng bộ có tối đa "
+                                        f"{max_members}. Từ chối để an toàn.")
+    if size > max_directory:  # zipfile reads entries until the directory's size, not its count
         raise ContainerError("corrupt", "Danh mục thành phần của tệp ZIP lớn bất thường; từ chối để an "
                                         "toàn.")
     if size == 0xFFFFFFFF or offset == 0xFFFFFFFF or offset + size > at:
         raise ContainerError("corrupt", "Cấu trúc tệp ZIP bị hỏng (danh mục thành phần nằm ngoài tệp).")
 
 
-def open_container(data: bytes) -> Container:
+def open_container(data: bytes, *, max_members: int = MAX_MEMBERS,
+                   max_directory: int = MAX_DIRECTORY) -> Container:
+    """A day file (or, with larger limits, a companion file of copies) opened for reading."""
     if not data:
         raise ContainerError("truncated", "Tệp rỗng (0 byte).")
     if not data.startswith(b"PK\x03\x04"):
         raise ContainerError("not_a_sync_file", "Đây không phải tệp đồng bộ MotCua (không phải tệp ZIP).")
     _check_tail(data)
-    _check_directory(data)
+    _check_directory(data, max_members, max_directory)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()

@@ -35,6 +35,7 @@ from .keys import b64, key_id, raw_public, unb64
 SCHEME = "X25519-HKDF-SHA256-AES-256-GCM"
 MAGIC = b"MOTCUA-ENC1\n"
 COMPRESSION = "zlib"
+NO_COMPRESSION = "none"  # the companion's PDFs of scans: already compressed (sync.companion)
 MAX_PLAINTEXT = MAX_MEMBER
 MAX_HEADER = 4096  # the header line is about 400 bytes
 
@@ -52,11 +53,14 @@ def _aead_key(shared: bytes, ephemeral_raw: bytes, recipient_raw: bytes) -> tupl
     return okm[:32], okm[32:]
 
 
-def encrypt_member(plaintext: bytes, header: dict, recipient_raw: bytes, agency_seed: bytes) -> bytes:
-    """``header`` names the file (agency, day, revision, member); scheme fields are added."""
-    header = dict(header, scheme=SCHEME, compression=COMPRESSION)
+def encrypt_member(plaintext: bytes, header: dict, recipient_raw: bytes, agency_seed: bytes,
+                   *, compress: bool = True) -> bytes:
+    """``header`` names the file (agency, day, revision, member); scheme fields are added.
+    ``compress=False`` for data that does not compress (scans): the header says "none"."""
+    header = dict(header, scheme=SCHEME, compression=COMPRESSION if compress else NO_COMPRESSION)
     header["recipient_key_id"] = key_id(recipient_raw)
-    plaintext = zlib.compress(plaintext, 6)
+    if compress:
+        plaintext = zlib.compress(plaintext, 6)
     digest = hashlib.sha256(canonical_json(header) + b"\0" + plaintext).digest()
     ephemeral = X25519PrivateKey.from_private_bytes(
         _hkdf(agency_seed, digest, b"motcua-sync-v1 ephemeral " + recipient_raw, 32))
@@ -96,6 +100,10 @@ def decrypt_member(data: bytes, recipient: X25519PrivateKey) -> tuple[dict, byte
         compressed = AESGCM(key).decrypt(nonce, ciphertext, header_bytes)
     except InvalidTag:
         raise DecryptError("authentication failed")
+    if header.get("compression") == NO_COMPRESSION and header.get("format") == "motcua-sync-files":
+        if len(compressed) > MAX_PLAINTEXT:
+            raise DecryptError("too large")
+        return header, compressed
     if header.get("compression") != COMPRESSION:
         raise DecryptError("unknown compression")
     try:

@@ -83,9 +83,10 @@ def _header(agency: str, day: date, revision: int, member: str) -> dict:
 
 
 def _content_digest(agency: str, snapshot: DaySnapshot, payloads: dict[str, bytes],
-                    key: AgencyKey, province: ProvincePublicKey | None) -> str:
+                    key: AgencyKey, province: ProvincePublicKey | None, files: dict | None = None) -> str:
     """Everything the file says except its revision: equal digests mean an unchanged day."""
     return sha256_hex(canonical_json({
+        "files": files,
         "schema_version": SCHEMA_VERSION, "agency_code": agency, "day": snapshot.day.isoformat(),
         "app_version": APP_VERSION, "signer": key.key_id,
         "recipient": province.key_id if province else None,
@@ -109,8 +110,10 @@ def _member_document(kind: str, header: dict, records_json: bytes) -> bytes:
 
 
 def build_day_file(agency: str, snapshot: DaySnapshot, revision: int, key: AgencyKey,
-                   province: ProvincePublicKey | None, payloads: dict[str, bytes] | None = None) -> bytes:
-    """The signed zip: manifest first, then the two record members."""
+                   province: ProvincePublicKey | None, payloads: dict[str, bytes] | None = None,
+                   files: dict | None = None) -> bytes:
+    """The signed zip: manifest first, then the two record members. ``files``: the companion
+    parts of the day's copies ({count, bytes, parts}, sync.companion), or None."""
     payloads = payloads or record_payloads(snapshot)
     members: list[tuple[str, bytes]] = []
     listing: dict[str, dict] = {}
@@ -134,7 +137,7 @@ def build_day_file(agency: str, snapshot: DaySnapshot, revision: int, key: Agenc
                    "set_aside": len(snapshot.set_aside)},
         "members": listing,
         "encryption": {"scheme": SCHEME, "recipient_key_id": province.key_id} if province else None,
-        "signer": key.signer(), "set_aside": snapshot.set_aside,
+        "signer": key.signer(), "set_aside": snapshot.set_aside, "files": files,
     }
     stored = frozenset(name for name, _ in members if name.endswith(ENCRYPTED_SUFFIX))
     return write_container([(MANIFEST, canonical_json(manifest))] + members, key.sign, snapshot.day,
@@ -147,6 +150,26 @@ def _write_day_file(target: Path, data: bytes) -> None:
     if target.parent == data_dir() / "dong-bo":
         private_dir(target.parent)
     write_atomically(target, data)
+
+
+def _write_companion(folder: Path, agency: str, snapshot: DaySnapshot, key: AgencyKey,
+                     province: ProvincePublicKey | None) -> dict | None:
+    """The day's electronic copies into their companion file(s) beside the day file, written
+    before it (a day file never names a part that is not there); their listing for the
+    manifest, or None when the day attached no copy."""
+    if not snapshot.new_copies:
+        return None
+    from models.attachment_store import current_store
+
+    from .companion import build_parts, write_parts
+
+    parts = build_parts(agency, snapshot.day, snapshot.new_copies, current_store(), key, province)
+    if folder == data_dir() / "dong-bo":
+        private_dir(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_parts(folder, parts)
+    return {"count": len(snapshot.new_copies), "bytes": sum(snapshot.new_copies.values()),
+            "parts": [p.entry() for p in parts]}
 
 
 # Exports in one app (the closing-time export and an officer's click) take turns; exports
@@ -191,10 +214,11 @@ def _run_export(day: date, out_dir: str | Path | None = None, *, actor,
         floor = revision_floor(agency, day)  # revisions issued before a restore (models.restore)
         snapshot = read_day(day, agency_name=settings.governing_body)
         payloads = record_payloads(snapshot)
-        digest = _content_digest(agency, snapshot, payloads, key, province)
+        files = _write_companion(target.parent, agency, snapshot, key, province)
+        digest = _content_digest(agency, snapshot, payloads, key, province, files)
         same = latest is not None and latest.content_digest == digest and latest.revision >= floor
         revision = latest.revision if same else max(latest.revision if latest else 0, floor) + 1
-        data = build_day_file(agency, snapshot, revision, key, province, payloads)
+        data = build_day_file(agency, snapshot, revision, key, province, payloads, files)
         file_sha = sha256_hex(data)
         try:
             store_export(

@@ -13,8 +13,9 @@ from models.version import APP_VERSION  # noqa: F401  (written into every manife
 
 FORMAT = "motcua-sync-day"
 ACK_FORMAT = "motcua-sync-ack"
-SCHEMA_VERSION = 1
-SUPPORTED_VERSIONS = (1,)
+FILES_FORMAT = "motcua-sync-files"  # the companion file of electronic copies (sync.companion)
+SCHEMA_VERSION = 2  # 2: digitisation and the companion file (docs/sync-format.md)
+SUPPORTED_VERSIONS = (1, 2)
 
 MANIFEST = "manifest.json"
 DOSSIERS = "hoso.json"  # DongBoHoSoMC records
@@ -65,6 +66,20 @@ def vn_date(day: date) -> str:
 def day_file_name(agency_code: str, day: date) -> str:
     """One file per agency per day: a newer revision replaces the older one in a folder."""
     return f"motcua-sync_{agency_code}_{day:%Y%m%d}.zip"
+
+
+def files_file_name(agency_code: str, day: date, part: int = 1) -> str:
+    """The companion file of a day's electronic copies; a second part and later get "-N"."""
+    return f"motcua-files_{agency_code}_{day:%Y%m%d}" + (f"-{part}" if part > 1 else "") + ".zip"
+
+
+def is_files_file(name: str) -> bool:
+    return name.startswith("motcua-files_") and name.endswith(".zip")
+
+
+def copy_path(sha256: str) -> str:
+    """Where a copy lives in a content-addressed store, as the records name it."""
+    return f"tep-dinh-kem/{sha256[:2]}/{sha256}.pdf"
 
 
 def zip_date_time(day: date) -> tuple[int, int, int, int, int, int]:

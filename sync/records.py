@@ -21,7 +21,7 @@ from models.statuses import ACTION_NAMES
 from models.sync_source import read_day_rows
 
 from .citizen_records import fee_items, fee_payment, rating_items
-from .format import portal_datetime
+from .format import copy_path, portal_datetime
 from .schema import day_validator
 
 ROLE_TITLES = {"officer": "Công chức tiếp nhận", "leader": "Lãnh đạo", "admin": "Quản trị hệ thống"}
@@ -36,6 +36,9 @@ class DaySnapshot:
     events: list[dict] = field(default_factory=list)  # TienDo records, sorted by time
     set_aside: list[dict] = field(default_factory=list)  # {kind, uid, MaHoSo, reason}
     last_change: dict[str, int] = field(default_factory=dict)  # dossier uid → its last seq today
+    # The electronic copies attached this day that the records name (SHA-256 → size): they
+    # travel in the day's companion file (sync.companion).
+    new_copies: dict[str, int] = field(default_factory=dict)
 
     def versions_since(self, seq: int) -> list[tuple[str, str, int]]:
         """(uid, code, PhienBan) of the dossiers changed after change ``seq``."""
@@ -79,12 +82,41 @@ def _officer_name(officers: dict, officer_id: int) -> str:
     return officers[officer_id][1]
 
 
+def _copy_fields(copy: dict | None) -> dict:
+    """A copy's reference in a record: where it lives in the store, its SHA-256, pages, size."""
+    if copy is None:
+        return {"DuongDanTaiTepTin": "", "MaBamSHA256": "", "SoTrang": None, "KichThuoc": None}
+    return {"DuongDanTaiTepTin": copy_path(copy["sha256"]), "MaBamSHA256": copy["sha256"],
+            "SoTrang": copy["pages"], "KichThuoc": copy["bytes"]}
+
+
+def digitised_documents(documents: list[dict], copies: list[dict]) -> tuple[list[dict], list[dict], bool]:
+    """(TaiLieuNop with DuocSoHoa, DuocTaiSuDung, MaThanhPhanHoSo and the copy's reference;
+    DanhSachGiayToKetQua; HoSoCoThanhPhanSoHoa) from the papers and their current copies."""
+    papers = {c["paper"]: c for c in copies if c["kind"] == "paper"}
+    items = []
+    for doc in documents:
+        copy = papers.get(doc["ThuTu"])
+        # MaThanhPhanHoSo: the component's code in the national catalog, which the counter's
+        # catalog does not carry yet ("" until it does).
+        items.append({**doc, "MaThanhPhanHoSo": "", "DuocSoHoa": copy is not None,
+                      "DuocTaiSuDung": bool(copy and copy["reused"]), **_copy_fields(copy)})
+    results = [{"TenGiayTo": c["name"] or "Kết quả giải quyết", **_copy_fields(c)}
+               for c in copies if c["kind"] == "result"]
+    return items, results, bool(items) and all(i["DuocSoHoa"] for i in items)
+
+
+# NoiNopHoSo by channel (KenhThucHien); at the counter, the agency's name.
+SUBMITTED_AT = {2: "Cổng Dịch vụ công", 3: "Dịch vụ bưu chính công ích"}
+
+
 def dossier_record(d: dict, *, version: int, documents: list[dict], events: list[dict],
                    due_changes: list[dict], officers: dict, agency_name: str,
-                   fee: dict | None = None, ratings: list[dict] | None = None) -> dict:
+                   fee: dict | None = None, ratings: list[dict] | None = None,
+                   copies: list[dict] | None = None) -> dict:
     """One DongBoHoSoMC record from the dossier row, its documents (already TaiLieuNop items,
-    in order), its events, its due-date changes, its fee row and its ratings
-    (sync.citizen_records)."""
+    in order), its events, its due-date changes, its fee row, its ratings
+    (sync.citizen_records) and its current electronic copies (models.attachments)."""
     due_changes = sorted(due_changes, key=lambda c: (c["at"], c["id"]))
 
     def due_in_effect(at: datetime) -> datetime:
@@ -124,6 +156,7 @@ def dossier_record(d: dict, *, version: int, documents: list[dict], events: list
         "NguoiGiaHan": _officer_name(officers, c["officer_id"]),
     } for c in due_changes if c["kind"] == "extend"]
     number = d["applicant_id_number"]
+    papers, results, digitised = digitised_documents(documents, copies or [])
     return {
         "Uid": d["uid"], "PhienBan": version, "MaCoQuan": d["agency_code"], "MaHoSo": d["code"],
         "MaTTHC": d.get("procedure_national_code") or d["procedure_code"], "TenTTHC": d["procedure_name"],
@@ -144,10 +177,13 @@ def dossier_record(d: dict, *, version: int, documents: list[dict], events: list
         "CanBoTiepNhan": _officer_name(officers, d["officer_id"]),
         "QuyenSo": d["register_volume"], "SoThuTuSo": d["register_number"],
         "NgayCapNhat": portal_datetime(d["updated_at"]),
-        "TaiLieuNop": documents,
+        "TaiLieuNop": papers, "HoSoCoThanhPhanSoHoa": digitised,
+        "SoGiayToChuHoSo": number, "NgayNopHoSo": portal_datetime(d["received_at"]),
+        "NoiNopHoSo": SUBMITTED_AT.get(d["channel"], agency_name),
+        "DuocThanhToanTrucTuyen": 0,  # fees are paid at the counter (cash or transfer), never online
         "DanhSachLePhi": fee_items(d, fee), "ThuPhiLePhi": fee_payment(fee, officers),
         "DanhGiaHaiLong": rating_items(ratings or []),
-        "DanhSachHoSoBoSung": rounds, "DanhSachGiaHan": extensions, "DanhSachGiayToKetQua": [],
+        "DanhSachHoSoBoSung": rounds, "DanhSachGiaHan": extensions, "DanhSachGiayToKetQua": results,
     }
 
 
@@ -209,7 +245,7 @@ def read_day(day: date, *, agency_name: str = "") -> DaySnapshot:
                                     documents=rows.documents[d["id"]], events=rows.events[d["id"]],
                                     due_changes=rows.due_changes[d["id"]], officers=rows.officers,
                                     agency_name=agency_name, fee=rows.fees.get(d["id"]),
-                                    ratings=rows.ratings.get(d["id"]))
+                                    ratings=rows.ratings.get(d["id"]), copies=rows.copies.get(d["id"]))
             problems = validate_dossier(record)
         except Exception as exc:  # noqa: BLE001 - one broken record must not stop the day
             problems = [_reason(exc)]
@@ -220,6 +256,9 @@ def read_day(day: date, *, agency_name: str = "") -> DaySnapshot:
         else:
             snapshot.dossiers.append(record)
             snapshot.last_change[record["Uid"]] = last_by_id.get(d["id"], 0)
+            for copy in rows.copies.get(d["id"], ()):
+                if str(copy["attached_at"])[:10] == day.isoformat():
+                    snapshot.new_copies[copy["sha256"]] = copy["bytes"]
     wanted = {event_id: seq for seq, _, event_id in rows.changes if event_id is not None}
     order: dict[str, int] = {}
     for dossier_id, events in rows.events.items():

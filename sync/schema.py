@@ -19,7 +19,10 @@ from typing import Callable
 from models.paths import RESOURCES
 
 SCHEMAS = RESOURCES / "schemas"
-DAY_SCHEMA = SCHEMAS / "sync-day-v1.schema.json"
+# One schema file per version of the day-file format; version 1 files (before digitisation)
+# still verify against their own.
+DAY_SCHEMAS = {1: SCHEMAS / "sync-day-v1.schema.json", 2: SCHEMAS / "sync-day-v2.schema.json"}
+DAY_SCHEMA = DAY_SCHEMAS[max(DAY_SCHEMAS)]  # the version the export writes
 ACK_SCHEMA = SCHEMAS / "sync-ack-v1.schema.json"
 
 _ANNOTATIONS = {"$schema", "$id", "$comment", "title", "description", "examples", "format", "$defs"}
@@ -256,9 +259,10 @@ def load_schema(path: str) -> dict:
 
 
 @lru_cache(maxsize=None)
-def day_validator(definition: str) -> Validator:
-    """A validator for one part of a day file: manifest, HoSo, TienDo, dossiersMember …"""
-    return Validator(load_schema(str(DAY_SCHEMA)), definition)
+def day_validator(definition: str, version: int | None = None) -> Validator:
+    """A validator for one part of a day file: manifest, HoSo, TienDo, dossiersMember …, of
+    the format's ``version`` (default: the one the export writes)."""
+    return Validator(load_schema(str(DAY_SCHEMAS[version] if version else DAY_SCHEMA)), definition)
 
 
 @lru_cache(maxsize=None)

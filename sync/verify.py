@@ -22,7 +22,7 @@ from .container import (
 )
 from .crypto import DecryptError, decrypt_member, read_envelope
 from .format import (
-    DOSSIERS, ENCRYPTED_SUFFIX, EVENTS, FORMAT, MANIFEST, RECORD_LISTS, SCHEMA_VERSION,
+    DOSSIERS, ENCRYPTED_SUFFIX, EVENTS, FORMAT, MANIFEST, RECORD_LISTS,
     SUPPORTED_VERSIONS, parse_portal_datetime, sha256_hex, vn_date,
 )
 from .keys import ProvincePrivateKey, Trust, key_id, unb64, verify_ed25519
@@ -222,7 +222,7 @@ def _check_content(manifest: dict, intact: dict[str, bytes],
             except (ValueError, UnicodeDecodeError):
                 report.add("bad_member", f"“{name}” không phải dữ liệu mã hóa đúng định dạng.", name)
                 continue
-            errors = day_validator("envelopeHeader").errors(envelope)
+            errors = day_validator("envelopeHeader", manifest["schema_version"]).errors(envelope)
             if errors:
                 report.add("schema_invalid", f"Phần đầu của “{name}” không đúng định dạng: {errors[0]}.", name)
                 continue
@@ -256,7 +256,7 @@ def _check_content(manifest: dict, intact: dict[str, bytes],
             report.add("bad_member", f"Thành phần “{name}” không đọc được ({exc}).", name)
             continue
         del data
-        errors = day_validator(_MEMBER_DOCS[logical]).errors(doc)
+        errors = day_validator(_MEMBER_DOCS[logical], manifest["schema_version"]).errors(doc)
         if errors:
             report.add("schema_invalid", f"Thành phần “{name}” không đúng định dạng: {errors[0]}.", name)
             continue
@@ -269,7 +269,7 @@ def _check_content(manifest: dict, intact: dict[str, bytes],
         if len(records) != entry["count"] or len(records) != manifest["counts"][kind]:
             report.add("count_mismatch", f"“{name}” có {len(records)} bản ghi, bản kê ghi "
                                          f"{entry['count']}.", name)
-        _check_records(kind, records, manifest["agency_code"], report)
+        _check_records(kind, records, manifest["agency_code"], report, manifest["schema_version"])
         checked += 1
     report.content_checked = checked == len(RECORD_LISTS)
     report.sealed = sealed == len(RECORD_LISTS)
@@ -294,8 +294,8 @@ def _unreal_dates(kind: str, record: dict) -> list[str]:
     return []
 
 
-def _check_records(kind: str, records: list, agency: str, report: Inspection) -> None:
-    validate = day_validator(kind).errors
+def _check_records(kind: str, records: list, agency: str, report: Inspection, version: int) -> None:
+    validate = day_validator(kind, version).errors
     seen: set[str] = set()
     good = report.dossiers if kind == "HoSo" else report.events
     for record in records:
@@ -374,14 +374,14 @@ def _inspect(box: list[bytes], trust: Trust | None, province_key: ProvincePrivat
                    f"{', '.join(map(str, SUPPORTED_VERSIONS))}. Hãy cập nhật MotCua rồi kiểm tra lại.",
                    MANIFEST)
         return report
-    errors = day_validator("manifest").errors(manifest)
+    errors = day_validator("manifest", version).errors(manifest)
     if not errors:
         try:
             date.fromisoformat(manifest["day"])
         except ValueError:
             errors = ["trường “day”: không phải ngày có thật"]
     if errors:
-        report.add("schema_invalid", f"Bản kê không đúng định dạng phiên bản {SCHEMA_VERSION}: "
+        report.add("schema_invalid", f"Bản kê không đúng định dạng phiên bản {version}: "
                                      f"{'; '.join(errors[:3])}.", MANIFEST)
         return report
     report.manifest = manifest

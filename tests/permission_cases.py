@@ -249,6 +249,26 @@ def _apply_package(actor, ctx):
     return apply_package_file(ctx["file"], by=actor)  # refused for its content, not its reader
 
 
+def _attach_ctx(admin, tmp) -> dict:
+    from tests.scans import png_bytes
+
+    path = Path(tmp) / "to-khai.png"
+    path.write_bytes(png_bytes(1))
+    return {"code": new_dossier(admin), "file": str(path)}
+
+
+def _attach(actor, ctx):
+    from models.attachments import attach
+
+    return attach(ctx["code"], [ctx["file"]], actor, paper=1)
+
+
+def _attachment_settings(actor, ctx):
+    from models.attachments import save_attachment_settings
+
+    return save_attachment_settings(by=actor, max_mb=10)
+
+
 def _backup_settings(actor, ctx):
     from models.backup import save_backup_settings
 
@@ -335,6 +355,9 @@ CASES: dict[str, Case] = {
                               .rate(c["code"], a, level=1), lambda c: ["rate", c["code"], "--level", "1"]),
     "package.apply": Case(_junk_package, _apply_package, lambda c: ["apply-package", c["file"]]),
     "backup.settings": Case(service=_backup_settings, command=lambda c: ["backup-settings", "--keep-days", "20"]),
+    "attachment.add": Case(_attach_ctx, _attach, lambda c: ["attach", c["code"], c["file"], "--paper", "1"]),
+    "attachment.settings": Case(service=_attachment_settings,
+                                command=lambda c: ["attachment-settings", "--max-mb", "10"]),
 }
 # "officer.own_password" is every role's (tested apart: one's own password); "dossier.sign_apology"
 # is checked on the leader an extension names, not on the account acting (tested apart).

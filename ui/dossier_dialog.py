@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from models.audit import now as clock
 from models.dossiers import DossierView, get_dossier
-from models.statuses import ACTION_NAMES, CHANNELS, NEW, RESULT_DELIVERY, STATUS_NAMES
+from models.statuses import ACTION_NAMES, CHANNELS, FINISHED, NEW, RESULT_DELIVERY, RETURNED, STATUS_NAMES
 
 from .action_dialogs import ACTIONS, ActionDialog, available
+from .attachments_panel import AttachmentsPanel
 from .fee_panel import FeePanel
 from .fit_label import FitLabel
 from .form_printer import FormPrinter
@@ -103,6 +104,9 @@ class DossierDialog(QDialog):
         self.fee_panel = FeePanel(officer)  # the fee, its payment, the citizen's ratings
         self.fee_panel.changed.connect(self.changed)
         tabs.addTab(self.fee_panel, self.tr("Fee and rating"))
+        self.copies_panel = AttachmentsPanel(officer)  # số hóa: the electronic copies
+        self.copies_panel.changed.connect(self.reload)
+        tabs.addTab(self.copies_panel, self.tr("Electronic copies"))
 
         self.actions_row = QGridLayout()
         self.action_buttons: dict[str, QPushButton] = {}
@@ -166,6 +170,7 @@ class DossierDialog(QDialog):
         _fill(self.documents, [[d.name, str(d.originals), str(d.copies)] for d in view.documents])
         self._actions(view)
         self.fee_panel.show_dossier(view)
+        self.copies_panel.show_dossier(view)
         self.loaded.emit(view)
         if self.ready_action:
             action, self.ready_action = self.ready_action, None
@@ -296,6 +301,10 @@ class DossierDialog(QDialog):
 
     def _action_done(self, view: DossierView, form: str | None) -> None:
         self.changed.emit(view)
+        if view.status in (FINISHED, RETURNED) and not any(a.kind == "result" for a in view.attachments):
+            # The result is issued now: offer its electronic copy (kết quả điện tử, QĐ 766 4.1).
+            self.copies_panel.ask_for_result()
+            self.tabs.setCurrentWidget(self.copies_panel)
         self.reload()
         if form:
             self.printer.show(form, view.code, print_now=True)

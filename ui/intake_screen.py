@@ -19,6 +19,7 @@ from models.catalog import list_procedures
 from models.chip_id import looks_like_chip_qr, parse_chip_qr
 from models.dates import BIRTH_YEARS, parse_date
 from models.errors import ValidationError
+from models.attachments import attach_prepared, prepare_copies, reuse_candidates
 from models.intake import IntakeRequest, PersonInput, check_intake, find_applicant, preview_due, receive
 from models.statuses import CHANNELS, RESULT_DELIVERY
 
@@ -131,6 +132,7 @@ class IntakeScreen(QWidget):
         self.procedure.setToolTip(self.tr("Procedure (Alt+T): type to filter, arrows and Enter to pick"))
         self.procedure.chosen.connect(self._procedure_chosen)
         self.documents = DocumentsChecklist()
+        self.documents.copy_problem.connect(lambda message: self.errors.show({"documents": message}))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(48)
@@ -303,10 +305,17 @@ class IntakeScreen(QWidget):
             self.last_info.setText(self.tr("Returning applicant: details filled from the last dossier."))
         Op(self, lambda: find_applicant(digits), needs=()).success(fill).run_in_background()
 
+        def offer(candidates) -> None:  # the citizen's papers digitised before (tái sử dụng)
+            if self.id_number.text().strip() == digits:
+                self.documents.set_offers(candidates)
+        Op(self, lambda: reuse_candidates(digits)).success(offer).run_in_background()
+
     # -- the procedure and the due date -----------------------------------------------------
     def _procedure_chosen(self, code) -> None:
         procedure = self._procedures.get(code)
+        offers = list(self.documents.offers.values())
         self.documents.set_documents(procedure.documents if procedure else [])
+        self.documents.set_offers(offers)
         self.fee.set_procedure(procedure)
         self.refresh_due()
 
@@ -359,6 +368,7 @@ class IntakeScreen(QWidget):
         self._saving = True
         self.save_button.setEnabled(False)
         officer = self.officer
+        pending = self.documents.pending_copies()
 
         def work():
             if form_errors:  # report them with every other field's, and save nothing
@@ -369,19 +379,24 @@ class IntakeScreen(QWidget):
                 raise ValidationError(form_errors)
             from models.forms import render_for_printing
 
+            # Copies are read and converted first: a wrong file refuses the intake, nothing saved.
+            prepared = prepare_copies(pending)
             view = receive(request, officer)
-            return view, render_for_printing("receipt", view.code)
+            attached, problems = attach_prepared(view.code, prepared, officer)
+            return view, render_for_printing("receipt", view.code), attached, problems
 
         def done(result) -> None:
-            view, form = result
+            view, form, attached, problems = result
             self._saving = False
             self.save_button.setEnabled(True)
             self.clear_form()
             self.last_code.setText(view.code)
             info = self.tr("%1 – due %2").replace("%1", view.applicant_name) \
                 .replace("%2", fmt_datetime(view.due_at))
-            if view.warnings:
-                info += "\n" + "\n".join(view.warnings)
+            if attached:
+                info += "\n" + self.tr("%1 electronic copies attached").replace("%1", str(len(attached)))
+            if view.warnings or problems:
+                info += "\n" + "\n".join([*view.warnings, *problems])
             self.last_info.setText(info)
             self.saved.emit(view)
             self.printer.show_form(form, print_now=True)

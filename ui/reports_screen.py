@@ -25,6 +25,7 @@ from models.reports import FIGURE_NAMES, GROUPINGS, TOTAL_NAME, dossiers_behind,
 
 from .citizen_report_panel import CitizenReportPanel
 from .date_field import DateField
+from .digitisation_panel import DigitisationPanel
 from .i18n import fmt_datetime
 from .late_panel import LatePanel
 from .report_charts import ReportCharts
@@ -161,6 +162,10 @@ class ReportsScreen(QWidget):
         self.citizen_panel = CitizenReportPanel(officer)  # satisfaction, fees, the notice board
         self.tabs.addTab(self.citizen_panel, self.tr("Citizens"))
         self.reported.connect(lambda report: self.citizen_panel.load(report.period))
+        self.digitisation_panel = DigitisationPanel()  # QĐ 766 group 4
+        self.digitisation_panel.open_code.connect(self.open_code)
+        self.tabs.addTab(self.digitisation_panel, self.tr("Digitisation"))
+        self.reported.connect(lambda report: self.digitisation_panel.load(report.period))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
@@ -343,9 +348,11 @@ class ReportsScreen(QWidget):
                 self.preview = PdfPreview(self)
             self.preview.show_pdf(pdf, self.tr("Report %1").replace("%1", report.period.range_text))
         def work() -> bytes:
+            from models.digitisation import digitisation_report
             from models.report_documents import period_report_pdf
 
-            return period_report_pdf(report, preparer_name=getattr(self.officer, "full_name", ""))
+            return period_report_pdf(report, preparer_name=getattr(self.officer, "full_name", ""),
+                                     digitisation=digitisation_report(report.period))
         Op(self, work, needs=(DATA, REPORTS)).success(show).run_in_background()
 
     def save_xlsx(self, path: str = "") -> None:
@@ -359,9 +366,11 @@ class ReportsScreen(QWidget):
         report = self.report
 
         def work() -> str:
+            from models.digitisation import digitisation_report
             from models.report_documents import period_report_xlsx
 
-            data = period_report_xlsx(report, preparer_name=getattr(self.officer, "full_name", ""))
+            data = period_report_xlsx(report, preparer_name=getattr(self.officer, "full_name", ""),
+                                      digitisation=digitisation_report(report.period))
             with open(path, "wb") as handle:
                 handle.write(data)
             return path

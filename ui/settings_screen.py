@@ -15,6 +15,7 @@ from models.settings import AgencySettings, load_settings, save_settings
 
 from .backup_panel import BackupPanel
 from .citizen_settings_panel import CitizenSettingsPanel
+from .digitisation_settings_panel import DigitisationSettingsPanel
 from .field_errors import FieldErrors
 from .holidays_panel import HolidaysPanel
 from .officers_panel import OfficersPanel
@@ -78,11 +79,14 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self.citizen, self.tr("Citizens"))
         self.officers = None
         self.backups = None
+        self.digitisation = None
         if can(officer, "officer.add"):
             self.officers = OfficersPanel(officer)
             self.tabs.addTab(self.officers, self.tr("Officers"))
             self.backups = BackupPanel(officer)
             self.tabs.addTab(self.backups, self.tr("Backups"))
+            self.digitisation = DigitisationSettingsPanel(officer)
+            self.tabs.addTab(self.digitisation, self.tr("Digitisation"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.notice, 1)
@@ -101,6 +105,8 @@ class SettingsScreen(QWidget):
             self.officers.load()
         if self.backups is not None:
             self.backups.load()
+        if self.digitisation is not None:
+            self.digitisation.load()
 
     def shown_again(self) -> None:
         """Back on this screen: a printer may have been installed meanwhile."""

@@ -248,6 +248,117 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>%1 of %2 papers digitised</source>
+        <translation>Đã số hóa %1/%2 giấy tờ</translation>
+    </message>
+    <message>
+        <source>Attach to</source>
+        <translation>Đính kèm cho</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Đính kèm lúc</translation>
+    </message>
+    <message>
+        <source>Attached: %1 (%2 pages).</source>
+        <translation>Đã đính kèm: %1 (%2 trang).</translation>
+    </message>
+    <message>
+        <source>Camera…</source>
+        <translation>Chụp bằng camera…</translation>
+    </message>
+    <message>
+        <source>Converting and storing the copy…</source>
+        <translation>Đang chuyển đổi và lưu bản điện tử…</translation>
+    </message>
+    <message>
+        <source>From files…</source>
+        <translation>Từ tệp…</translation>
+    </message>
+    <message>
+        <source>From the scanner&apos;s folder…</source>
+        <translation>Từ thư mục máy quét…</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Print a copy</source>
+        <translation>In bản điện tử</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Result of the dossier</source>
+        <translation>Kết quả giải quyết hồ sơ</translation>
+    </message>
+    <message>
+        <source>Reuse the earlier copy</source>
+        <translation>Tái sử dụng bản đã số hóa</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: %1 pages.</source>
+        <translation>Đã gửi tới máy in: %1 trang.</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>The citizen brought this paper before and it was digitised: reuse that copy instead of a new scan</source>
+        <translation>Công dân đã nộp giấy tờ này trước đây và giấy tờ đã được số hóa: tái sử dụng bản đó thay vì quét lại</translation>
+    </message>
+    <message>
+        <source>The paper (or the result) the new copy is for</source>
+        <translation>Giấy tờ (hoặc kết quả) nhận bản điện tử mới</translation>
+    </message>
+    <message>
+        <source>The result is issued: attach its electronic copy (scan or PDF) here.</source>
+        <translation>Đã có kết quả giải quyết: hãy đính kèm bản điện tử của kết quả (bản quét hoặc PDF) tại đây.</translation>
+    </message>
+    <message>
+        <source>This paper has a copy: a new one replaces it, the old one is kept in the list.</source>
+        <translation>Giấy tờ này đã có bản điện tử: bản mới sẽ thay thế, bản cũ vẫn được giữ trong danh sách.</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Xem</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>đang dùng</translation>
+    </message>
+    <message>
+        <source>electronic result attached</source>
+        <translation>đã có kết quả điện tử</translation>
+    </message>
+    <message>
+        <source>replaced %1</source>
+        <translation>đã thay lúc %1</translation>
+    </message>
+    <message>
+        <source>reused</source>
+        <translation>tái sử dụng</translation>
+    </message>
+</context>
+<context>
     <name>AutoBackup</name>
     <message>
         <source>Backing up the data before closing…</source>
@@ -411,6 +522,25 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Size</source>
         <translation>Dung lượng</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <source>%1 pages captured</source>
+        <translation>Đã chụp %1 trang</translation>
+    </message>
+    <message>
+        <source>Capture page (Space)</source>
+        <translation>Chụp trang (phím cách)</translation>
+    </message>
+    <message>
+        <source>Capture with the camera</source>
+        <translation>Chụp bằng camera</translation>
+    </message>
+    <message>
+        <source>No page captured yet.</source>
+        <translation>Chưa chụp trang nào.</translation>
     </message>
 </context>
 <context>
@@ -767,6 +897,17 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     </message>
 </context>
 <context>
+    <name>CopySources</name>
+    <message>
+        <source>Choose the scanned pages (PDF, JPEG, PNG, TIFF)</source>
+        <translation>Chọn các trang đã quét (PDF, JPEG, PNG, TIFF)</translation>
+    </message>
+    <message>
+        <source>Scans (%1)</source>
+        <translation>Bản quét (%1)</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabaseDialog</name>
     <message>
         <source>Choose another backup file…</source>
@@ -876,7 +1017,129 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     </message>
 </context>
 <context>
+    <name>DigitisationPanel</name>
+    <message>
+        <source>4.1 electronic results: %1 · 4.2 digitised at reception: %2 (full marks from 80 %) · 4.3 reused papers: %3</source>
+        <translation>4.1 kết quả điện tử: %1 · 4.2 số hóa khi tiếp nhận: %2 (điểm tối đa từ 80 %) · 4.3 tái sử dụng giấy tờ: %3</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Digitisation (QĐ 766, group 4)</source>
+        <translation>Số hóa hồ sơ, kết quả (QĐ 766, nhóm 4)</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Dossiers received in the period not fully digitised</source>
+        <translation>Hồ sơ tiếp nhận trong kỳ chưa số hóa đủ thành phần</translation>
+    </message>
+    <message>
+        <source>Electronic result</source>
+        <translation>Có kết quả điện tử</translation>
+    </message>
+    <message>
+        <source>Every paper digitised</source>
+        <translation>Số hóa đủ thành phần</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Papers digitised</source>
+        <translation>Giấy tờ đã số hóa</translation>
+    </message>
+    <message>
+        <source>Papers without a copy</source>
+        <translation>Giấy tờ chưa có bản điện tử</translation>
+    </message>
+    <message>
+        <source>Rate 4.1</source>
+        <translation>Tỷ lệ 4.1</translation>
+    </message>
+    <message>
+        <source>Rate 4.2</source>
+        <translation>Tỷ lệ 4.2</translation>
+    </message>
+    <message>
+        <source>Rate 4.3</source>
+        <translation>Tỷ lệ 4.3</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Tiếp nhận lúc</translation>
+    </message>
+    <message>
+        <source>Reused</source>
+        <translation>Tái sử dụng</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>no paper listed</source>
+        <translation>không có giấy tờ nào trong danh sách</translation>
+    </message>
+</context>
+<context>
+    <name>DigitisationSettingsPanel</name>
+    <message>
+        <source>Choose the scanner&apos;s folder</source>
+        <translation>Chọn thư mục máy quét</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Digitisation settings saved.</source>
+        <translation>Đã lưu cài đặt số hóa.</translation>
+    </message>
+    <message>
+        <source>Largest file accepted</source>
+        <translation>Dung lượng tối đa một tệp</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Scanner&apos;s folder</source>
+        <translation>Thư mục máy quét</translation>
+    </message>
+    <message>
+        <source>Scans (PDF, JPEG, PNG, TIFF) become one PDF per paper; 200–300 dpi keeps them legible and small.</source>
+        <translation>Bản quét (PDF, JPEG, PNG, TIFF) được ghép thành một tệp PDF cho mỗi giấy tờ; quét ở 200–300 dpi vừa rõ vừa gọn.</translation>
+    </message>
+    <message>
+        <source>The folder your scanner saves to, e.g. C:\Scans</source>
+        <translation>Thư mục máy quét lưu bản quét, ví dụ C:\Scans</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsChecklist</name>
+    <message>
+        <source>%1 files to attach</source>
+        <translation>%1 tệp sẽ đính kèm</translation>
+    </message>
+    <message>
+        <source>%1 pages captured</source>
+        <translation>Đã chụp %1 trang</translation>
+    </message>
     <message>
         <source>Add paper</source>
         <translation>Thêm giấy tờ</translation>
@@ -890,6 +1153,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Giấy tờ khác công dân nộp thêm…</translation>
     </message>
     <message>
+        <source>Camera…</source>
+        <translation>Chụp ảnh…</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>Bản sao</translation>
     </message>
@@ -898,8 +1165,24 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Giấy tờ</translation>
     </message>
     <message>
+        <source>Electronic copy</source>
+        <translation>Bản điện tử</translation>
+    </message>
+    <message>
+        <source>Electronic copy of the selected paper:</source>
+        <translation>Bản điện tử của giấy tờ đang chọn:</translation>
+    </message>
+    <message>
+        <source>Files…</source>
+        <translation>Từ tệp…</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Loại</translation>
+    </message>
+    <message>
+        <source>No copy</source>
+        <translation>Bỏ bản điện tử</translation>
     </message>
     <message>
         <source>Originals</source>
@@ -910,6 +1193,18 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Tiếp nhận</translation>
     </message>
     <message>
+        <source>Reuse</source>
+        <translation>Tái sử dụng</translation>
+    </message>
+    <message>
+        <source>Reuse the copy of this paper digitised for the citizen before</source>
+        <translation>Tái sử dụng bản điện tử của giấy tờ này đã số hóa cho công dân trước đây</translation>
+    </message>
+    <message>
+        <source>Scanner…</source>
+        <translation>Máy quét…</translation>
+    </message>
+    <message>
         <source>Shown at the counter to be checked, not handed in: the receipt lists it apart</source>
         <translation>Xuất trình tại quầy để đối chiếu, không nộp: giấy tiếp nhận ghi riêng</translation>
     </message>
@@ -918,12 +1213,20 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Phím cách: đánh dấu giấy tờ đã nhận (hoặc đã xuất trình); + và − đổi số bản chính, Ctrl++ và Ctrl+− đổi số bản sao</translation>
     </message>
     <message>
+        <source>digitised before – Reuse</source>
+        <translation>đã số hóa trước đây – bấm Tái sử dụng</translation>
+    </message>
+    <message>
         <source>if the case applies</source>
         <translation>tùy trường hợp</translation>
     </message>
     <message>
         <source>required</source>
         <translation>bắt buộc</translation>
+    </message>
+    <message>
+        <source>reuse (dossier %1)</source>
+        <translation>tái sử dụng (hồ sơ %1)</translation>
     </message>
     <message>
         <source>shown only</source>
@@ -1007,6 +1310,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>E-mail</source>
         <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Electronic copies</source>
+        <translation>Bản điện tử</translation>
     </message>
     <message>
         <source>Extension</source>
@@ -1573,6 +1880,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
 <context>
     <name>IntakeScreen</name>
     <message>
+        <source>%1 electronic copies attached</source>
+        <translation>Đã đính kèm %1 bản điện tử</translation>
+    </message>
+    <message>
         <source>%1 – due %2</source>
         <translation>%1 – hẹn trả %2</translation>
     </message>
@@ -1599,10 +1910,6 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>&amp;Phone</source>
         <translation>Điện thoại (&amp;P)</translation>
-    </message>
-    <message>
-        <source>Fee (&amp;F)</source>
-        <translation>Phí, lệ phí (&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Result collected</source>
@@ -1655,6 +1962,10 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Due date</source>
         <translation>Ngày hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <source>Fee (&amp;F)</source>
+        <translation>Phí, lệ phí (&amp;F)</translation>
     </message>
     <message>
         <source>Female</source>
@@ -2436,6 +2747,10 @@ bưu chính</translation>
         <translation>Số ngày quá hạn</translation>
     </message>
     <message>
+        <source>Digitisation</source>
+        <translation>Số hóa</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>Hẹn trả</translation>
     </message>
@@ -2625,6 +2940,17 @@ hạn</translation>
     </message>
 </context>
 <context>
+    <name>ScanFolderDialog</name>
+    <message>
+        <source>Scans in the scanner&apos;s folder</source>
+        <translation>Bản quét trong thư mục máy quét</translation>
+    </message>
+    <message>
+        <source>Tick the pages of this paper (Space); they become one PDF in name order.</source>
+        <translation>Đánh dấu các trang của giấy tờ này (phím cách); các trang được ghép thành một tệp PDF theo thứ tự tên tệp.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Agency</source>
@@ -2645,6 +2971,10 @@ hạn</translation>
     <message>
         <source>Contact phone</source>
         <translation>Điện thoại liên hệ</translation>
+    </message>
+    <message>
+        <source>Digitisation</source>
+        <translation>Số hóa</translation>
     </message>
     <message>
         <source>Dossier lookup address</source>

@@ -10,6 +10,7 @@ import pytest
 from peewee import SqliteDatabase
 
 from models import catalog, migrations
+from models.attachment_tables import ATTACHMENT_TABLES
 from models.citizen_tables import DossierFee, SatisfactionRating
 from models.db import SQLITE_PRAGMAS, close_database, open_database
 from models.errors import MotCuaError
@@ -24,7 +25,7 @@ from tests.factories import request
 from tests.models.old_schema import build_database
 
 # Every table a migration makes, as today's models describe it.
-MODELLED = ALL_TABLES + SYNC_TABLES + [ProvincePackage, CatalogRelease, DossierFee, SatisfactionRating]
+MODELLED = ALL_TABLES + SYNC_TABLES + [ProvincePackage, CatalogRelease, DossierFee, SatisfactionRating] + ATTACHMENT_TABLES
 
 PAST_VERSIONS = range(1, migrations.SCHEMA_VERSION)
 

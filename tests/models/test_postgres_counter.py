@@ -149,3 +149,23 @@ def test_a_schema_5_postgresql_database_is_upgraded(pg_url):
     d = get_dossier(late)
     assert d.due_history[-1].overdue and d.late_from == datetime(2026, 11, 19, 9, 0, 1) and d.late
     assert "late_from" in {i.name: i for i in database.obj.get_indexes("dossier")}["dossier_report_scan"].columns
+
+
+def test_copies_on_a_postgresql_server_live_in_the_database_and_are_checked(pg_url, tmp_path):
+    from models import attachments as att
+    from models.attachment_tables import AttachmentBlob
+    from models.tables import database
+    from tests.scans import jpeg_bytes
+
+    open_counter(pg_url)
+    setup_agency(agency_code="H12.22.01", governing_body="UBND XÃ TAM ĐẢO", place="Tam Đảo")
+    officer = acting_officer()
+    dossier = receive(request(procedure=XAC_NHAN_HON_NHAN), officer)
+    scan = tmp_path / "a.jpg"
+    scan.write_bytes(jpeg_bytes(1))
+    copy = att.attach(dossier.code, [scan], officer, paper=1)
+    assert AttachmentBlob.get_by_id(copy.sha256).size == copy.bytes
+    assert att.read_copy(dossier.code, copy.sha256)[:5] == b"%PDF-"
+    database.obj.execute_sql("UPDATE attachment_blob SET data = %s", (b"%PDF-broken",))
+    with pytest.raises(att.MotCuaError, match="bị hỏng"):
+        att.read_copy(dossier.code, copy.sha256)

@@ -31,6 +31,19 @@ DOSSIER = {
         "NguoiTiepNhanBoSung": "", "NgayTiepNhanBoSung": "", "TrangThaiBoSung": False, "NgayHenTraMoi": ""}],
     "DanhSachGiaHan": [], "DanhSachGiayToKetQua": [],
 }
+# Version 1 (before digitisation) files still verify against their own schema.
+DOSSIER_V1 = copy.deepcopy(DOSSIER)
+SHA = "9f2c" + "0" * 60
+DOSSIER.update({
+    "HoSoCoThanhPhanSoHoa": True, "SoGiayToChuHoSo": "001190012345", "NgayNopHoSo": "20260302090000",
+    "NoiNopHoSo": "UBND XÃ TAM ĐẢO", "DuocThanhToanTrucTuyen": 0,
+    "TaiLieuNop": [{"ThuTu": 1, "TenTepDinhKem": "Tờ khai theo mẫu", "SoBanChinh": 1, "SoBanSao": 0,
+                    "MaThanhPhanHoSo": "", "DuocSoHoa": True, "DuocTaiSuDung": False,
+                    "DuongDanTaiTepTin": f"tep-dinh-kem/9f/{SHA}.pdf", "MaBamSHA256": SHA, "SoTrang": 2,
+                    "KichThuoc": 120000}],
+    "DanhSachGiayToKetQua": [{"TenGiayTo": "Kết quả giải quyết", "DuongDanTaiTepTin": f"tep-dinh-kem/9f/{SHA}.pdf",
+                              "MaBamSHA256": SHA, "SoTrang": 1, "KichThuoc": 50000}],
+})
 EVENT = {
     "Uid": "6da97de4909e4e0a8b1541b45b898fa6", "HoSoUid": "f80647cec09047fea73b2543273f20cd",
     "MaHoSo": "000.00.24.H12-260302-0001", "NguoiXuLy": "Quản trị hệ thống", "TenDangNhap": "admin",
@@ -84,6 +97,12 @@ def mutate(record: dict, where: tuple, how: str, value):
 def test_the_samples_are_valid(definition, sample):
     assert day_validator(definition).errors(sample) == []
     assert not list(reference(definition).iter_errors(sample))
+
+
+def test_a_version_1_record_is_checked_against_version_1():
+    assert day_validator("HoSo", 1).errors(DOSSIER_V1) == []
+    assert "trường “HoSoCoThanhPhanSoHoa”: thiếu" in day_validator("HoSo", 2).errors(DOSSIER_V1)
+    assert day_validator("HoSo", 1).errors(DOSSIER)  # version 1 knows none of the new fields
 
 
 @settings(max_examples=300, deadline=None)

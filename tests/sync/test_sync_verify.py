@@ -119,12 +119,12 @@ def test_a_signature_by_another_key_under_the_agency_name_is_refused(day_file):
 
 def test_an_unknown_schema_version_is_refused(day_file):
     def future(manifest):
-        manifest["schema_version"] = 2
+        manifest["schema_version"] = 3
     newer = repack(with_manifest(members_of(day_file), future), agency_signing_key().sign)
     report = inspect_bytes(newer, trust=own_trust())
     assert codes(report) == ["unknown_schema_version"]
-    assert report.problems[0].message == ("Tệp dùng phiên bản định dạng 2, phần mềm này chỉ đọc phiên "
-                                          "bản 1. Hãy cập nhật MotCua rồi kiểm tra lại.")
+    assert report.problems[0].message == ("Tệp dùng phiên bản định dạng 3, phần mềm này chỉ đọc phiên "
+                                          "bản 1, 2. Hãy cập nhật MotCua rồi kiểm tra lại.")
 
 
 def test_a_signer_missing_from_the_keyring_is_not_trusted(day_file):

@@ -55,3 +55,29 @@ def test_report_by_procedure_lists_procedures(window, make_dossier, qtbot, idle)
     with qtbot.waitSignal(screen.reported, timeout=15000):
         screen.show_button.click()
     assert "Thủ tục đăng ký khai sinh" in screen.table.item(0, 0).text()
+
+
+def test_the_digitisation_tab_shows_the_figures_and_opens_a_dossier_not_digitised(
+        window, make_dossier, officer, qtbot, idle, tmp_path):
+    from models import attachments
+    from tests.scans import jpeg_bytes
+
+    done = make_dossier(name="Nguyễn Thị Hằng")
+    missing = make_dossier(name="Trần Văn Bình", id_number="001090054321")
+    scan = tmp_path / "scan.jpg"
+    scan.write_bytes(jpeg_bytes(1))
+    for state in attachments.paper_states(done.code):
+        attachments.attach(done.code, [scan], officer, paper=state.number)
+    screen = window.reports
+    panel = screen.digitisation_panel
+    with qtbot.waitSignal(panel.loaded, timeout=15000):
+        window.show_tab(REPORTS)
+    idle()
+    assert "4.2 số hóa khi tiếp nhận: 50,00 %" in panel.summary.text()
+    last = panel.figures.rowCount() - 1
+    assert [panel.figures.item(last, c).text() for c in (4, 5, 6)] == ["2", "1", "50,00 %"]
+    assert panel.missing.rowCount() == 1 and panel.missing.item(0, 1).text() == missing.code
+    panel.missing.cellDoubleClicked.emit(0, 1)
+    dialog = window.dossier_dialogs[-1]
+    qtbot.waitUntil(lambda: dialog.view is not None)
+    assert dialog.view.code == missing.code
