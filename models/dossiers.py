@@ -110,6 +110,8 @@ class DossierView:
     warnings: tuple[str, ...] = field(default=())
     portal_code: str | None = None  # the portal's code of an online dossier (models.online)
     fee_details: FeeView | None = None  # full views only (models.fee_records)
+    counter_no: int = 0  # the counter (quầy số) that received it; 0 when none was set
+    version: int = 0  # raised by every workflow step (models.workflow's optimistic check)
 
     @property
     def status_name(self) -> str:
@@ -215,6 +217,7 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
         due_soon=is_due_soon(row.status, row.due_at, now),
         documents=documents, events=events, due_history=due_history, warnings=warnings,
         portal_code=row.portal_code, fee_details=fee or (fee_view(row.id, row.fee) if full else None),
+        counter_no=row.counter_no or 0, version=row.version or 0,
     )
 
 

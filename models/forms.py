@@ -65,7 +65,7 @@ def receipt_data(d: DossierView, settings: AgencySettings) -> ReceiptData:
         result_delivery=RESULT_DELIVERY.get(d.result_delivery, ""),
         register_volume=d.register_volume,
         register_number=str(d.register_number or ""), officer_name=d.officer_name,
-        fee=fee_block(d),
+        fee=fee_block(d), counter_no=d.counter_no,
     )
 
 
@@ -184,6 +184,7 @@ def register_data(date_from: date, date_to: date, *, now: datetime | None = None
             resolving_unit=d.processing_unit or settings.governing_body, received_at=d.received_at,
             due_at=d.due_at, returned_at=d.returned_at,
             return_method=(RESULT_DELIVERY.get(d.result_delivery, "") if d.returned_at else ""),
+            counter_no=d.counter_no,
         )
         for d in to_views(rows, now=now)
     ]

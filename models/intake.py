@@ -32,6 +32,7 @@ from .limits import (
 )
 from .settings import require_settings
 from .statuses import CHANNELS, RECEIVED, RESULT_DELIVERY
+from .office import counter_number
 from .tables import Applicant, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent, SyncChange
 from .text import checked_text, clean, fold
 
@@ -384,7 +385,7 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
             fee=checked.fee.amount,
             notes=checked.notes, status=RECEIVED, received_at=checked.received_at,
             due_at=checked.due_at, officer=officer, register_volume=settings.register_volume,
-            register_number=register_number, updated_at=now,
+            register_number=register_number, updated_at=now, counter_no=counter_number(),
         )
         if checked.documents:
             name_ids = document_name_ids([n for n, _, _ in checked.documents])

@@ -428,8 +428,20 @@ def _v5_restore_floors(db: Database) -> None:
     run_operations(_migrator(db).add_column("sync_export", "ack_rejected", TextField(default="[]")))
 
 
+def _v6_office_counters(db: Database) -> None:
+    """Several counters on one server: the counter (quầy) that received each dossier, and each
+    dossier's version for the workflow's optimistic check (models.workflow). Frozen: the
+    columns are declared here as made."""
+    present = {c.name for c in db.get_columns("dossier")}
+    for name, kind in (("counter_no", "INTEGER NOT NULL DEFAULT 0"),
+                       ("version", "INTEGER NOT NULL DEFAULT 0")):
+        if name not in present:
+            db.execute_sql(f'ALTER TABLE "dossier" ADD COLUMN "{name}" {kind}')
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_sync_and_reports, _v3_province_packages, _v4_citizen_service, _v5_restore_floors,
+    _v6_office_counters,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -14,7 +14,7 @@ from .audit import audit, now as clock
 from .dates import parse_datetime
 from .db import write_transaction
 from .dossiers import DossierView, get_dossier_row, to_view
-from .errors import TransitionError, ValidationError
+from .errors import MotCuaError, TransitionError, ValidationError
 from .highwater import note_step
 from .holidays_admin import load_calendar
 from .limits import ACTION_NOTE_MAX, MISSING_ITEM_MAX, MISSING_ITEMS_MAX, NAME_MAX, TEXT_MAX, UNIT_MAX
@@ -52,14 +52,51 @@ def _missing(items: list[str]) -> list[str]:
     return cleaned
 
 
+class DossierChanged(MotCuaError):
+    """Someone else (another counter) acted on the dossier since this screen showed it."""
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
+
+
+def _changed(row: Dossier) -> DossierChanged:
+    last = (StatusEvent.select(StatusEvent, Officer).join(Officer, on=(StatusEvent.officer == Officer.id))
+            .where(StatusEvent.dossier == row.id).order_by(StatusEvent.id.desc()).first())
+    who = f"{last.officer.full_name} " if last else ""
+    what = f" ({ACTION_NAMES.get(last.action, last.action)} lúc {last.at:%H:%M %d/%m/%Y})" if last else ""
+    return DossierChanged(
+        f"Hồ sơ {row.code} vừa được {who}cập nhật{what}, sau khi màn hình này hiện nó. Trạng thái "
+        f"mới: “{STATUS_NAMES[row.status]}”. Hãy xem lại rồi làm lại nếu vẫn cần; chưa có gì được ghi.",
+        row.code)
+
+
+def _take_version(row: Dossier, expected: int | None) -> None:
+    """Raise the dossier's version, or DossierChanged if another counter got there first.
+
+    The conditional UPDATE is the check: on PostgreSQL it waits for a transaction that holds
+    the row and then finds the version moved; on SQLite the write transaction already runs
+    alone. ``expected`` is the version the officer was looking at (None: whatever is stored).
+    """
+    if expected is not None and row.version != expected:
+        raise _changed(row)
+    done = Dossier.update(version=Dossier.version + 1).where(
+        (Dossier.id == row.id) & (Dossier.version == row.version)).execute()
+    if not done:
+        raise _changed(Dossier.get_by_id(row.id))
+    row.version += 1
+
+
 def _apply(code: str, action: str, officer: Officer, at: datetime | None, *,
            note: str = "", data: dict | None = None,
-           change: Callable[[Dossier, datetime], None] | None = None) -> DossierView:
+           change: Callable[[Dossier, datetime], None] | None = None,
+           expected_version: int | None = None) -> DossierView:
     now = clock()
     at = parse_datetime(at or now, "at", label="Thời điểm thực hiện")
     sources, target = TRANSITIONS[action]
     with write_transaction():
         row = get_dossier_row(code)
+        _take_version(row, expected_version)
         if row.status not in sources:
             raise TransitionError(
                 f"Hồ sơ {row.code} đang ở trạng thái “{STATUS_NAMES[row.status]}”, "
@@ -98,7 +135,8 @@ def _move_due(row: Dossier, at: datetime, new_due: datetime, kind: str, reason: 
 
 
 def forward(code: str, officer: Officer, *, unit: str = "", note: str = "",
-            at: datetime | None = None) -> DossierView:
+            at: datetime | None = None,
+        expected_version: int | None = None) -> DossierView:
     """Hand the dossier to a processing unit (chuyển xử lý) — 4 Đang xử lý."""
     unit = checked_text(unit, "unit", "Đơn vị xử lý", UNIT_MAX)
     note = _note(note)
@@ -106,11 +144,12 @@ def forward(code: str, officer: Officer, *, unit: str = "", note: str = "",
     def change(row: Dossier, _at: datetime) -> None:
         if unit:
             row.processing_unit = unit
-    return _apply(code, "forward", officer, at, note=note, data={"unit": unit}, change=change)
+    return _apply(code, "forward", officer, at, note=note, data={"unit": unit}, change=change, expected_version=expected_version)
 
 
 def request_supplement(code: str, officer: Officer, *, missing: list[str], reason: str,
-                       at: datetime | None = None) -> DossierView:
+                       at: datetime | None = None,
+        expected_version: int | None = None) -> DossierView:
     """Ask for missing papers (yêu cầu bổ sung) — 5; the clock stops until resume."""
     items = _missing(missing)
     reason = _required(reason, "reason", "Cần ghi lý do yêu cầu bổ sung.")
@@ -121,7 +160,8 @@ def request_supplement(code: str, officer: Officer, *, missing: list[str], reaso
                   data={"missing": items, "reason": reason}, change=change)
 
 
-def resume(code: str, officer: Officer, *, note: str = "", at: datetime | None = None) -> DossierView:
+def resume(code: str, officer: Officer, *, note: str = "", at: datetime | None = None,
+        expected_version: int | None = None) -> DossierView:
     """The papers came back: processing restarts and the due date moves by the paused time."""
     note = _note(note)
     calendar = load_calendar()
@@ -134,11 +174,12 @@ def resume(code: str, officer: Officer, *, note: str = "", at: datetime | None =
         _move_due(row, at_, new_due, "resume",
                   f"Tạm dừng {paused} phút làm việc chờ bổ sung hồ sơ", officer)
         row.paused_at = None
-    return _apply(code, "resume", officer, at, note=note, data=moved, change=change)
+    return _apply(code, "resume", officer, at, note=note, data=moved, change=change, expected_version=expected_version)
 
 
 def extend(code: str, officer: Officer, *, new_due: datetime, reason: str,
-           at: datetime | None = None) -> DossierView:
+           at: datetime | None = None,
+        expected_version: int | None = None) -> DossierView:
     """A new appointment with an apology (Phiếu xin lỗi và hẹn lại ngày trả kết quả)."""
     reason = _required(reason, "reason", "Cần ghi lý do gia hạn (in trên Phiếu xin lỗi).")
     new_due = parse_datetime(new_due, "new_due", label="Ngày hẹn mới")
@@ -152,20 +193,22 @@ def extend(code: str, officer: Officer, *, new_due: datetime, reason: str,
             raise ValidationError({"new_due": "Ngày hẹn mới rơi vào ngày nghỉ; hãy chọn ngày làm việc."})
         data["old_due_at"] = row.due_at
         _move_due(row, at_, new_due, "extend", reason, officer)
-    return _apply(code, "extend", officer, at, note=reason, data=data, change=change)
+    return _apply(code, "extend", officer, at, note=reason, data=data, change=change, expected_version=expected_version)
 
 
-def finish(code: str, officer: Officer, *, note: str = "", at: datetime | None = None) -> DossierView:
+def finish(code: str, officer: Officer, *, note: str = "", at: datetime | None = None,
+        expected_version: int | None = None) -> DossierView:
     """The result is ready (đã xử lý xong) — 9."""
     note = _note(note)
 
     def change(row: Dossier, at_: datetime) -> None:
         row.finished_at = at_
-    return _apply(code, "finish", officer, at, note=note, change=change)
+    return _apply(code, "finish", officer, at, note=note, change=change, expected_version=expected_version)
 
 
 def return_result(code: str, officer: Officer, *, recipient: str, note: str = "",
-                  at: datetime | None = None) -> DossierView:
+                  at: datetime | None = None,
+        expected_version: int | None = None) -> DossierView:
     """Hand the result over (trả kết quả) — 10, with who received it."""
     recipient = _required(recipient, "recipient", "Cần ghi họ tên người nhận kết quả.",
                           "Họ tên người nhận", NAME_MAX)
@@ -173,10 +216,11 @@ def return_result(code: str, officer: Officer, *, recipient: str, note: str = ""
 
     def change(row: Dossier, at_: datetime) -> None:
         row.returned_at, row.returned_to = at_, recipient
-    return _apply(code, "return", officer, at, note=note, data={"recipient": recipient}, change=change)
+    return _apply(code, "return", officer, at, note=note, data={"recipient": recipient}, change=change, expected_version=expected_version)
 
 
-def refuse(code: str, officer: Officer, *, reason: str, at: datetime | None = None) -> DossierView:
+def refuse(code: str, officer: Officer, *, reason: str, at: datetime | None = None,
+        expected_version: int | None = None) -> DossierView:
     """Refuse at reception (từ chối tiếp nhận) — 3, with the reason printed on the refusal form."""
     reason = _required(reason, "reason", "Cần ghi lý do từ chối tiếp nhận.")
     data: dict = {"reason": reason}
@@ -184,30 +228,34 @@ def refuse(code: str, officer: Officer, *, reason: str, at: datetime | None = No
     def change(row: Dossier, _at: datetime) -> None:
         if row.portal_code:  # an online dossier refused from the queue: the portal's reference
             data["portal_code"] = row.portal_code
-    return _apply(code, "refuse", officer, at, note=reason, data=data, change=change)
+    return _apply(code, "refuse", officer, at, note=reason, data=data, change=change, expected_version=expected_version)
 
 
-def withdraw(code: str, officer: Officer, *, reason: str = "", at: datetime | None = None) -> DossierView:
+def withdraw(code: str, officer: Officer, *, reason: str = "", at: datetime | None = None,
+        expected_version: int | None = None) -> DossierView:
     """The citizen takes the dossier back (rút hồ sơ) — 7."""
     reason = checked_text(reason, "reason", "Lý do", ACTION_NOTE_MAX) or "Công dân yêu cầu rút hồ sơ"
-    return _apply(code, "withdraw", officer, at, note=reason, data={"reason": reason})
+    return _apply(code, "withdraw", officer, at, note=reason, data={"reason": reason}, expected_version=expected_version)
 
 
-def stop(code: str, officer: Officer, *, reason: str, at: datetime | None = None) -> DossierView:
+def stop(code: str, officer: Officer, *, reason: str, at: datetime | None = None,
+        expected_version: int | None = None) -> DossierView:
     """The agency stops processing (dừng xử lý) — 8."""
     reason = _required(reason, "reason", "Cần ghi lý do dừng xử lý.")
-    return _apply(code, "stop", officer, at, note=reason, data={"reason": reason})
+    return _apply(code, "stop", officer, at, note=reason, data={"reason": reason}, expected_version=expected_version)
 
 
-def request_payment(code: str, officer: Officer, *, note: str, at: datetime | None = None) -> DossierView:
+def request_payment(code: str, officer: Officer, *, note: str, at: datetime | None = None,
+        expected_version: int | None = None) -> DossierView:
     """Ask the citizen to pay a financial obligation (nghĩa vụ tài chính) — 6."""
     note = _required(note, "note", "Cần ghi nội dung nghĩa vụ tài chính.", "Nội dung")
-    return _apply(code, "request_payment", officer, at, note=note)
+    return _apply(code, "request_payment", officer, at, note=note, expected_version=expected_version)
 
 
-def paid(code: str, officer: Officer, *, note: str = "", at: datetime | None = None) -> DossierView:
+def paid(code: str, officer: Officer, *, note: str = "", at: datetime | None = None,
+        expected_version: int | None = None) -> DossierView:
     note = _note(note)
-    return _apply(code, "paid", officer, at, note=note)
+    return _apply(code, "paid", officer, at, note=note, expected_version=expected_version)
 
 
 def mark_receipt_printed(code: str, printed: bool = True) -> None:

@@ -84,6 +84,7 @@ class ReceiptData:
     number: str = ""
     issued_at: datetime | None = None  # date line; defaults to received_at
     fee: FeeBlock | None = None  # None: nothing to pay (no line printed)
+    counter_no: int = 0  # the counter (quầy số) that received it; 0: no line printed
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class RegisterRow:
     due_at: datetime
     returned_at: datetime | None
     return_method: str
+    counter_no: int = 0  # printed under the reception time when the office numbers its counters
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,8 @@ def _copy(data: ReceiptData, settings: FormSettings, spec: PageSpec) -> list[Flo
         paragraph(f"Số lượng hồ sơ: {two_digits(data.sets)} (bộ)", "body", spec),
         *fee_flowables(data.fee, spec),
         field("Thời gian giải quyết hồ sơ theo quy định là", data.time_limit_text, spec),
-        field("Thời gian nhận hồ sơ", vn_datetime(data.received_at), spec),
+        field("Thời gian nhận hồ sơ", vn_datetime(data.received_at)
+              + (f" – tại Quầy số {data.counter_no}" if data.counter_no else ""), spec),
         field("Thời gian trả kết quả giải quyết hồ sơ", vn_datetime(data.due_at), spec, bold=True),
         field("Đăng ký nhận kết quả tại", data.result_delivery, spec),
         paragraph(_register_line(data), "body", spec),

@@ -41,8 +41,10 @@ def build_database(path, version: int) -> None:
         run("INSERT INTO sync_change (dossier_id, event_id, at) VALUES (1, 1, '2026-11-18 09:00:00')")
         run("INSERT INTO code_counter (agency_code, day, last) VALUES ('000.00.24.H12', '261118', 1)")
         if version >= 2:
+            # Migration 5 added ack_rejected NOT NULL without an SQL default.
+            rejected = (", ack_rejected", ", '[]'") if version >= 5 else ("", "")
             run("INSERT INTO sync_export (agency_code, day, revision, created_at, path, file_sha256, "
                 "content_digest, change_count, last_seq, dossiers, events, set_aside, encrypted, "
-                "ack_status, ack_message) VALUES ('000.00.24.H12', '2026-11-18', 1, '2026-11-18 17:00:00', "
-                "'', 'x', 'y', 1, 1, 1, 1, '[]', 0, 'applied', '')")
+                f"ack_status, ack_message{rejected[0]}) VALUES ('000.00.24.H12', '2026-11-18', 1, "
+                f"'2026-11-18 17:00:00', '', 'x', 'y', 1, 1, 1, 1, '[]', 0, 'applied', ''{rejected[1]})")
     db.close()
