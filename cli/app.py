@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "backup_commands",
     "citizen_commands",
     "dossier_commands",
+    "office_commands",
     "package_commands",
     "print_commands",
     "report_commands",

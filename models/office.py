@@ -212,3 +212,26 @@ def forget_cached_counter() -> None:
 def counter_label(number: int | None) -> str:
     """"Quầy số 3", or "" when there is no number."""
     return f"Quầy số {number}" if number else ""
+
+
+def configure(connection: OfficeConnection, *, by) -> OfficeConnection:
+    """Change this machine's connection or counter number (action "server.configure", admin).
+
+    A server connection is tested first (models.office_server.test_connection): a machine is
+    never set to a server it cannot reach or that lacks what the app needs.
+    """
+    from .audit import audit
+    from .citizen_settings import require_admin
+    from .db import write_transaction
+    from .office_server import test_connection
+
+    require_admin(by, "đổi kết nối máy chủ hoặc số quầy của máy này")
+    connection = validate_connection(connection)
+    if connection.uses_server:
+        test_connection(connection.url())
+    with write_transaction():
+        audit("server.configure", by, "machine", connection.where() if connection.uses_server else "local",
+              {"mode": connection.mode, "counter": connection.counter})
+    saved = save_connection(connection)
+    forget_cached_counter()
+    return saved

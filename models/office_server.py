@@ -244,3 +244,29 @@ def check_server(db: PostgresqlDatabase, *, schema_current: bool) -> None:
         raise MotCuaError("Máy chủ của Trung tâm chưa sẵn sàng cho MotCua: " + "; ".join(problems)
                           + ". Người quản trị hãy xem docs/office-server.md (hoặc chạy "
                           "scripts/setup_office_server.sh trên máy chủ Debian).")
+
+
+def test_connection(url: str) -> str:
+    """"Kiểm tra kết nối": connect to ``url`` on a connection of its own, check the server,
+    and say in Vietnamese what was found; ServerUnavailable or MotCuaError says what is wrong."""
+    from .migrations import SCHEMA_VERSION
+
+    db = server_database(url)
+    try:
+        db.connect()
+        version = db.execute_sql("SHOW server_version").fetchone()[0].split()[0]
+        has_meta = db.table_exists("meta")
+        found = 0
+        if has_meta:
+            row = db.execute_sql("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            found = int(row[0]) if row else 0
+        check_server(db, schema_current=found == SCHEMA_VERSION)
+        if has_meta and db.table_exists("dossier"):
+            dossiers = db.execute_sql("SELECT COUNT(*) FROM dossier").fetchone()[0]
+            state = f"đã có dữ liệu MotCua ({dossiers} hồ sơ)"
+        else:
+            state = "cơ sở dữ liệu trống (quầy đầu tiên sẽ tạo các bảng, hoặc chuyển dữ liệu lên bằng migrate-to)"
+        return f"Kết nối được máy chủ {db.where}: PostgreSQL {version}, {state}."
+    finally:
+        if not db.is_closed():
+            db.close()
