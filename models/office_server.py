@@ -270,3 +270,27 @@ def test_connection(url: str) -> str:
     finally:
         if not db.is_closed():
             db.close()
+
+
+def check_reachable() -> None:
+    """For the app's banner: ServerUnavailable while the office server is away (a query on this
+    thread's connection, which reconnects once the server is back); nothing for a local file."""
+    from .tables import database
+
+    db = database.obj
+    if isinstance(db, OfficeServerDatabase):
+        db.ping()
+
+
+def uses_office_server() -> bool:
+    from .tables import database
+
+    return isinstance(database.obj, OfficeServerDatabase)
+
+
+def server_name() -> str:
+    """``motcua@192.168.1.10:5432`` for the status bar; "" for a local file."""
+    from .tables import database
+
+    db = database.obj
+    return db.where if isinstance(db, OfficeServerDatabase) else ""

@@ -16,6 +16,7 @@ from models.errors import MotCuaError
 from models.paths import default_database
 from models.session import open_counter
 from models.settings import load_settings
+from models.office_server import ServerUnavailable
 from models.storage_errors import DatabaseDamaged
 
 from . import instance_lock
@@ -74,14 +75,21 @@ class AppController(QObject):
     def start(self) -> bool:
         """Open the database and show the wizard or the sign-in; False when the app cannot
         start (a message was shown, or the officer chose to quit)."""
-        try:
-            open_counter(self.db_path, check=True)
-        except DatabaseDamaged as exc:
-            return self._offer_restore(exc.reason)
-        except MotCuaError as exc:
-            log.error("cannot start: %s", exc)
-            startup_failed(str(exc))
-            return False
+        while True:
+            try:
+                open_counter(self.db_path, check=True)
+                break
+            except ServerUnavailable as exc:
+                # Never a database of its own instead: the counter waits for the Centre's server.
+                log.warning("office server away at start: %s", exc)
+                if not ask_retry_server(str(exc)):
+                    return False
+            except DatabaseDamaged as exc:
+                return self._offer_restore(exc.reason)
+            except MotCuaError as exc:
+                log.error("cannot start: %s", exc)
+                startup_failed(str(exc))
+                return False
         self._begin()
         return True
 
@@ -149,6 +157,17 @@ def _no_screen() -> bool:
 
 NO_SCREEN = ("Lỗi: không tìm thấy màn hình để mở giao diện. Hãy chạy MotCua trong phiên đồ họa, "
              "hoặc dùng các lệnh dòng lệnh (motcua --help).")
+
+
+def ask_retry_server(message: str) -> bool:
+    """The Centre's server did not answer at start: try again, or quit (never work alone)."""
+    box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("AppController", "Lost connection to the server"),
+                      message)
+    retry = box.addButton(QCoreApplication.translate("AppController", "Try again"), QMessageBox.AcceptRole)
+    box.addButton(QCoreApplication.translate("AppController", "Quit"), QMessageBox.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    return box.clickedButton() is retry
 
 
 def startup_failed(message: str) -> None:

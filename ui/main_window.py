@@ -6,6 +6,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from models.audit import now as clock
+from models.office import counter_number
+from models.office_server import server_name
 from models.settings import AgencySettings, load_settings
 
 from .auto_backup import ONE_HOUR, AutoBackup
@@ -21,6 +23,7 @@ from .prefs import qsettings
 from .reports_screen import ReportsScreen
 from .return_screen import ReturnScreen
 from .screen_fit import fit_to_screen
+from .server_banner import ServerBanner
 from .settings_screen import SettingsScreen
 from .sync_banner import SyncBanner
 from .sync_screen import SyncScreen
@@ -49,6 +52,7 @@ class MainWindow(QMainWindow):
         self.settings = SettingsScreen(officer, is_admin)
         self.reports = ReportsScreen(officer)
         self.sync = SyncScreen(now=now, officer=officer)
+        self.server_banner = ServerBanner()
         self.sync_banner = SyncBanner(now=now, interval_ms=sync_interval_ms)
         self.package_banner = PackageBanner(now=now, interval_ms=sync_interval_ms)
         self.auto_export = AutoExport(self, now=now, interval_ms=sync_interval_ms)
@@ -64,13 +68,21 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.server_banner)
         column.addWidget(self.sync_banner)
         column.addWidget(self.package_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         who = QLabel(self.tr("Officer: %1").replace("%1", officer.full_name))
+        self.counter_label = QLabel()
+        self.counter_label.setObjectName("counter_number")
+        self.statusBar().addPermanentWidget(self.counter_label)
         self.statusBar().addPermanentWidget(who)
-        if db_path:
+        self.show_counter()
+        server = server_name()
+        if server:
+            self.statusBar().showMessage(self.tr("Centre's server: %1").replace("%1", server))
+        elif db_path:
             self.statusBar().showMessage(db_path)
         self.citizen = add_citizen_menu(self, officer)  # kiosk, second screen, ratings
         self.intake.saved.connect(self.citizen.after_intake)
@@ -105,6 +117,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.set_title(load_settings())
         self._restore()
+        self.server_banner.start()
         self.sync_banner.start()
         self.package_banner.start()
         self.auto_export.start()
@@ -173,7 +186,8 @@ class MainWindow(QMainWindow):
 
     def pause_background(self) -> None:
         """Before a restore: no timer may start work on the database meanwhile."""
-        for timer in (self.sync_banner.timer, self.auto_export.timer, self.auto_backup.timer):
+        for timer in (self.server_banner.timer, self.sync_banner.timer, self.auto_export.timer,
+                      self.auto_backup.timer):
             timer.stop()
 
     def _restored(self, report) -> None:
@@ -181,6 +195,12 @@ class MainWindow(QMainWindow):
 
         show_restore_report(self, report)
         self.restart_requested.emit()
+
+    def show_counter(self) -> None:
+        """"Counter 3" (Quầy số 3) in the status bar: which counter of the Centre this PC is."""
+        number = counter_number()
+        self.counter_label.setText(self.tr("Counter %1").replace("%1", str(number)) if number else "")
+        self.counter_label.setVisible(bool(number))
 
     def set_title(self, settings: AgencySettings) -> None:
         agency = " – ".join(x for x in (settings.governing_body, settings.agency_code) if x)
@@ -200,6 +220,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.citizen.close()
+        self.server_banner.timer.stop()
         self.sync_banner.timer.stop()
         self.package_banner.timer.stop()
         self.auto_export.at_close()  # today's work into the sync folder; never blocks closing

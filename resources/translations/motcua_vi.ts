@@ -195,6 +195,18 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Lost connection to the server</source>
+        <translation>Mất kết nối máy chủ</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
         <source>MotCua cannot start</source>
         <translation>MotCua không khởi động được</translation>
     </message>
@@ -1796,6 +1808,14 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Cán bộ: %1</translation>
     </message>
     <message>
+        <source>Centre&apos;s server: %1</source>
+        <translation>Máy chủ của Trung tâm: %1</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Quầy số %1</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
@@ -2477,6 +2497,21 @@ hạn</translation>
     <message>
         <source>Scan the receipt barcode or type the dossier code, then Enter</source>
         <translation>Quét mã vạch trên giấy tiếp nhận hoặc gõ mã hồ sơ, rồi Enter</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBanner</name>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Lost connection to the server</source>
+        <translation>Mất kết nối máy chủ</translation>
+    </message>
+    <message>
+        <source>this counter cannot receive or update dossiers until the Centre&apos;s server is back. Nothing half-done was saved; the program reconnects by itself.</source>
+        <translation>quầy này chưa tiếp nhận hay cập nhật hồ sơ được cho đến khi máy chủ của Trung tâm hoạt động lại. Không có thao tác nào bị ghi dở; phần mềm tự kết nối lại.</translation>
     </message>
 </context>
 <context>
