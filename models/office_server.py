@@ -36,6 +36,12 @@ LOST = ("Mất kết nối máy chủ{where}: {reason}. Thao tác vừa làm ch�
         "chủ của Trung tâm (đã bật chưa, dây mạng) rồi làm lại. Phần mềm tự kết nối lại khi máy "
         "chủ hoạt động.")
 
+REFUSED = ("Không vào được máy chủ của Trung tâm{where}: {reason}. Hãy kiểm tra cài đặt kết nối của "
+           "máy này (Cài đặt → Máy này và máy chủ, hoặc lệnh office-connect) hoặc hỏi quản trị; "
+           "chưa có gì được ghi.")
+SETTING_PROBLEMS = ("sai tài khoản hoặc mật khẩu", "máy chủ chưa cho phép máy này kết nối (pg_hba.conf)",
+                    "chưa có cơ sở dữ liệu này trên máy chủ")
+
 
 class ServerUnavailable(MotCuaError):
     """The office server cannot be reached now; nothing of the operation was written."""
@@ -97,7 +103,10 @@ class OfficeServerDatabase(PostgresqlDatabase):
 
     def _unavailable(self, exc: BaseException) -> ServerUnavailable:
         where = f" ({self.where})" if self.where else ""
-        return ServerUnavailable(LOST.format(where=where, reason=_reason(exc)))
+        reason = _reason(exc)
+        if reason in SETTING_PROBLEMS:
+            return ServerUnavailable(REFUSED.format(where=where, reason=reason))
+        return ServerUnavailable(LOST.format(where=where, reason=reason))
 
     def _forget_connection(self) -> None:
         """Drop a dead connection without talking to the server (it is not there)."""

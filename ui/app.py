@@ -127,10 +127,16 @@ class AppController(QObject):
 
             self.wizard = SetupWizard(settings)
             self.wizard.completed.connect(self._signed_in)
+            self.wizard.joined.connect(self._joined)
             FirstPaint(self.wizard, "setup wizard")
             self.wizard.show()
         else:
             self._ask_sign_in()
+
+    def _joined(self, url: str) -> None:
+        """This machine joined a Centre's server already set up: its officers sign in there."""
+        self.db_path = url
+        self._ask_sign_in()
 
     def _ask_sign_in(self) -> None:
         from .sign_in_dialog import SignInDialog

@@ -735,6 +735,80 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     </message>
 </context>
 <context>
+    <name>ConnectionForm</name>
+    <message>
+        <source>This machine works on its own</source>
+        <translation>Máy này dùng riêng</translation>
+    </message>
+    <message>
+        <source>One counter: the data stays in a file on this PC (SQLite).</source>
+        <translation>Một quầy: dữ liệu nằm trong một tệp trên máy này (SQLite).</translation>
+    </message>
+    <message>
+        <source>Connect to the Centre&apos;s server</source>
+        <translation>Kết nối máy chủ của Trung tâm</translation>
+    </message>
+    <message>
+        <source>Several counters: every counter works on one PostgreSQL server on the office network.</source>
+        <translation>Nhiều quầy: mọi quầy cùng làm việc trên một máy chủ PostgreSQL trong mạng nội bộ của Trung tâm.</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10</source>
+        <translation>ví dụ 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>Printed on receipts and in the register; shown in the status bar.</source>
+        <translation>In trên giấy tiếp nhận và sổ theo dõi; hiện ở thanh trạng thái.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Counter number</source>
+        <translation>Quầy số</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Đang kết nối…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPage</name>
+    <message>
+        <source>This machine</source>
+        <translation>Máy này</translation>
+    </message>
+    <message>
+        <source>One counter on its own, or one of several counters sharing the Centre&apos;s server.</source>
+        <translation>Một quầy làm việc riêng, hay một trong nhiều quầy dùng chung máy chủ của Trung tâm.</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabaseDialog</name>
     <message>
         <source>Choose another backup file…</source>

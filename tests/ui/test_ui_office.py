@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from models.db import close_database
@@ -90,3 +91,77 @@ def test_a_start_with_the_server_away_offers_to_try_again_and_never_opens_a_file
     assert not app.AppController(url).start()
     assert asked
     assert QMessageBox  # the real box is tested by hand (docs/office-server.md)
+
+
+def _fill_server(qtbot, form, url: str, counter: int) -> None:
+    from ui_helpers import type_text
+
+    parts = urlparse(url)
+    form.server.click()
+    form.host.clear()
+    type_text(qtbot, form.host, parts.hostname)
+    form.port.setValue(parts.port or 5432)
+    form.database.clear()
+    type_text(qtbot, form.database, parts.path.lstrip("/"))
+    form.user.clear()
+    type_text(qtbot, form.user, parts.username)
+    form.password.clear()
+    qtbot.keyClicks(form.password, parts.password)
+    form.counter.setValue(counter)
+
+
+def test_the_first_counter_sets_up_the_centre_on_the_server_and_the_second_joins_it(
+        tmp_path, office_db, machine, qtbot, idle, printed):  # noqa: F811
+    from models.office import load_connection
+    from ui.app import AppController
+    from ui_helpers import type_text
+
+    # The first counter PC: an empty server; the wizard goes on to set up the Centre there.
+    controller = AppController(str(tmp_path / "local.sqlite3"))
+    controller.start()
+    wizard = controller.wizard
+    qtbot.addWidget(wizard)
+    form = wizard.machine.form
+    _fill_server(qtbot, form, office_db, 1)
+    with qtbot.waitSignal(form.tested, timeout=15000) as tested:
+        qtbot.mouseClick(form.test_button, Qt.LeftButton)
+    assert tested.args[0] is True
+    assert form.result.text().startswith("Kết nối được máy chủ") and "trống" in form.result.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.agency, timeout=15000)
+    page = wizard.agency
+    qtbot.keyClicks(page.agency_code, "H12.22.01")
+    type_text(qtbot, page.governing_body, "UBND XÃ TAM ĐẢO")
+    type_text(qtbot, page.place, "Tam Đảo")
+    wizard.next()
+    wizard.next()
+    admin = wizard.admin
+    type_text(qtbot, admin.full_name, "Phạm Văn Quản")
+    qtbot.keyClicks(admin.password, "matkhau123")
+    qtbot.keyClicks(admin.confirm, "matkhau123")
+    with qtbot.waitSignal(controller.window_shown, timeout=15000):
+        qtbot.keyClick(admin.confirm, Qt.Key_Return)
+    idle()
+    qtbot.addWidget(controller.window)
+    connection = load_connection()
+    assert connection.uses_server and connection.counter == 1
+    assert controller.window.counter_label.text() == "Quầy số 1"
+    controller.window.close()
+    idle()
+    close_database()
+
+    # The second counter PC joins the Centre already set up: straight to the sign-in.
+    from models import office
+
+    office.forget_cached_counter()
+    second = AppController(str(tmp_path / "second.sqlite3"))
+    second.start()
+    qtbot.addWidget(second.wizard)
+    _fill_server(qtbot, second.wizard.machine.form, office_db, 2)
+    second.wizard.next()
+    qtbot.waitUntil(lambda: second.sign_in is not None or bool(second.wizard.machine.form.result.text()), timeout=15000)
+    assert second.sign_in is not None, second.wizard.machine.form.result.text()
+    qtbot.addWidget(second.sign_in)
+    assert load_connection().counter == 2
+    assert second.db_path.startswith("postgresql://")
+    idle()
