@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         self.auto_export.exported.connect(lambda _r: self._synced())
         self.auto_export.failed.connect(lambda message: self.statusBar().showMessage(message))
         self.auto_backup.failed.connect(lambda message: self.statusBar().showMessage(message))
+        if self.settings.office is not None:
+            self.settings.office.saved.connect(lambda _c: self.show_counter())
+            self.settings.office.moved.connect(self._moved_to_server)
         if self.settings.backups is not None:
             self.settings.backups.restoring.connect(self.pause_background)
             self.settings.backups.restored.connect(self._restored)
@@ -189,6 +192,11 @@ class MainWindow(QMainWindow):
         for timer in (self.server_banner.timer, self.sync_banner.timer, self.auto_export.timer,
                       self.auto_backup.timer):
             timer.stop()
+
+    def _moved_to_server(self) -> None:
+        """After migrate-to: the officers sign in again, now on the Centre's server."""
+        self.pause_background()
+        self.restart_requested.emit()
 
     def _restored(self, report) -> None:
         from .backup_panel import show_restore_report

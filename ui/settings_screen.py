@@ -16,6 +16,7 @@ from .backup_panel import BackupPanel
 from .citizen_settings_panel import CitizenSettingsPanel
 from .field_errors import FieldErrors
 from .holidays_panel import HolidaysPanel
+from .office_panel import OfficePanel
 from .officers_panel import OfficersPanel
 from .printers import available_printers
 from .runner import Op
@@ -76,11 +77,14 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self.citizen, self.tr("Citizens"))
         self.officers = None
         self.backups = None
+        self.office = None
         if is_admin:
             self.officers = OfficersPanel(officer)
             self.tabs.addTab(self.officers, self.tr("Officers"))
             self.backups = BackupPanel(officer)
             self.tabs.addTab(self.backups, self.tr("Backups"))
+            self.office = OfficePanel(officer)
+            self.tabs.addTab(self.office, self.tr("This machine and the server"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.notice, 1)

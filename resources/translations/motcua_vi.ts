@@ -1907,6 +1907,45 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     </message>
 </context>
 <context>
+    <name>OfficePanel</name>
+    <message>
+        <source>Save connection</source>
+        <translation>Lưu kết nối</translation>
+    </message>
+    <message>
+        <source>Move this counter&apos;s data to the server…</source>
+        <translation>Chuyển dữ liệu của quầy này lên máy chủ…</translation>
+    </message>
+    <message>
+        <source>Copies every dossier, officer, setting, day-file record and the signing key into the empty server database, in one go; the file here is then kept read-only.</source>
+        <translation>Chép toàn bộ hồ sơ, cán bộ, cài đặt, nhật ký tệp đồng bộ và khóa ký vào cơ sở dữ liệu trống trên máy chủ trong một lần; sau đó tệp trên máy này được giữ ở chế độ chỉ đọc.</translation>
+    </message>
+    <message>
+        <source>Testing the connection and saving…</source>
+        <translation>Đang kiểm tra kết nối và lưu…</translation>
+    </message>
+    <message>
+        <source>Saved. The new connection is used from the next start of MotCua; the counter number from now on.</source>
+        <translation>Đã lưu. Kết nối mới được dùng từ lần mở MotCua tiếp theo; số quầy có hiệu lực ngay.</translation>
+    </message>
+    <message>
+        <source>Choose “Connect to the Centre&apos;s server” and fill in the server first.</source>
+        <translation>Hãy chọn “Kết nối máy chủ của Trung tâm” và nhập thông tin máy chủ trước.</translation>
+    </message>
+    <message>
+        <source>Move to the server</source>
+        <translation>Chuyển lên máy chủ</translation>
+    </message>
+    <message>
+        <source>Move all of this counter&apos;s data to %1? The server database must be empty. Other windows of MotCua on this PC must be closed. Afterwards this PC works on the server and the file here is kept read-only.</source>
+        <translation>Chuyển toàn bộ dữ liệu của quầy này lên %1? Cơ sở dữ liệu trên máy chủ phải đang trống. Hãy đóng các cửa sổ MotCua khác trên máy này. Sau đó máy này làm việc trên máy chủ và tệp ở đây được giữ ở chế độ chỉ đọc.</translation>
+    </message>
+    <message>
+        <source>Moving the data to the server…</source>
+        <translation>Đang chuyển dữ liệu lên máy chủ…</translation>
+    </message>
+</context>
+<context>
     <name>OfficersPanel</name>
     <message>
         <source>Account</source>
@@ -2633,6 +2672,10 @@ hạn</translation>
     <message>
         <source>Holidays and working days</source>
         <translation>Ngày nghỉ và ngày làm bù</translation>
+    </message>
+    <message>
+        <source>This machine and the server</source>
+        <translation>Máy này và máy chủ</translation>
     </message>
     <message>
         <source>Not saved: correct the fields marked in red.</source>

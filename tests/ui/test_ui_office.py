@@ -165,3 +165,36 @@ def test_the_first_counter_sets_up_the_centre_on_the_server_and_the_second_joins
     assert load_connection().counter == 2
     assert second.db_path.startswith("postgresql://")
     idle()
+
+
+def test_the_admin_moves_a_counter_up_from_the_settings(window, make_dossier, office_db, machine, qtbot, idle,
+                                                        monkeypatch):  # noqa: F811
+    from models.dossiers import get_dossier
+    from ui.main_window import SETTINGS
+
+    made = make_dossier()
+    window.show_tab(SETTINGS)
+    idle()
+    panel = window.settings.office
+    window.settings.tabs.setCurrentWidget(panel)
+    assert panel.move_button.isVisible()  # a counter on its own file can move up
+    _fill_server(qtbot, panel.form, office_db, 4)
+    # The counter number first: saved for this machine, shown at once.
+    panel.form.local.click()
+    with qtbot.waitSignal(panel.saved, timeout=15000):
+        qtbot.mouseClick(panel.save_button, Qt.LeftButton)
+    assert window.counter_label.text() == "Quầy số 4"
+
+    _fill_server(qtbot, panel.form, office_db, 4)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    with qtbot.waitSignal(window.restart_requested, timeout=30000):
+        qtbot.mouseClick(panel.move_button, Qt.LeftButton)
+    assert shown and "Đã chuyển toàn bộ dữ liệu lên máy chủ" in shown[0]
+    # The app now works on the server, with the dossier received before.
+    assert get_dossier(made.code).applicant_name == made.applicant_name
+    from models.office_server import uses_office_server
+
+    assert uses_office_server()
+    idle()
