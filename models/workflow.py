@@ -5,10 +5,12 @@ audit row and sync change in one transaction, and returns the updated view.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
+from contextvars import ContextVar
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import Callable, Iterator
 
 from .audit import audit, now as clock
 from .dates import parse_datetime
@@ -87,6 +89,20 @@ def _take_version(row: Dossier, expected: int | None) -> None:
     row.version += 1
 
 
+_SHOWN_VERSION: ContextVar[int | None] = ContextVar("shown_version", default=None)
+
+
+@contextlib.contextmanager
+def shown_version(version: int | None) -> Iterator[None]:
+    """Every action in the block expects the dossier at ``version`` (the one on the screen):
+    the app's action dialogs use it so that their many actions need not pass it one by one."""
+    token = _SHOWN_VERSION.set(version)
+    try:
+        yield
+    finally:
+        _SHOWN_VERSION.reset(token)
+
+
 def _apply(code: str, action: str, officer: Officer, at: datetime | None, *,
            note: str = "", data: dict | None = None,
            change: Callable[[Dossier, datetime], None] | None = None,
@@ -96,7 +112,7 @@ def _apply(code: str, action: str, officer: Officer, at: datetime | None, *,
     sources, target = TRANSITIONS[action]
     with write_transaction():
         row = get_dossier_row(code)
-        _take_version(row, expected_version)
+        _take_version(row, expected_version if expected_version is not None else _SHOWN_VERSION.get())
         if row.status not in sources:
             raise TransitionError(
                 f"Hồ sơ {row.code} đang ở trạng thái “{STATUS_NAMES[row.status]}”, "

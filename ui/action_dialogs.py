@@ -11,7 +11,7 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
-    QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
     QVBoxLayout,
 )
 
@@ -108,6 +108,7 @@ class ActionDialog(QDialog):
     """Fill the action's fields and confirm (Ctrl+Enter); ``done_view(view, form)`` on success."""
 
     done_view = Signal(object, object)
+    stale = Signal(str)  # another counter updated the dossier first: the message
 
     def __init__(self, action: str, view: DossierView, officer, parent=None):
         super().__init__(parent)
@@ -188,10 +189,20 @@ class ActionDialog(QDialog):
 
         def failed(exc: Exception) -> None:
             self.ok.setEnabled(True)
+            if isinstance(exc, workflow.DossierChanged):
+                # Never a lost update: the officer sees what the other counter did, then decides.
+                QMessageBox.information(self, self.windowTitle(), str(exc))
+                self.stale.emit(str(exc))
+                self.reject()
+                return
             errors = exc.errors if isinstance(exc, ValidationError) else {"": str(exc)}
             widget = self.errors.show(errors)
             if widget is not None:
                 widget.setFocus()
 
-        Op(self, lambda: self.spec.perform(code, officer, values)).success(done).failure(failed) \
-            .run_in_background()
+        version = self.view.version
+
+        def work():
+            with workflow.shown_version(version):
+                return self.spec.perform(code, officer, values)
+        Op(self, work).success(done).failure(failed).run_in_background()

@@ -1,7 +1,7 @@
 """The main window: it only assembles the screens and the shortcuts that cross them."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
     def pause_background(self) -> None:
         """Before a restore: no timer may start work on the database meanwhile."""
         for timer in (self.server_banner.timer, self.sync_banner.timer, self.auto_export.timer,
-                      self.auto_backup.timer):
+                      self.auto_backup.timer, self.desk.refresh_timer):
             timer.stop()
 
     def _moved_to_server(self) -> None:
@@ -214,6 +214,12 @@ class MainWindow(QMainWindow):
         agency = " – ".join(x for x in (settings.governing_body, settings.agency_code) if x)
         self.setWindowTitle(f"MotCua – {agency}" if agency else "MotCua")
 
+    def changeEvent(self, event) -> None:
+        """Back to this window (from another program or a dialog): the desk catches up."""
+        super().changeEvent(event)
+        if event.type() == QEvent.ActivationChange and self.isActiveWindow():
+            self.desk.refresh()
+
     # -- window state -----------------------------------------------------------------------
     def _restore(self) -> None:
         prefs = qsettings()
@@ -229,6 +235,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.citizen.close()
         self.server_banner.timer.stop()
+        self.desk.refresh_timer.stop()
         self.sync_banner.timer.stop()
         self.package_banner.timer.stop()
         self.auto_export.at_close()  # today's work into the sync folder; never blocks closing

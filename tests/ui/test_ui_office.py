@@ -198,3 +198,60 @@ def test_the_admin_moves_a_counter_up_from_the_settings(window, make_dossier, of
 
     assert uses_office_server()
     idle()
+
+
+def _in_another_counter(work):
+    """Run ``work`` as another counter PC would: on a thread of its own, its own connection."""
+    import threading
+
+    out: list = []
+    thread = threading.Thread(target=lambda: out.append(work()))
+    thread.start()
+    thread.join()
+    return out[0]
+
+
+def test_the_desk_shows_what_other_counters_did_without_a_reload(window, make_dossier, officer, qtbot, idle):
+    from models import workflow
+
+    first = make_dossier(name="Nguyễn Văn Đầu")
+    qtbot.keyClick(window, Qt.Key_F6)
+    idle()
+    model = window.desk.model
+    assert [model.code_at(r) for r in range(model.rowCount())] == [first.code]
+    resets: list[int] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(1))
+    window.desk.table.selectRow(0)
+
+    other = _in_another_counter(lambda: make_dossier(name="Trần Thị Quầy Hai", id_number="001190054321"))
+    _in_another_counter(lambda: workflow.forward(first.code, officer, unit="Tư pháp"))
+    with qtbot.waitSignal(model.refreshed, timeout=15000):
+        window.desk.refresh()  # what the timer and the window's focus do
+    idle()
+    assert [model.code_at(r) for r in range(model.rowCount())] == [other.code, first.code]
+    assert model.data(model.index(1, 5)) == "Đang xử lý"
+    assert resets == []  # no full reload: the officer's place in the list stays
+    assert window.desk.count.text() == "2 hồ sơ"
+    assert window.desk.refresh_timer.isActive()
+
+
+def test_an_action_on_a_dossier_another_counter_just_changed_says_so_and_shows_it_fresh(
+        window, make_dossier, officer, qtbot, idle, monkeypatch):
+    from models import workflow
+
+    made = make_dossier()
+    dialog = window.open_dossier(made.code)
+    qtbot.waitUntil(lambda: dialog.view is not None)
+    shown = dialog.view
+    _in_another_counter(lambda: workflow.forward(made.code, officer, unit="Tư pháp"))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    action = dialog.start_action("refuse")
+    action.inputs["reason"].setPlainText("Sai thẩm quyền") if hasattr(action.inputs["reason"], "setPlainText") \
+        else action.inputs["reason"].setText("Sai thẩm quyền")
+    action.submit()
+    qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    assert f"Hồ sơ {made.code} vừa được" in told[0] and "cập nhật" in told[0]
+    qtbot.waitUntil(lambda: dialog.view is not None and dialog.view.version == shown.version + 1, timeout=15000)
+    assert dialog.view.status_name == "Đang xử lý"  # the fresh view, not the refusal
+    idle()
