@@ -188,6 +188,11 @@ def server_database(url: str) -> OfficeServerDatabase:
 
     Options in the URL's query (``?connect_timeout=10&sslmode=require``) are passed to libpq.
     """
+    try:
+        import psycopg2  # noqa: F401 - the driver peewee uses
+    except ImportError:
+        raise MotCuaError("Bản MotCua này thiếu thư viện kết nối PostgreSQL (psycopg2). Hãy cài bản đầy đủ "
+                          "(bộ cài Windows đã có sẵn) hoặc pip install 'motcua[postgres]'.") from None
     parts = urlparse(url)
     options: dict = dict(parse_qsl(parts.query))
     if parts.hostname:
