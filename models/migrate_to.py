@@ -19,6 +19,7 @@ stops the move before anything is written.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import stat
@@ -157,7 +158,7 @@ def migrate_to(url: str, *, by: Officer, now: datetime | None = None, switch: bo
     if not is_sqlite(source) or path is None:
         raise MotCuaError("Máy này đang dùng máy chủ; chỉ chuyển được từ một tệp cơ sở dữ liệu "
                           "riêng của một quầy (--db TỆP).")
-    if not url.split("://", 1)[0] in ("postgresql", "postgres"):
+    if url.split("://", 1)[0] not in ("postgresql", "postgres"):
         raise MotCuaError("Địa chỉ máy chủ phải có dạng postgresql://tài_khoản:mật_khẩu@máy_chủ:5432/tên_cơ_sở_dữ_liệu.")
     models = all_models()
     _refuse_unknown_tables(source, models)
@@ -185,7 +186,8 @@ def migrate_to(url: str, *, by: Officer, now: datetime | None = None, switch: bo
             report.counters_raised = floors.counters_raised
             AuditLog.insert(at=now, officer=by.id, action="server.migrate", entity="server",
                             entity_id=target.where,
-                            details=f'{{"from": "{path.name}", "rows": {sum(found.values())}}}').bind(target).execute()
+                            details=json.dumps({"from": path.name, "rows": sum(found.values())},
+                                               ensure_ascii=False)).bind(target).execute()
         report.counts = found
     finally:
         if not target.is_closed():

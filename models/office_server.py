@@ -237,8 +237,10 @@ def server_problems(db: PostgresqlDatabase, *, schema_current: bool) -> list[str
                         "hoặc nâng cấp các bảng; hãy cho tài khoản làm chủ cơ sở dữ liệu)")
     missing = [row[0] for row in db.execute_sql(
         "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE n.nspname = 'public' AND c.relkind = 'r' "
-        "AND NOT has_table_privilege(c.oid, %s)", (TABLE_RIGHTS,)).fetchall()]
+        "WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT ("
+        # one privilege per call: with a list, has_table_privilege is true when any is held
+        + " AND ".join(f"has_table_privilege(c.oid, '{right}')" for right in TABLE_RIGHTS.split(","))
+        + ")").fetchall()]
     if missing:
         problems.append(f"tài khoản {user} thiếu quyền đọc/ghi các bảng: {', '.join(sorted(missing)[:8])}"
                         + (" …" if len(missing) > 8 else ""))

@@ -57,8 +57,10 @@ def find_tool(name: str) -> str:
     if found:
         return found
     exe = name + (".exe" if sys.platform == "win32" else "")
-    patterns = [os.path.join(os.environ.get("ProgramFiles", r"C:\Program Files"), "PostgreSQL", "*", "bin", exe),
-                f"/usr/lib/postgresql/*/bin/{exe}"]
+    if sys.platform == "win32":  # the EDB installer's folders
+        patterns = [os.path.join(os.environ.get("ProgramFiles", r"C:\Program Files"), "PostgreSQL", "*", "bin", exe)]
+    else:
+        patterns = [f"/usr/lib/postgresql/*/bin/{exe}"]  # posix-only: Debian's versioned folders
     candidates = [p for pattern in patterns for p in glob.glob(pattern)]
 
     def version(path: str) -> tuple:

@@ -194,7 +194,12 @@ def run_gui(db: str | None = None, officer: str | None = None) -> int:
     app = make_application()
     install_crash_reporter()
     try:
-        started = _start(db or default_database(), officer)
+        target = db or default_database()
+    except MotCuaError as exc:  # this machine's connection file cannot be read
+        startup_failed(str(exc))
+        return 1
+    try:
+        started = _start(target, officer)
     except Exception:  # a bug before the event loop: the crash reporter's queue would never run
         log.exception("cannot start")
         from .error_dialog import show_unexpected

@@ -51,6 +51,9 @@ class ConnectionForm(QWidget):
         self.test_button.clicked.connect(self.test)
         self.result = QLabel()
         self.result.setWordWrap(True)
+        for narrow in (self.port, self.counter):
+            narrow.setMaximumWidth(120)
+        self.setMaximumWidth(760)  # an address and a name, not a line across a 1366 px screen
         self.server_fields = QWidget()
         form = QFormLayout(self.server_fields)
         form.setContentsMargins(24, 0, 0, 0)

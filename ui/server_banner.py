@@ -67,8 +67,8 @@ class ServerBanner(QFrame):
         if not self.enabled:
             return
         self.text.setText(self.tr("Lost connection to the server") + " – " + self.tr(
-            "this counter cannot receive or update dossiers until the Centre's server is back. "
-            "Nothing half-done was saved; the program reconnects by itself."))
+            "no dossier can be received or updated until the Centre's server is back; nothing "
+            "half-done was saved, the program reconnects by itself."))
         self.text.setToolTip(detail)
         self.setVisible(True)
         self.timer.setInterval(self.away_interval_ms)

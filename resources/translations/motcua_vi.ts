@@ -2623,8 +2623,8 @@ hạn</translation>
         <translation>Mất kết nối máy chủ</translation>
     </message>
     <message>
-        <source>this counter cannot receive or update dossiers until the Centre&apos;s server is back. Nothing half-done was saved; the program reconnects by itself.</source>
-        <translation>quầy này chưa tiếp nhận hay cập nhật hồ sơ được cho đến khi máy chủ của Trung tâm hoạt động lại. Không có thao tác nào bị ghi dở; phần mềm tự kết nối lại.</translation>
+        <source>no dossier can be received or updated until the Centre&apos;s server is back; nothing half-done was saved, the program reconnects by itself.</source>
+        <translation>chưa tiếp nhận, cập nhật được hồ sơ cho đến khi máy chủ hoạt động lại; không có gì bị ghi dở, phần mềm tự kết nối lại.</translation>
     </message>
 </context>
 <context>
