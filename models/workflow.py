@@ -151,8 +151,7 @@ def _move_due(row: Dossier, at: datetime, new_due: datetime, kind: str, reason: 
 
 
 def forward(code: str, officer: Officer, *, unit: str = "", note: str = "",
-            at: datetime | None = None,
-        expected_version: int | None = None) -> DossierView:
+            at: datetime | None = None, expected_version: int | None = None) -> DossierView:
     """Hand the dossier to a processing unit (chuyển xử lý) — 4 Đang xử lý."""
     unit = checked_text(unit, "unit", "Đơn vị xử lý", UNIT_MAX)
     note = _note(note)
@@ -160,12 +159,13 @@ def forward(code: str, officer: Officer, *, unit: str = "", note: str = "",
     def change(row: Dossier, _at: datetime) -> None:
         if unit:
             row.processing_unit = unit
-    return _apply(code, "forward", officer, at, note=note, data={"unit": unit}, change=change, expected_version=expected_version)
+    return _apply(code, "forward", officer, at, note=note, data={"unit": unit}, change=change,
+                  expected_version=expected_version)
 
 
 def request_supplement(code: str, officer: Officer, *, missing: list[str], reason: str,
                        at: datetime | None = None,
-        expected_version: int | None = None) -> DossierView:
+                       expected_version: int | None = None) -> DossierView:
     """Ask for missing papers (yêu cầu bổ sung) — 5; the clock stops until resume."""
     items = _missing(missing)
     reason = _required(reason, "reason", "Cần ghi lý do yêu cầu bổ sung.")
@@ -173,11 +173,12 @@ def request_supplement(code: str, officer: Officer, *, missing: list[str], reaso
     def change(row: Dossier, at_: datetime) -> None:
         row.paused_at = at_
     return _apply(code, "supplement", officer, at, note=reason,
-                  data={"missing": items, "reason": reason}, change=change)
+                  data={"missing": items, "reason": reason}, change=change,
+                  expected_version=expected_version)
 
 
 def resume(code: str, officer: Officer, *, note: str = "", at: datetime | None = None,
-        expected_version: int | None = None) -> DossierView:
+           expected_version: int | None = None) -> DossierView:
     """The papers came back: processing restarts and the due date moves by the paused time."""
     note = _note(note)
     calendar = load_calendar()
@@ -190,12 +191,12 @@ def resume(code: str, officer: Officer, *, note: str = "", at: datetime | None =
         _move_due(row, at_, new_due, "resume",
                   f"Tạm dừng {paused} phút làm việc chờ bổ sung hồ sơ", officer)
         row.paused_at = None
-    return _apply(code, "resume", officer, at, note=note, data=moved, change=change, expected_version=expected_version)
+    return _apply(code, "resume", officer, at, note=note, data=moved, change=change,
+                  expected_version=expected_version)
 
 
 def extend(code: str, officer: Officer, *, new_due: datetime, reason: str,
-           at: datetime | None = None,
-        expected_version: int | None = None) -> DossierView:
+           at: datetime | None = None, expected_version: int | None = None) -> DossierView:
     """A new appointment with an apology (Phiếu xin lỗi và hẹn lại ngày trả kết quả)."""
     reason = _required(reason, "reason", "Cần ghi lý do gia hạn (in trên Phiếu xin lỗi).")
     new_due = parse_datetime(new_due, "new_due", label="Ngày hẹn mới")
@@ -209,22 +210,23 @@ def extend(code: str, officer: Officer, *, new_due: datetime, reason: str,
             raise ValidationError({"new_due": "Ngày hẹn mới rơi vào ngày nghỉ; hãy chọn ngày làm việc."})
         data["old_due_at"] = row.due_at
         _move_due(row, at_, new_due, "extend", reason, officer)
-    return _apply(code, "extend", officer, at, note=reason, data=data, change=change, expected_version=expected_version)
+    return _apply(code, "extend", officer, at, note=reason, data=data, change=change,
+                  expected_version=expected_version)
 
 
 def finish(code: str, officer: Officer, *, note: str = "", at: datetime | None = None,
-        expected_version: int | None = None) -> DossierView:
+           expected_version: int | None = None) -> DossierView:
     """The result is ready (đã xử lý xong) — 9."""
     note = _note(note)
 
     def change(row: Dossier, at_: datetime) -> None:
         row.finished_at = at_
-    return _apply(code, "finish", officer, at, note=note, change=change, expected_version=expected_version)
+    return _apply(code, "finish", officer, at, note=note, change=change,
+                  expected_version=expected_version)
 
 
 def return_result(code: str, officer: Officer, *, recipient: str, note: str = "",
-                  at: datetime | None = None,
-        expected_version: int | None = None) -> DossierView:
+                  at: datetime | None = None, expected_version: int | None = None) -> DossierView:
     """Hand the result over (trả kết quả) — 10, with who received it."""
     recipient = _required(recipient, "recipient", "Cần ghi họ tên người nhận kết quả.",
                           "Họ tên người nhận", NAME_MAX)
@@ -232,11 +234,12 @@ def return_result(code: str, officer: Officer, *, recipient: str, note: str = ""
 
     def change(row: Dossier, at_: datetime) -> None:
         row.returned_at, row.returned_to = at_, recipient
-    return _apply(code, "return", officer, at, note=note, data={"recipient": recipient}, change=change, expected_version=expected_version)
+    return _apply(code, "return", officer, at, note=note, data={"recipient": recipient}, change=change,
+                  expected_version=expected_version)
 
 
 def refuse(code: str, officer: Officer, *, reason: str, at: datetime | None = None,
-        expected_version: int | None = None) -> DossierView:
+           expected_version: int | None = None) -> DossierView:
     """Refuse at reception (từ chối tiếp nhận) — 3, with the reason printed on the refusal form."""
     reason = _required(reason, "reason", "Cần ghi lý do từ chối tiếp nhận.")
     data: dict = {"reason": reason}
@@ -244,32 +247,36 @@ def refuse(code: str, officer: Officer, *, reason: str, at: datetime | None = No
     def change(row: Dossier, _at: datetime) -> None:
         if row.portal_code:  # an online dossier refused from the queue: the portal's reference
             data["portal_code"] = row.portal_code
-    return _apply(code, "refuse", officer, at, note=reason, data=data, change=change, expected_version=expected_version)
+    return _apply(code, "refuse", officer, at, note=reason, data=data, change=change,
+                  expected_version=expected_version)
 
 
 def withdraw(code: str, officer: Officer, *, reason: str = "", at: datetime | None = None,
-        expected_version: int | None = None) -> DossierView:
+             expected_version: int | None = None) -> DossierView:
     """The citizen takes the dossier back (rút hồ sơ) — 7."""
     reason = checked_text(reason, "reason", "Lý do", ACTION_NOTE_MAX) or "Công dân yêu cầu rút hồ sơ"
-    return _apply(code, "withdraw", officer, at, note=reason, data={"reason": reason}, expected_version=expected_version)
+    return _apply(code, "withdraw", officer, at, note=reason, data={"reason": reason},
+                  expected_version=expected_version)
 
 
 def stop(code: str, officer: Officer, *, reason: str, at: datetime | None = None,
-        expected_version: int | None = None) -> DossierView:
+         expected_version: int | None = None) -> DossierView:
     """The agency stops processing (dừng xử lý) — 8."""
     reason = _required(reason, "reason", "Cần ghi lý do dừng xử lý.")
-    return _apply(code, "stop", officer, at, note=reason, data={"reason": reason}, expected_version=expected_version)
+    return _apply(code, "stop", officer, at, note=reason, data={"reason": reason},
+                  expected_version=expected_version)
 
 
 def request_payment(code: str, officer: Officer, *, note: str, at: datetime | None = None,
-        expected_version: int | None = None) -> DossierView:
+                    expected_version: int | None = None) -> DossierView:
     """Ask the citizen to pay a financial obligation (nghĩa vụ tài chính) — 6."""
     note = _required(note, "note", "Cần ghi nội dung nghĩa vụ tài chính.", "Nội dung")
-    return _apply(code, "request_payment", officer, at, note=note, expected_version=expected_version)
+    return _apply(code, "request_payment", officer, at, note=note,
+                  expected_version=expected_version)
 
 
 def paid(code: str, officer: Officer, *, note: str = "", at: datetime | None = None,
-        expected_version: int | None = None) -> DossierView:
+         expected_version: int | None = None) -> DossierView:
     note = _note(note)
     return _apply(code, "paid", officer, at, note=note, expected_version=expected_version)
 
