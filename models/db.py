@@ -182,7 +182,7 @@ def refuse_moved(db: Database, path: Path | None) -> None:
         raise MotCuaError(
             f"Dữ liệu trong tệp {path} đã được chuyển lên máy chủ của Trung tâm ({row[0]}); tệp "
             "được giữ nguyên để đối chiếu, không dùng để tiếp nhận nữa. Hãy kết nối máy chủ "
-            "(Cài đặt → Kết nối, hoặc --db postgresql://…).")
+            "(Cài đặt → Máy này và máy chủ, hoặc lệnh office-connect).")
 
 
 def refuse_network_drive(path: Path) -> None:
