@@ -73,13 +73,16 @@ def _changed(row: Dossier) -> DossierChanged:
         row.code)
 
 
-def _take_version(row: Dossier, expected: int | None) -> None:
+def take_version(row: Dossier, expected: int | None = None) -> None:
     """Raise the dossier's version, or DossierChanged if another counter got there first.
 
     The conditional UPDATE is the check: on PostgreSQL it waits for a transaction that holds
     the row and then finds the version moved; on SQLite the write transaction already runs
-    alone. ``expected`` is the version the officer was looking at (None: whatever is stored).
+    alone. ``expected`` is the version the officer was looking at (None: the one just read;
+    by default the one on the screen, ``shown_version``). Call first in the write transaction.
     """
+    if expected is None:
+        expected = _SHOWN_VERSION.get()
     if expected is not None and row.version != expected:
         raise _changed(row)
     done = Dossier.update(version=Dossier.version + 1).where(
@@ -112,7 +115,7 @@ def _apply(code: str, action: str, officer: Officer, at: datetime | None, *,
     sources, target = TRANSITIONS[action]
     with write_transaction():
         row = get_dossier_row(code)
-        _take_version(row, expected_version if expected_version is not None else _SHOWN_VERSION.get())
+        take_version(row, expected_version)
         if row.status not in sources:
             raise TransitionError(
                 f"Hồ sơ {row.code} đang ở trạng thái “{STATUS_NAMES[row.status]}”, "

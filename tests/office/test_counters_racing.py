@@ -98,3 +98,33 @@ def test_two_counters_acting_on_one_dossier_never_lose_an_update(centre):
     assert final.status == won[0].status and final.version == shown + 1
     # One step recorded after the intake: the loser wrote nothing.
     assert StatusEvent.select().where(StatusEvent.action != "receive").count() == 1
+
+
+def test_two_counters_accepting_one_online_dossier_give_it_one_register_number(centre):
+    from models import online
+    from models.db import write_transaction
+    from models.errors import TransitionError
+    from tests.package_fixtures import online_dossier
+
+    officer = acting_officer()
+    with write_transaction():
+        online.register_submissions([online_dossier("G22.39-261116-0001", submitted_at="2026-11-16T08:15:00")],
+                                    by=officer, now=datetime(2026, 11, 16, 8, 30))
+    outcomes: list = []
+    start = threading.Barrier(2)
+
+    def counter() -> None:
+        start.wait()
+        try:
+            outcomes.append(online.accept("G22.39-261116-0001", officer, now=datetime(2026, 11, 16, 9, 0)))
+        except (workflow.DossierChanged, TransitionError) as exc:
+            outcomes.append(exc)
+    desks = [threading.Thread(target=counter) for _ in range(2)]
+    for desk in desks:
+        desk.start()
+    for desk in desks:
+        desk.join()
+    accepted = [o for o in outcomes if not isinstance(o, Exception)]
+    assert len(accepted) == 1 and len(outcomes) == 2
+    assert StatusEvent.select().where(StatusEvent.action == "receive").count() == 1
+    assert [d.register_number for d in Dossier.select()] == [accepted[0].register_number]
