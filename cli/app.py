@@ -27,11 +27,12 @@ log = logging.getLogger(__name__)
 # the list against the folder.
 COMMAND_MODULES = (
     "admin_commands",
-    "audit_commands",
     "attachment_commands",
+    "audit_commands",
     "backup_commands",
     "citizen_commands",
     "dossier_commands",
+    "office_commands",
     "package_commands",
     "print_commands",
     "report_commands",

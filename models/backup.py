@@ -27,7 +27,7 @@ from .agency_key import ensure_agency_key, stored_agency_key
 from .attachment_backup import copies_into_backup
 from .attachment_store import FOLDER_NAME as COPIES_FOLDER
 from .audit import audit, now as clock
-from .db import SQLITE_HEADER, database_path, is_sqlite, write_transaction
+from .db import SQLITE_HEADER, database_path, is_postgres, is_sqlite, write_transaction
 from .errors import MotCuaError, ValidationError
 from .migrations import SCHEMA_VERSION
 from .permissions import require
@@ -44,6 +44,7 @@ SETTING_KEEP_DAYS = "backup.keep_days"
 SETTING_FOLDER = "backup.folder"
 SETTING_SECOND_FOLDER = "backup.second_folder"
 FOLDER_NAME = "sao-luu"
+SERVER_FOLDER_NAME = "sao-luu-may-chu"
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,14 @@ def vn_megabytes(size: int) -> str:
 
 # -- settings --------------------------------------------------------------------------------------
 def default_folder(db_path: Path | None = None) -> Path:
-    """"sao-luu" beside the database."""
+    """"sao-luu" beside the database; for the Centre's server, "sao-luu-may-chu" in this
+    machine's data folder (the counter that makes the day's backup keeps it)."""
     path = db_path or database_path()
     if path is None:
+        if is_postgres():
+            from .paths import data_dir
+
+            return data_dir() / SERVER_FOLDER_NAME
         raise MotCuaError("Sao lưu tự động chỉ dùng cho cơ sở dữ liệu SQLite.")
     return Path(path).parent / FOLDER_NAME
 
@@ -276,6 +282,8 @@ def make_backup(target: str | Path, *, force: bool = False, now: datetime | None
     """A checked backup of the open database at ``target``; an existing file is replaced only
     with ``force``."""
     now = now or clock()
+    if is_postgres():
+        return _server_backup(Path(target).expanduser(), force=force, now=now, kind=kind)
     _require_sqlite()
     target = Path(target).expanduser()
     if target.exists() and not force:
@@ -296,6 +304,17 @@ def make_backup(target: str | Path, *, force: bool = False, now: datetime | None
                         copies=carried.copied + carried.present)
 
 
+def _server_backup(target: Path, *, force: bool, now: datetime, kind: str) -> BackupResult:
+    """The Centre's server: pg_dump, checked by restoring into a scratch database."""
+    from .server_backup import dump_server
+
+    if target.exists() and not force:
+        raise ValidationError({"out": f"Đã có tệp {target}; không ghi đè (dùng --force nếu chắc chắn "
+                                      "muốn thay tệp đó bằng bản sao lưu mới)."})
+    info = dump_server(target, now=now, kind=kind)
+    return BackupResult(target, now, target.stat().st_size, int(info.get("dossiers") or 0), "")
+
+
 def _read_only() -> bool:
     try:
         return bool(database.obj.execute_sql("PRAGMA query_only").fetchone()[0])
@@ -307,14 +326,43 @@ def auto_backup(*, now: datetime | None = None, kind: str = "daily") -> BackupRe
     """A backup into the backup folder (and the second folder), then the rotation. At closing
     (``kind="closing"``) nothing is made when nothing changed since the newest backup (None)."""
     now = now or clock()
+    if is_postgres():
+        return _auto_server_backup(now=now, kind=kind)
     if kind == "closing" and unchanged_since_last_backup():
         return None
+    return _auto_backup_into_folders(now=now, kind=kind, suffix=SUFFIX)
+
+
+def _auto_server_backup(*, now: datetime, kind: str) -> BackupResult | None:
+    """One counter of the Centre makes the server's backup (models.office_jobs); the others find
+    it made. None when nothing was due or another counter is making it."""
+    from .office_jobs import JobBusy, office_job
+    from .server_backup import record_server_backup, server_backup_due, unchanged_since_server_backup
+
+    try:
+        with office_job("backup:server", wait=kind == "manual"):
+            if kind == "daily" and not server_backup_due(now):
+                return None
+            if kind == "closing" and unchanged_since_server_backup():
+                return None
+            from .server_backup import DUMP_SUFFIX
+
+            result = _auto_backup_into_folders(now=now, kind=kind, suffix=DUMP_SUFFIX)
+            record_server_backup(result.path, now)
+            return result
+    except JobBusy:
+        return None
+
+
+def _auto_backup_into_folders(*, now: datetime, kind: str, suffix: str) -> BackupResult:
+    """Into the backup folder (and the second folder), then the rotation; ``suffix`` is the
+    file's kind: a SQLite copy or a server dump."""
     settings = backup_settings()
     agency = _setting("agency_code") or "chua-thiet-lap"
     name = f"{AUTO_PREFIX}{agency}_{now:%Y%m%d-%H%M%S}"
-    target, copy = settings.folder / f"{name}{SUFFIX}", 1
+    target, copy = settings.folder / f"{name}{suffix}", 1
     while target.exists():  # two backups in one second (start, then closing): keep both
-        target, copy = settings.folder / f"{name}-{copy}{SUFFIX}", copy + 1
+        target, copy = settings.folder / f"{name}-{copy}{suffix}", copy + 1
     name = target.name
     result = make_backup(target, now=now, kind=kind)
     if settings.second_folder is not None:
@@ -322,6 +370,9 @@ def auto_backup(*, now: datetime | None = None, kind: str = "daily") -> BackupRe
             result.second_path = _copy_verified(result.path, settings.second_folder / name)
             result.warnings += copies_into_backup(result.path, result.second_path).warnings(
                 str(settings.second_folder))
+            info = result.path.with_name(result.path.name + ".json")
+            if info.exists():  # a server dump's description goes with it
+                _copy_verified(info, settings.second_folder / info.name)
         except OSError as exc:
             result.warnings.append(f"Không chép được sang thư mục thứ hai {settings.second_folder} "
                                    f"({os_reason(exc)}); ổ đĩa có thể chưa được cắm.")
@@ -354,6 +405,7 @@ def rotate(folder: Path, keep_days: int, *, now: datetime) -> list[Path]:
         if made < limit:
             try:
                 path.unlink()
+                path.with_name(path.name + ".json").unlink(missing_ok=True)
                 removed.append(path)
             except OSError:
                 pass
@@ -364,7 +416,7 @@ def _automatic(folder: Path) -> list[tuple[Path, datetime]]:
     """Automatic backups in ``folder`` with when they were made, oldest first (two made in the
     same second, ``…-HHMMSS`` and ``…-HHMMSS-1``, in the order they were made)."""
     out = []
-    for path in folder.glob(f"{AUTO_PREFIX}*{SUFFIX}"):
+    for path in [*folder.glob(f"{AUTO_PREFIX}*{SUFFIX}"), *folder.glob(f"{AUTO_PREFIX}*.dump")]:
         try:
             out.append((path, datetime.strptime(path.stem.rsplit("_", 1)[1][:15], "%Y%m%d-%H%M%S")))
         except (IndexError, ValueError):
@@ -375,6 +427,10 @@ def _automatic(folder: Path) -> list[tuple[Path, datetime]]:
 def backup_due(now: datetime | None = None) -> bool:
     """True when today's automatic backup has not been made yet."""
     now = now or clock()
+    if is_postgres():
+        from .server_backup import server_backup_due
+
+        return server_backup_due(now)
     made = [when for _path, when in _automatic(backup_settings().folder)]
     return not made or max(made).date() < now.date()
 
@@ -395,6 +451,17 @@ def read_backup_info(path: Path) -> dict:
 def list_backups(folders: list[Path]) -> list[BackupInfo]:
     """Backup files in the folders, newest first (without checking them)."""
     found: dict[Path, BackupInfo] = {}
+    from .server_backup import DUMP_SUFFIX, read_dump_info
+
+    for folder in folders:
+        for path in Path(folder).glob(f"*{DUMP_SUFFIX}"):  # the Centre's server (pg_dump)
+            info = read_dump_info(path)
+            if path.name.startswith(".tmp-") or not info.get("created_at"):
+                continue
+            found[path.resolve()] = BackupInfo(path, datetime.fromisoformat(info["created_at"]),
+                                               str(info.get("agency_code", "")), int(info.get("dossiers") or 0),
+                                               path.stat().st_size, path.name.startswith(AUTO_PREFIX),
+                                               str(info.get("kind", "")))
     for folder in folders:
         for path in Path(folder).glob(f"*{SUFFIX}"):
             if path.name.startswith(".tmp-") or path.resolve() in found:

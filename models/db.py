@@ -19,7 +19,8 @@ from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from . import highwater
 from .errors import MotCuaError, PermissionDenied
-from .migrations import check_version, migrate
+from .migrations import SCHEMA_VERSION, check_version, current_version, migrate
+from .office_server import check_server, server_database
 from .network_drive import on_network_drive
 from .private_files import create_private_file, make_private, private_dir
 from .storage_errors import DatabaseDamaged, classify
@@ -110,9 +111,12 @@ def open_database(target: str, *, create: bool = True, read_only: bool = False,
     """
     global _path
     if is_url(target):
-        from playhouse.db_url import connect as connect_url
+        if target.split("://", 1)[0] in ("postgresql", "postgres"):
+            db = server_database(target)
+        else:
+            from playhouse.db_url import connect as connect_url
 
-        db = connect_url(target)
+            db = connect_url(target)
         _path = None
         highwater.attach(None)
     else:
@@ -140,6 +144,10 @@ def open_database(target: str, *, create: bool = True, read_only: bool = False,
             db.execute_sql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         if check and isinstance(db, SqliteDatabase):
             quick_check(db, _path or "")
+        if isinstance(db, PostgresqlDatabase):
+            check_server(db, schema_current=read_only or current_version(db) == SCHEMA_VERSION)
+        elif not read_only:
+            refuse_moved(db, _path)
         if read_only:
             check_version(db)
         else:
@@ -159,6 +167,22 @@ def _now():
     from .audit import now
 
     return now()
+
+
+MOVED_KEY = "moved_to_server"
+
+
+def refuse_moved(db: Database, path: Path | None) -> None:
+    """A counter file whose data went up to the office server (models.migrate_to) is kept
+    read-only as it was; working on it again would fork the agency's numbering."""
+    if not db.table_exists("meta"):
+        return
+    row = db.execute_sql("SELECT value FROM meta WHERE key = ?", (MOVED_KEY,)).fetchone()
+    if row:
+        raise MotCuaError(
+            f"Dữ liệu trong tệp {path} đã được chuyển lên máy chủ của Trung tâm ({row[0]}); tệp "
+            "được giữ nguyên để đối chiếu, không dùng để tiếp nhận nữa. Hãy kết nối máy chủ "
+            "(Cài đặt → Máy này và máy chủ, hoặc lệnh office-connect).")
 
 
 def refuse_network_drive(path: Path) -> None:

@@ -120,6 +120,8 @@ class DossierView:
     portal_code: str | None = None  # the portal's code of an online dossier (models.online)
     fee_details: FeeView | None = None  # full views only (models.fee_records)
     attachments: tuple = ()  # full views only: the current electronic copies (models.attachments)
+    counter_no: int = 0  # the counter (quầy số) that received it; 0 when none was set
+    version: int = 0  # raised by every workflow step (models.workflow's optimistic check)
 
     @property
     def status_name(self) -> str:
@@ -240,6 +242,7 @@ def to_view(row: Dossier, *, full: bool = True, now: datetime | None = None,
         documents=documents, events=events, due_history=due_history, warnings=warnings,
         portal_code=row.portal_code, fee_details=fee or (fee_view(row.id, row.fee) if full else None),
         attachments=electronic,
+        counter_no=row.counter_no or 0, version=row.version or 0,
     )
 
 

@@ -77,8 +77,11 @@ def record_payment(code: str, by: Officer, *, method: str, at: datetime | None =
     if at > now + FUTURE_TOLERANCE:
         raise ValidationError({"at": "Thời điểm thu không được ở tương lai."})
     by = require(by, "fee.record_payment", entity="dossier", entity_id=code)
+    from .workflow import take_version
+
     with write_transaction():
         row = get_dossier_row(code)
+        take_version(row)  # two counters recording one payment: the second waits, then is told
         if row.status == NEW:
             raise MotCuaError(f"Hồ sơ {row.code} chưa được tiếp nhận; chưa thu phí, lệ phí.")
         if row.status == REFUSED:

@@ -74,7 +74,7 @@ def receipt_data(d: DossierView, settings: AgencySettings) -> ReceiptData:
         result_delivery=RESULT_PLACE.get(d.result_delivery, ""),
         register_volume=d.register_volume,
         register_number=str(d.register_number or ""), officer_name=d.officer_name,
-        fee=fee_block(d),
+        fee=fee_block(d), counter_no=d.counter_no,
     )
 
 
@@ -278,6 +278,7 @@ def register_data(date_from: date, date_to: date, *, fields: list[str] | tuple[s
             due_at=first_due.get(d.id, d.due_at), returned_at=d.returned_at,
             return_method=(RESULT_DELIVERY.get(d.result_delivery, "") if d.returned_at else ""),
             rescheduled_at=last_extension.get(d.id),
+            counter_no=d.counter_no,
         )
         for d in to_views(rows, now=now)
     ]

@@ -34,6 +34,7 @@ from .limits import (
 from .permissions import require
 from .settings import require_settings
 from .statuses import CHANNELS, RECEIVED, RESULT_DELIVERY
+from .office import counter_number
 from .tables import (
     Applicant, Dossier, DossierDocument, DossierTail, DueDateChange, Officer, StatusEvent, SyncChange,
 )
@@ -399,7 +400,7 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
             fee=checked.fee.amount,
             notes=checked.notes, status=RECEIVED, received_at=checked.received_at,
             due_at=checked.due_at, officer=officer, register_volume=settings.register_volume,
-            register_number=register_number, updated_at=now,
+            register_number=register_number, updated_at=now, counter_no=counter_number(),
             late_from=checked.due_at + AFTER if now > checked.due_at else None,
         )
         if checked.documents:

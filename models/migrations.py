@@ -605,9 +605,20 @@ def _v8_attachments(db: Database) -> None:
     db.create_tables([Attachment, AttachmentBlob])
 
 
+def _v9_office_counters(db: Database) -> None:
+    """Several counters on one server: the counter (quầy) that received each dossier, and each
+    dossier's version for the workflow's optimistic check (models.workflow). Frozen: the
+    columns are declared here as made."""
+    present = {c.name for c in db.get_columns("dossier")}
+    for name, kind in (("counter_no", "INTEGER NOT NULL DEFAULT 0"),
+                       ("version", "INTEGER NOT NULL DEFAULT 0")):
+        if name not in present:
+            db.execute_sql(f'ALTER TABLE "dossier" ADD COLUMN "{name}" {kind}')
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_sync_and_reports, _v3_province_packages, _v4_citizen_service, _v5_restore_floors,
-    _v6_accountable_records, _v7_paper_kinds_and_tails, _v8_attachments,
+    _v6_accountable_records, _v7_paper_kinds_and_tails, _v8_attachments, _v9_office_counters,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

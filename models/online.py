@@ -202,6 +202,8 @@ def accept(code: str, by: Officer, *, note: str = "", now: datetime | None = Non
     and the register number is taken, as for a dossier received at the counter.
     """
     from .catalog_releases import promote_due
+    from .office import counter_number
+    from .workflow import take_version
 
     by = require(by, "dossier.accept", entity="dossier", entity_id=normalise_dossier_code(code))
     now = (now or clock()).replace(microsecond=0)
@@ -209,6 +211,9 @@ def accept(code: str, by: Officer, *, note: str = "", now: datetime | None = Non
     settings = require_settings()
     with write_transaction():
         row = _waiting_row(code)
+        # Two counters accepting the same online dossier at once: the second is told, not
+        # given a second register number (models.workflow's version check).
+        take_version(row)
         if row.status != NEW or row.channel != ONLINE_CHANNEL:
             raise TransitionError(f"Hồ sơ {row.code} đang ở trạng thái “{STATUS_NAMES[row.status]}”, "
                                   "không phải hồ sơ trực tuyến chờ tiếp nhận.")
@@ -228,6 +233,7 @@ def accept(code: str, by: Officer, *, note: str = "", now: datetime | None = Non
             procedure.name, procedure.duration_value, procedure.duration_unit
         row.register_volume = settings.register_volume
         row.register_number = next_register_number(settings.agency_code, now)
+        row.counter_no = counter_number()
         row.updated_at = now
         row.save()
         event = StatusEvent.create(

@@ -55,5 +55,12 @@ def log_dir() -> Path:
 
 
 def default_database() -> str:
-    """``--db`` wins over ``MOTCUA_DB``, which wins over the data folder; this is the last two."""
-    return os.environ.get("MOTCUA_DB") or str(data_dir() / DATABASE_FILE)
+    """``--db`` wins over ``MOTCUA_DB``, which wins over this machine's choice (the office
+    server it was connected to, models.office), which wins over the file in the data folder;
+    this is the last three. A machine set to the server never falls back to a file of its own."""
+    configured = os.environ.get("MOTCUA_DB")
+    if configured:
+        return configured
+    from .office import configured_database
+
+    return configured_database() or str(data_dir() / DATABASE_FILE)

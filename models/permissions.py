@@ -63,6 +63,8 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "sync.keys": (_A, "quản lý khóa đồng bộ"),
         "backup.settings": (_A, "sửa cài đặt sao lưu"),
     "attachment.settings": (_A, "sửa cài đặt số hóa"),
+    "server.configure": (_A, "đổi kết nối máy chủ hoặc số quầy của máy này"),
+    "server.migrate": (_A, "chuyển dữ liệu lên máy chủ"),
     "backup.restore": (_A, "khôi phục dữ liệu từ bản sao lưu"),
     # Everyone signed in.
     "officer.own_password": (_ANYONE, "đổi mật khẩu của mình"),

@@ -303,6 +303,10 @@ def restore_backup(backup: str | Path, *, db_path: str | Path, by=None, now: dat
     docstring). ``by``: the acting officer, who must be an admin when the database can be
     opened (action "backup.restore")."""
     now = now or clock()
+    if str(backup).endswith(".dump") or "://" in str(db_path):  # the Centre's server (pg_dump)
+        from .server_backup import restore_server_backup
+
+        return restore_server_backup(backup, by=by, now=now)
     backup, db_path = Path(backup).expanduser(), Path(db_path).expanduser()
     close_database()
     backup_facts = _check_backup(backup, db_path)

@@ -242,3 +242,21 @@ def _count_matching(text: str) -> int | None:
         sql = rhs.nodes[0]
         return Dossier._meta.database.execute_sql(f"SELECT COUNT(*) FROM ({sql.sql})", sql.params).fetchone()[0]
     return rhs.count() if hasattr(rhs, "count") else None
+
+
+def dossiers_by_id(ids: list[int], *, now: datetime | None = None) -> dict[int, DossierView]:
+    """The current views of dossiers a screen shows (its refresh: no full reload)."""
+    if not ids:
+        return {}
+    rows = list(Dossier.select().where(Dossier.id.in_(list(ids))))
+    return {view.id: view for view in to_views(rows, now=now)}
+
+
+def newer_dossiers(flt: DossierFilter | None, newer_than: int, *, limit: int = 100,
+                   now: datetime | None = None) -> list[DossierView]:
+    """Dossiers matching the filter received since the screen's newest one (id above
+    ``newer_than``), newest first: what other counters received meanwhile."""
+    now = now or clock()
+    rows = list(_filtered(flt or DossierFilter(), now).where(Dossier.id > newer_than)
+                .order_by(Dossier.id.desc()).limit(limit))
+    return to_views(rows, now=now)

@@ -177,6 +177,11 @@ class Dossier(BaseModel):
     # The code the national or provincial portal gave a dossier submitted online (channel 2);
     # models.online explains how it relates to ``code``.
     portal_code = CharField(null=True, index=True)
+    # The counter (quầy số) that received it, 0 when the machine has no number (migration 6).
+    counter_no = IntegerField(default=0)
+    # Raised by every workflow step: two counters acting on one dossier at once cannot both
+    # win (models.workflow, migration 6).
+    version = IntegerField(default=0)
 
     class Meta:
         # Late / due-soon lists walk open statuses by due date.

@@ -12,18 +12,20 @@ lateness marks of models.lateness make sure it never turns a late dossier into a
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Iterator
 
 from .audit import audit, now as clock
 from .codes import normalise_dossier_code
 from .dates import parse_datetime
 from .db import write_transaction
 from .dossiers import DossierView, get_dossier_row, to_view
-from .errors import TransitionError, ValidationError
+from .errors import MotCuaError, TransitionError, ValidationError
 from .highwater import note_step
 from .holidays_admin import load_calendar
 from .lateness import BACKDATE_TOLERANCE, FUTURE_TOLERANCE, earliest, late_at, late_from_after
@@ -61,6 +63,58 @@ def _missing(items: list[str] | str) -> list[str]:
     return cleaned
 
 
+class DossierChanged(MotCuaError):
+    """Someone else (another counter) acted on the dossier since this screen showed it."""
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
+
+
+def _changed(row: Dossier) -> DossierChanged:
+    last = (StatusEvent.select(StatusEvent, Officer).join(Officer, on=(StatusEvent.officer == Officer.id))
+            .where(StatusEvent.dossier == row.id).order_by(StatusEvent.id.desc()).first())
+    who = f"{last.officer.full_name} " if last else ""
+    what = f" ({ACTION_NAMES.get(last.action, last.action)} lúc {last.at:%H:%M %d/%m/%Y})" if last else ""
+    return DossierChanged(
+        f"Hồ sơ {row.code} vừa được {who}cập nhật{what}, sau khi màn hình này hiện nó. Trạng thái "
+        f"mới: “{STATUS_NAMES[row.status]}”. Hãy xem lại rồi làm lại nếu vẫn cần; chưa có gì được ghi.",
+        row.code)
+
+
+def take_version(row: Dossier, expected: int | None = None) -> None:
+    """Raise the dossier's version, or DossierChanged if another counter got there first.
+
+    The conditional UPDATE is the check: on PostgreSQL it waits for a transaction that holds
+    the row and then finds the version moved; on SQLite the write transaction already runs
+    alone. ``expected`` is the version the officer was looking at (None: the one just read;
+    by default the one on the screen, ``shown_version``). Call first in the write transaction.
+    """
+    if expected is None:
+        expected = _SHOWN_VERSION.get()
+    if expected is not None and row.version != expected:
+        raise _changed(row)
+    done = Dossier.update(version=Dossier.version + 1).where(
+        (Dossier.id == row.id) & (Dossier.version == row.version)).execute()
+    if not done:
+        raise _changed(Dossier.get_by_id(row.id))
+    row.version += 1
+
+
+_SHOWN_VERSION: ContextVar[int | None] = ContextVar("shown_version", default=None)
+
+
+@contextlib.contextmanager
+def shown_version(version: int | None) -> Iterator[None]:
+    """Every action in the block expects the dossier at ``version`` (the one on the screen):
+    the app's action dialogs use it so that their many actions need not pass it one by one."""
+    token = _SHOWN_VERSION.set(version)
+    try:
+        yield
+    finally:
+        _SHOWN_VERSION.reset(token)
+
+
 @dataclass
 class Step:
     """One action being recorded: who, the moment claimed (``at``) and the real one (``now``)."""
@@ -94,7 +148,8 @@ def _moments(at: datetime | None, now: datetime | None, backdate_reason: str) ->
 def _apply(code: str, action: str, officer: Officer, *, at: datetime | None, now: datetime | None,
            backdate_reason: str = "", note: str = "", data: dict | None = None,
            change: Callable[[Dossier, Step], None] | None = None,
-           permission: Callable[[Dossier], str] | None = None) -> DossierView:
+           permission: Callable[[Dossier], str] | None = None,
+           expected_version: int | None = None) -> DossierView:
     """``permission`` names the permission from the dossier's state when it depends on it
     (checked inside the transaction); by default it is "dossier.<action>", checked first. A
     backdated step is the leader's act whatever the step ("dossier.backdate")."""
@@ -111,6 +166,7 @@ def _apply(code: str, action: str, officer: Officer, *, at: datetime | None, now
     sources, target = TRANSITIONS[action]
     with write_transaction():
         row = get_dossier_row(code)
+        take_version(row, expected_version)
         if permission is not None:
             actor = require(actor, permission(row), entity="dossier", entity_id=row.code)
         step = Step(actor, at, now, backdated, dict(data or {}))
@@ -156,20 +212,20 @@ def _move_due(row: Dossier, step: Step, new_due: datetime, kind: str, reason: st
 
 
 def forward(code: str, officer: Officer, *, unit: str = "", note: str = "", at: datetime | None = None,
-            now: datetime | None = None, backdate_reason: str = "") -> DossierView:
+            now: datetime | None = None, backdate_reason: str = "", expected_version: int | None = None) -> DossierView:
     """Hand the dossier to a processing unit (chuyển xử lý) — 4 Đang xử lý."""
     unit = checked_text(unit, "unit", "Đơn vị xử lý", UNIT_MAX)
 
     def change(row: Dossier, _step: Step) -> None:
         if unit:
             row.processing_unit = unit
-    return _apply(code, "forward", officer, at=at, now=now, backdate_reason=backdate_reason, note=note,
+    return _apply(code, "forward", officer, expected_version=expected_version, at=at, now=now, backdate_reason=backdate_reason, note=note,
                   data={"unit": unit}, change=change)
 
 
 def request_supplement(code: str, officer: Officer, *, missing: list[str], reason: str,
                        at: datetime | None = None, now: datetime | None = None,
-                       backdate_reason: str = "") -> DossierView:
+                       backdate_reason: str = "", expected_version: int | None = None) -> DossierView:
     """Ask for missing papers (yêu cầu bổ sung) — 5; the clock stops until resume.
 
     Guidance is given once, complete (hướng dẫn một lần, đầy đủ): a second request is an
@@ -188,13 +244,13 @@ def request_supplement(code: str, officer: Officer, *, missing: list[str], reaso
             step.late_from = step.at
         step.data["round"] = rounds
         row.paused_at = step.at
-    return _apply(code, "supplement", officer, at=at, now=now, backdate_reason=backdate_reason,
+    return _apply(code, "supplement", officer, expected_version=expected_version, at=at, now=now, backdate_reason=backdate_reason,
                   note=reason, data={"missing": items, "reason": reason}, change=change,
                   permission=lambda row: "dossier.supplement_again" if earlier(row) else "dossier.supplement")
 
 
 def resume(code: str, officer: Officer, *, note: str = "", at: datetime | None = None,
-           now: datetime | None = None, backdate_reason: str = "") -> DossierView:
+           now: datetime | None = None, backdate_reason: str = "", expected_version: int | None = None) -> DossierView:
     """The papers came back: processing restarts and the due date moves by the paused time."""
     calendar = load_calendar()
 
@@ -204,7 +260,7 @@ def resume(code: str, officer: Officer, *, note: str = "", at: datetime | None =
         step.data.update(old_due_at=row.due_at, new_due_at=new_due, paused_minutes=paused)
         _move_due(row, step, new_due, "resume", f"Tạm dừng {paused} phút làm việc chờ bổ sung hồ sơ")
         row.paused_at = None
-    return _apply(code, "resume", officer, at=at, now=now, backdate_reason=backdate_reason, note=note,
+    return _apply(code, "resume", officer, expected_version=expected_version, at=at, now=now, backdate_reason=backdate_reason, note=note,
                   change=change)
 
 
@@ -228,7 +284,7 @@ def _signer(step: Step, signer: Officer | str | None) -> Officer:
 
 def extend(code: str, officer: Officer, *, new_due: datetime, reason: str,
            signer: Officer | str | None = None, at: datetime | None = None,
-           now: datetime | None = None, backdate_reason: str = "") -> DossierView:
+           now: datetime | None = None, backdate_reason: str = "", expected_version: int | None = None) -> DossierView:
     """A new appointment, with the apology (Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết)
     signed by a leader: ``signer`` (an officer names the leader; a leader signs themselves).
 
@@ -254,34 +310,34 @@ def extend(code: str, officer: Officer, *, new_due: datetime, reason: str,
         who = _signer(step, signer)
         step.data.update(old_due_at=row.due_at, signer=who.username, overdue=overdue)
         _move_due(row, step, new_due, "extend", reason, overdue=overdue, signer=who)
-    return _apply(code, "extend", officer, at=at, now=now, backdate_reason=backdate_reason, note=reason,
+    return _apply(code, "extend", officer, expected_version=expected_version, at=at, now=now, backdate_reason=backdate_reason, note=reason,
                   data={"reason": reason, "new_due_at": new_due}, change=change)
 
 
 def finish(code: str, officer: Officer, *, note: str = "", at: datetime | None = None,
-           now: datetime | None = None, backdate_reason: str = "") -> DossierView:
+           now: datetime | None = None, backdate_reason: str = "", expected_version: int | None = None) -> DossierView:
     """The result is ready (đã xử lý xong) — 9."""
     def change(row: Dossier, step: Step) -> None:
         row.finished_at = step.at
-    return _apply(code, "finish", officer, at=at, now=now, backdate_reason=backdate_reason, note=note,
+    return _apply(code, "finish", officer, expected_version=expected_version, at=at, now=now, backdate_reason=backdate_reason, note=note,
                   change=change)
 
 
 def return_result(code: str, officer: Officer, *, recipient: str, note: str = "",
                   at: datetime | None = None, now: datetime | None = None,
-                  backdate_reason: str = "") -> DossierView:
+                  backdate_reason: str = "", expected_version: int | None = None) -> DossierView:
     """Hand the result over (trả kết quả) — 10, with who received it."""
     recipient = _required(recipient, "recipient", "Cần ghi họ tên người nhận kết quả.",
                           "Họ tên người nhận", NAME_MAX)
 
     def change(row: Dossier, step: Step) -> None:
         row.returned_at, row.returned_to = step.at, recipient
-    return _apply(code, "return", officer, at=at, now=now, backdate_reason=backdate_reason, note=note,
+    return _apply(code, "return", officer, expected_version=expected_version, at=at, now=now, backdate_reason=backdate_reason, note=note,
                   data={"recipient": recipient}, change=change)
 
 
 def refuse(code: str, officer: Officer, *, reason: str, at: datetime | None = None,
-           now: datetime | None = None, backdate_reason: str = "") -> DossierView:
+           now: datetime | None = None, backdate_reason: str = "", expected_version: int | None = None) -> DossierView:
     """Refuse at reception (từ chối tiếp nhận) — 3, with the reason printed on the refusal form.
 
     DOMAIN §7: a refusal happens at reception, on the day, before the dossier is forwarded; an
@@ -296,38 +352,38 @@ def refuse(code: str, officer: Officer, *, reason: str, at: datetime | None = No
                 f"{row.code} đã được tiếp nhận, hãy dùng “Dừng xử lý” với lý do.")
         if row.portal_code:  # an online dossier refused from the queue: the portal's reference
             step.data["portal_code"] = row.portal_code
-    return _apply(code, "refuse", officer, at=at, now=now, backdate_reason=backdate_reason, note=reason,
+    return _apply(code, "refuse", officer, expected_version=expected_version, at=at, now=now, backdate_reason=backdate_reason, note=reason,
                   data={"reason": reason}, change=change)
 
 
 def withdraw(code: str, officer: Officer, *, reason: str = "", at: datetime | None = None,
-             now: datetime | None = None, backdate_reason: str = "") -> DossierView:
+             now: datetime | None = None, backdate_reason: str = "", expected_version: int | None = None) -> DossierView:
     """The citizen takes the dossier back (rút hồ sơ) — 7."""
     reason = checked_text(reason, "reason", "Lý do", ACTION_NOTE_MAX) or "Công dân yêu cầu rút hồ sơ"
-    return _apply(code, "withdraw", officer, at=at, now=now, backdate_reason=backdate_reason, note=reason,
+    return _apply(code, "withdraw", officer, expected_version=expected_version, at=at, now=now, backdate_reason=backdate_reason, note=reason,
                   data={"reason": reason})
 
 
 def stop(code: str, officer: Officer, *, reason: str, at: datetime | None = None,
-         now: datetime | None = None, backdate_reason: str = "") -> DossierView:
+         now: datetime | None = None, backdate_reason: str = "", expected_version: int | None = None) -> DossierView:
     """The agency stops processing (dừng xử lý) — 8; a leader's decision."""
     reason = _required(reason, "reason", "Cần ghi lý do dừng xử lý.")
-    return _apply(code, "stop", officer, at=at, now=now, backdate_reason=backdate_reason, note=reason,
+    return _apply(code, "stop", officer, expected_version=expected_version, at=at, now=now, backdate_reason=backdate_reason, note=reason,
                   data={"reason": reason})
 
 
 def request_payment(code: str, officer: Officer, *, note: str, at: datetime | None = None,
-                    now: datetime | None = None, backdate_reason: str = "") -> DossierView:
+                    now: datetime | None = None, backdate_reason: str = "", expected_version: int | None = None) -> DossierView:
     """Ask the citizen to pay a financial obligation (nghĩa vụ tài chính) — 6."""
     note = _required(note, "note", "Cần ghi nội dung nghĩa vụ tài chính.", "Nội dung")
-    return _apply(code, "request_payment", officer, at=at, now=now, backdate_reason=backdate_reason,
+    return _apply(code, "request_payment", officer, expected_version=expected_version, at=at, now=now, backdate_reason=backdate_reason,
                   note=note)
 
 
 def paid(code: str, officer: Officer, *, note: str = "", at: datetime | None = None,
-         now: datetime | None = None, backdate_reason: str = "") -> DossierView:
+         now: datetime | None = None, backdate_reason: str = "", expected_version: int | None = None) -> DossierView:
     """The citizen has paid — back to 4 Đang xử lý."""
-    return _apply(code, "paid", officer, at=at, now=now, backdate_reason=backdate_reason, note=note)
+    return _apply(code, "paid", officer, expected_version=expected_version, at=at, now=now, backdate_reason=backdate_reason, note=note)
 
 
 # The action functions by the name of their status event (the CLI and the GUI dispatch on it).

@@ -85,6 +85,7 @@ class ReceiptData:
     number: str = ""
     issued_at: datetime | None = None  # date line; defaults to received_at
     fee: FeeBlock | None = None  # None: nothing to pay (no line printed)
+    counter_no: int = 0  # the counter (quầy số) that received it; 0: no line printed
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ class RegisterRow:
     returned_at: datetime | None
     return_method: str
     rescheduled_at: datetime | None = None  # a new appointment given later (extension)
+    counter_no: int = 0  # printed under the reception time when the office numbers its counters
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,8 @@ def _row(index: int, row: RegisterRow, spec: PageSpec) -> list[object]:
         Paragraph(markup(row.applicant_name, ""), cell),
         Paragraph(markup(row.address_phone, ""), cell),
         Paragraph(markup(row.resolving_unit, ""), cell),
-        Paragraph(_when(row.received_at), center),
+        Paragraph(_when(row.received_at) + (f"<br/>Quầy {row.counter_no}" if row.counter_no else ""),
+                  center),
         Paragraph(_when(row.due_at) + (f"<br/><i>hẹn lại</i><br/>{_when(row.rescheduled_at)}"
                                        if row.rescheduled_at else ""), center),
         Paragraph(_when(row.returned_at), center),

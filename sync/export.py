@@ -24,6 +24,7 @@ from peewee import IntegrityError
 from models.audit import now as clock
 from models.errors import MotCuaError
 from models.highwater import note_export
+from models.office_jobs import JobBusy, office_job
 from models.paths import data_dir
 from models.permissions import require
 from models.private_files import private_dir
@@ -179,15 +180,28 @@ _ATTEMPTS = 8
 
 
 def run_export(day: date, out_dir: str | Path | None = None, *, by,
-               now: datetime | None = None) -> ExportResult:
+               now: datetime | None = None, wait: bool = True) -> ExportResult:
     """Export ``day`` into ``out_dir`` (default: the export folder) and record it, as the
-    signed-in ``by`` (any role: carrying the day's work out is everyone's job)."""
+    signed-in ``by`` (any role: carrying the day's work out is everyone's job).
+
+    On the Centre's server the export of an agency's day is an office-wide job
+    (models.office_jobs): one counter at a time; ``wait=False`` raises JobBusy at once when
+    another counter is exporting that day (the automatic run leaves it to that counter).
+    """
     actor = require(by, "sync.export", entity="sync", entity_id=day.isoformat())
-    with _EXPORT_LOCK:
-        result = _run_export(day, out_dir, actor=actor, now=now)
-        # The province's packages, acknowledged beside the day file (sync.package_ack).
-        write_package_ack(result.path.parent, now=now)
-        return result
+    with _EXPORT_LOCK, office_job(_job_name(day), wait=wait):
+        return _export_and_ack(day, out_dir, actor=actor, now=now)
+
+
+def _job_name(day: date) -> str:
+    return f"export:{require_settings().agency_code}:{day.isoformat()}"
+
+
+def _export_and_ack(day: date, out_dir: str | Path | None, *, actor, now: datetime | None) -> ExportResult:
+    result = _run_export(day, out_dir, actor=actor, now=now)
+    # The province's packages, acknowledged beside the day file (sync.package_ack).
+    write_package_ack(result.path.parent, now=now)
+    return result
 
 
 def _run_export(day: date, out_dir: str | Path | None = None, *, actor,
@@ -251,5 +265,14 @@ def export_if_due(now: datetime | None = None, out_dir: str | Path | None = None
     office has closed (or the app is closing, ``closing=True``). Returns what was written."""
     now = now or clock()
     include_today = closing or now.time() >= closing_time()
-    return [run_export(day, out_dir, by=by, now=now)
-            for day in days_needing_export(now.date(), include_today=include_today)]
+    actor = require(by, "sync.export", entity="sync", entity_id=now.date().isoformat())
+    results = []
+    for day in days_needing_export(now.date(), include_today=include_today):
+        try:
+            with _EXPORT_LOCK, office_job(_job_name(day), wait=False):
+                # Asked again under the lock: another counter may have just exported it.
+                if day in days_needing_export(now.date(), include_today=include_today):
+                    results.append(_export_and_ack(day, out_dir, actor=actor, now=now))
+        except JobBusy:
+            continue  # another counter of the Centre is exporting this day right now
+    return results

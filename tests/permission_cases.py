@@ -362,7 +362,9 @@ CASES: dict[str, Case] = {
 # "officer.own_password" is every role's (tested apart: one's own password); "dossier.sign_apology"
 # is checked on the leader an extension names, not on the account acting (tested apart).
 # "backup.restore" replaces the database the others run on: tests/models/test_restore.py.
-APART = {"officer.own_password", "dossier.sign_apology", "backup.restore"}
+# "server.configure" and "server.migrate" need a PostgreSQL server: tests/office/.
+APART = {"officer.own_password", "dossier.sign_apology", "backup.restore", "server.configure",
+         "server.migrate"}
 assert set(CASES) | APART == set(PERMISSIONS), set(PERMISSIONS) - set(CASES) - APART
 
 

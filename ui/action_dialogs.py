@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
-    QLineEdit, QPlainTextEdit, QVBoxLayout,
+    QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout,
 )
 
 from models import online, workflow
@@ -127,6 +127,7 @@ class ActionDialog(QDialog):
     started on the same dossier, and Ctrl+Enter cannot reach the window behind."""
 
     done_view = Signal(object, object)
+    stale = Signal(str)  # another counter updated the dossier first: the message
 
     def __init__(self, action: str, view: DossierView, officer, parent=None, *,
                  now: Callable[[], datetime] = clock):
@@ -280,10 +281,20 @@ class ActionDialog(QDialog):
 
         def failed(exc: Exception) -> None:
             self.ok.setEnabled(True)
+            if isinstance(exc, workflow.DossierChanged):
+                # Never a lost update: the officer sees what the other counter did, then decides.
+                QMessageBox.information(self, self.windowTitle(), str(exc))
+                self.stale.emit(str(exc))
+                self.reject()
+                return
             errors = exc.errors if isinstance(exc, ValidationError) else {"": str(exc)}
             widget = self.errors.show(errors)
             if widget is not None:
                 widget.setFocus()
 
-        Op(self, lambda: perform(code, officer, **values)).success(done).failure(failed) \
-            .run_in_background()
+        version = self.view.version
+
+        def work():
+            with workflow.shown_version(version):
+                return perform(code, officer, **values)
+        Op(self, work).success(done).failure(failed).run_in_background()

@@ -16,6 +16,7 @@ from models.errors import MotCuaError
 from models.paths import default_database
 from models.session import open_counter
 from models.settings import load_settings
+from models.office_server import ServerUnavailable
 from models.storage_errors import DatabaseDamaged
 
 from . import instance_lock
@@ -79,14 +80,21 @@ class AppController(QObject):
     def start(self) -> bool:
         """Open the database and show the wizard or the sign-in; False when the app cannot
         start (a message was shown, or the officer chose to quit)."""
-        try:
-            open_counter(self.db_path, check=True)
-        except DatabaseDamaged as exc:
-            return self._offer_restore(exc.reason)
-        except MotCuaError as exc:
-            log.error("cannot start: %s", exc)
-            startup_failed(str(exc))
-            return False
+        while True:
+            try:
+                open_counter(self.db_path, check=True)
+                break
+            except ServerUnavailable as exc:
+                # Never a database of its own instead: the counter waits for the Centre's server.
+                log.warning("office server away at start: %s", exc)
+                if not ask_retry_server(str(exc)):
+                    return False
+            except DatabaseDamaged as exc:
+                return self._offer_restore(exc.reason)
+            except MotCuaError as exc:
+                log.error("cannot start: %s", exc)
+                startup_failed(str(exc))
+                return False
         self._begin()
         return True
 
@@ -124,10 +132,16 @@ class AppController(QObject):
 
             self.wizard = SetupWizard(settings)
             self.wizard.completed.connect(self._signed_in)
+            self.wizard.joined.connect(self._joined)
             FirstPaint(self.wizard, "setup wizard")
             self.wizard.show()
         else:
             self._ask_sign_in()
+
+    def _joined(self, url: str) -> None:
+        """This machine joined a Centre's server already set up: its officers sign in there."""
+        self.db_path = url
+        self._ask_sign_in()
 
     def _ask_sign_in(self, *, next_officer: bool = False) -> None:
         from .sign_in_dialog import SignInDialog
@@ -167,6 +181,17 @@ NO_SCREEN = ("Lỗi: không tìm thấy màn hình để mở giao diện. Hãy 
              "hoặc dùng các lệnh dòng lệnh (motcua --help).")
 
 
+def ask_retry_server(message: str) -> bool:
+    """The Centre's server did not answer at start: try again, or quit (never work alone)."""
+    box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("AppController", "Lost connection to the server"),
+                      message)
+    retry = box.addButton(QCoreApplication.translate("AppController", "Try again"), QMessageBox.AcceptRole)
+    box.addButton(QCoreApplication.translate("AppController", "Quit"), QMessageBox.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    return box.clickedButton() is retry
+
+
 def startup_failed(message: str) -> None:
     """A start that cannot go on (damaged database, database in use …): say why, in a box."""
     QMessageBox.critical(None, QCoreApplication.translate("AppController", "MotCua cannot start"),
@@ -185,7 +210,12 @@ def run_gui(db: str | None = None, officer: str | None = None) -> int:
     app = make_application()
     install_crash_reporter()
     try:
-        started = _start(db or default_database(), officer)
+        target = db or default_database()
+    except MotCuaError as exc:  # this machine's connection file cannot be read
+        startup_failed(str(exc))
+        return 1
+    try:
+        started = _start(target, officer)
     except Exception:  # a bug before the event loop: the crash reporter's queue would never run
         log.exception("cannot start")
         from .error_dialog import show_unexpected

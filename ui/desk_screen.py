@@ -61,11 +61,17 @@ class DossierTable(QTableView):
             self.selectRow(0)
 
 
+REFRESH_MS = 10_000  # dossiers received at the other counters show within seconds
+
+
 class DeskScreen(QWidget):
     open_code = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, refresh_ms: int = REFRESH_MS):
         super().__init__(parent)
+        self._loaded = False
+        self.refresh_timer = QTimer(self, interval=refresh_ms)
+        self.refresh_timer.timeout.connect(self.refresh)
         self.model = DossierTableModel(self)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: code, ID number, phone or name (Ctrl+F)"))
@@ -168,6 +174,7 @@ class DeskScreen(QWidget):
             self.table.focus_first_row()
 
     def load(self) -> None:
+        self._loaded = True
         Op(self, lambda: list_procedures(include_inactive=True)).success(self._set_procedures) \
             .run_in_background()
         self.online.load()
@@ -206,6 +213,21 @@ class DeskScreen(QWidget):
             self.table.setSortingEnabled(True)  # sorts, that is loads, by the indicator
         else:
             self.model.reload()
+
+    def refresh(self) -> None:
+        """Up to date without a reload (on a timer while shown, and when the window gets the
+        focus back): new dossiers from the other counters, steps taken there."""
+        if self._loaded and self.isVisible():
+            self.model.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh_timer.start()
+        self.refresh()
+
+    def hideEvent(self, event) -> None:
+        self.refresh_timer.stop()
+        super().hideEvent(event)
 
     def _show_count(self, total: int) -> None:
         self.count.setText(self.tr("%1 dossiers").replace("%1", fmt_number(total)))

@@ -295,6 +295,7 @@ class DossierDialog(QDialog):
             self.tabs.setCurrentWidget(self.documents)
         self.action_dialog = ActionDialog(action, self.view, self.officer, self, now=self.now)
         self.action_dialog.done_view.connect(self._action_done)
+        self.action_dialog.stale.connect(lambda _message: self.reload())  # the fresh view
         self.action_dialog.open()
         self.action_dialog.activateWindow()
         return self.action_dialog

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from models.search import DossierFilter, count_dossiers, list_dossiers
+from models.search import DossierFilter, count_dossiers, dossiers_by_id, list_dossiers, newer_dossiers
 
 from .i18n import fmt_datetime
 from .runner import Op
@@ -38,6 +38,7 @@ class DossierTableModel(QAbstractTableModel):
 
     page_loaded = Signal()
     counted = Signal(int)
+    refreshed = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -48,6 +49,7 @@ class DossierTableModel(QAbstractTableModel):
         self._more = False
         self._loading = False
         self._generation = 0
+        self._refreshing = False
         self.total: int | None = None
 
     # -- loading ----------------------------------------------------------------------------
@@ -57,6 +59,7 @@ class DossierTableModel(QAbstractTableModel):
         self._generation += 1
         self.beginResetModel()
         self.rows, self._cursor, self._more, self._loading = [], None, True, False
+        self._refreshing = False
         self.total = None
         self.endResetModel()
         self.fetchMore(QModelIndex())
@@ -94,6 +97,50 @@ class DossierTableModel(QAbstractTableModel):
         self._cursor = page.cursor
         self._more = page.cursor is not None
         self.page_loaded.emit()
+
+    def refresh(self) -> None:
+        """Bring the loaded rows up to date without a reload (the scroll position and the
+        selection stay): dossiers received since at other counters go on top (newest-first
+        order), rows changed elsewhere are redrawn. ``refreshed(new)`` when done."""
+        if self._loading or self._refreshing:
+            return
+        self._refreshing = True
+        generation, flt = self._generation, self.filter
+        ids = [d.id for d in self.rows]
+        newest = max(ids, default=0)
+        # Newest first (by id or by reception time, the desk's default): what other counters
+        # received since goes on top; in any other order it shows at the next reload.
+        on_top = self.sort_key in ("id", "received_at") and self.descending
+        top = self.rows[0].received_at if self.rows and self.sort_key == "received_at" else None
+
+        def work():
+            return (newer_dossiers(flt, newest) if on_top and (newest or not self._more) else [],
+                    dossiers_by_id(ids))
+        Op(self, work).success(lambda found: self._refreshed(generation, top, *found)) \
+            .failure(lambda _exc: self._refresh_failed()).run_in_background()
+
+    def _refresh_failed(self) -> None:
+        self._refreshing = False  # the server banner says why; the next refresh tries again
+
+    def _refreshed(self, generation: int, top, new: list, current: dict) -> None:
+        self._refreshing = False
+        if generation != self._generation:
+            return
+        for row, old in enumerate(self.rows):
+            fresh = current.get(old.id)
+            if fresh is not None and fresh != old:
+                self.rows[row] = fresh
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        known = {d.id for d in self.rows}
+        new = [d for d in new if d.id not in known and (top is None or d.received_at >= top)]
+        if new:
+            self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
+            self.rows[:0] = new
+            self.endInsertRows()
+            if self.total is not None:
+                self.total += len(new)
+                self.counted.emit(self.total)
+        self.refreshed.emit(len(new))
 
     @property
     def loading(self) -> bool:

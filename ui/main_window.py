@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from models.audit import now as clock
 from models.permissions import can, role_names, roles_of
+from models.office import counter_number
+from models.office_server import server_name
 from models.settings import AgencySettings, load_settings
 
 from . import preload, runner
@@ -71,6 +73,9 @@ class MainWindow(QMainWindow):
         from .package_banner import PackageBanner
         from .sync_banner import SyncBanner
 
+        from .server_banner import ServerBanner
+
+        self.server_banner = ServerBanner()
         self.sync_banner = SyncBanner(now=now, interval_ms=sync_interval_ms)
         self.sync_banner.open_sync.connect(lambda: self.show_tab(SYNC))
         self.package_banner = PackageBanner(now=now, interval_ms=sync_interval_ms)
@@ -82,6 +87,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.server_banner)
         column.addWidget(self.sync_banner)
         column.addWidget(self.package_banner)
         column.addWidget(self.tabs, 1)
@@ -97,7 +103,14 @@ class MainWindow(QMainWindow):
         self.sign_out_action.triggered.connect(self.sign_out)
         session = self.menuBar().addMenu(self.tr("&Officer"))
         session.addAction(self.sign_out_action)
-        if db_path:
+        self.counter_label = QLabel()
+        self.counter_label.setObjectName("counter_number")
+        self.statusBar().addPermanentWidget(self.counter_label)
+        self.show_counter()
+        server = server_name()
+        if server:
+            self.statusBar().showMessage(self.tr("Centre's server: %1").replace("%1", server))
+        elif db_path:
             self.statusBar().showMessage(db_path)
         self.citizen = add_citizen_menu(self, officer)  # kiosk, second screen, ratings
         add_help_menu(self, db_path)
@@ -113,6 +126,7 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         preload.start()
+        self.server_banner.start()
         from .auto_backup import AutoBackup
         from .auto_export import AutoExport
 
@@ -199,6 +213,9 @@ class MainWindow(QMainWindow):
         if screen.backups is not None:
             screen.backups.restoring.connect(self.pause_background)
             screen.backups.restored.connect(self._restored)
+        if screen.office is not None:
+            screen.office.saved.connect(lambda _c: self.show_counter())
+            screen.office.moved.connect(self._moved_to_server)
         return screen
 
     intake = property(lambda self: self.tab_screen(INTAKE))
@@ -291,10 +308,17 @@ class MainWindow(QMainWindow):
 
     def pause_background(self) -> None:
         """Before a restore: no timer may start work on the database meanwhile."""
-        timers = [self.sync_banner.timer, self.package_banner.timer]
+        timers = [self.server_banner.timer, self.sync_banner.timer, self.package_banner.timer]
         timers += [job.timer for job in (self.auto_export, self.auto_backup) if job is not None]
+        if self.built(DESK):
+            timers.append(self.desk.refresh_timer)
         for timer in timers:
             timer.stop()
+
+    def _moved_to_server(self) -> None:
+        """After migrate-to: the officers sign in again, now on the Centre's server."""
+        self.pause_background()
+        self.restart_requested.emit()
 
     def _restored(self, report) -> None:
         from .backup_panel import show_restore_report
@@ -302,9 +326,21 @@ class MainWindow(QMainWindow):
         show_restore_report(self, report)
         self.restart_requested.emit()
 
+    def show_counter(self) -> None:
+        """"Counter 3" (Quầy số 3) in the status bar: which counter of the Centre this PC is."""
+        number = counter_number()
+        self.counter_label.setText(self.tr("Counter %1").replace("%1", str(number)) if number else "")
+        self.counter_label.setVisible(bool(number))
+
     def set_title(self, settings: AgencySettings) -> None:
         agency = " – ".join(x for x in (settings.governing_body, settings.agency_code) if x)
         self.setWindowTitle(f"MotCua – {agency}" if agency else "MotCua")
+
+    def changeEvent(self, event) -> None:
+        """Back to this window (from another program or a dialog): the desk catches up."""
+        super().changeEvent(event)
+        if event.type() == QEvent.ActivationChange and self.isActiveWindow() and DESK in self._loaded:
+            self.desk.refresh()
 
     # -- window state -----------------------------------------------------------------------
     def _restore(self) -> None:
@@ -327,6 +363,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.citizen.close()
+        self.server_banner.timer.stop()
+        if self.built(DESK):
+            self.desk.refresh_timer.stop()
         self.sync_banner.timer.stop()
         self.package_banner.timer.stop()
         if self.auto_export is not None:

@@ -47,6 +47,7 @@ def _warm_calendar() -> None:
     _national_holidays().get(date.today())
     ZoneInfo("Asia/Ho_Chi_Minh")
     datetime.strptime("01/01/2026", "%d/%m/%Y")  # the standard library's _strptime
+    "may-chu".encode("idna")  # a server's host name, when the counter connects to one
 
 
 def _warm_provinces() -> None:
@@ -229,10 +230,12 @@ def ready(needs: tuple[str, ...] | frozenset[str]) -> bool:
     return all(n in _loaded for n in needs)
 
 
-def _schedule() -> None:
+def _schedule(delay_ms: int = 0) -> None:
+    """The next step at the next event-loop turn (``delay_ms`` only before the first one: the
+    pause after the first paint; one pause per step would make the stages take seconds)."""
     if not _state["scheduled"]:
         _state["scheduled"] = True
-        QTimer.singleShot(START_DELAY_MS, _step)
+        QTimer.singleShot(delay_ms, _step)
 
 
 def _step() -> None:
@@ -266,7 +269,7 @@ def start() -> None:
     """Begin loading every stage in the background of the event loop (after the first paint)."""
     if not _state["started"]:
         _state["started"] = True
-        _schedule()
+        _schedule(START_DELAY_MS)
 
 
 def when_ready(needs: tuple[str, ...], callback: Callable[[], None]) -> None:

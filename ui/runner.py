@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from models.errors import MotCuaError
 from models.db import database_path
+from models.office_server import ServerUnavailable
 from models.storage_errors import classify
 
 from . import preload
@@ -202,11 +203,15 @@ class Op(Generic[T]):
         if storage is not None and not isinstance(exc, MotCuaError):
             log.warning("background job failed: %s", exc)
             exc = storage
+        if isinstance(exc, ServerUnavailable):
+            server_events().lost.emit(str(exc))  # the red banner, on every screen
         if self._on_failure is not None:
             if not isinstance(exc, MotCuaError):
                 log.error("background job failed:\n%s",
                           "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
             self._on_failure(exc)
+        elif isinstance(exc, ServerUnavailable):
+            _show_server_away(self._widget(), str(exc))
         elif isinstance(exc, MotCuaError):
             show_error(self._widget(), str(exc))
         else:
@@ -219,6 +224,38 @@ class PrintOp(Op[T]):
 
     lane = PRINTER
     default_needs = (PRINTING,)
+
+
+class ServerEvents(QObject):
+    """``lost(message)`` whenever a job finds the office server away (ui.server_banner)."""
+
+    lost = Signal(str)
+
+
+_server_events: ServerEvents | None = None
+
+
+def server_events() -> ServerEvents:
+    global _server_events
+    if _server_events is None:
+        _server_events = ServerEvents()
+    return _server_events
+
+
+_server_box_open = False
+
+
+def _show_server_away(parent: QWidget | None, message: str) -> None:
+    """One box at a time while the server is away: the timers' jobs fail too, and the banner
+    already says it on every screen; the officer needs the sentence once, not a pile."""
+    global _server_box_open
+    if _server_box_open:
+        return
+    _server_box_open = True
+    try:
+        show_error(parent, message)
+    finally:
+        _server_box_open = False
 
 
 def show_error(parent: QWidget | None, message: str) -> None:

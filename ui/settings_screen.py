@@ -18,6 +18,7 @@ from .citizen_settings_panel import CitizenSettingsPanel
 from .digitisation_settings_panel import DigitisationSettingsPanel
 from .field_errors import FieldErrors
 from .holidays_panel import HolidaysPanel
+from .office_panel import OfficePanel
 from .officers_panel import OfficersPanel
 from .printers import PrinterCombo
 from .runner import Op
@@ -80,6 +81,7 @@ class SettingsScreen(QWidget):
         self.officers = None
         self.backups = None
         self.digitisation = None
+        self.office = None
         if can(officer, "officer.add"):
             self.officers = OfficersPanel(officer)
             self.tabs.addTab(self.officers, self.tr("Officers"))
@@ -87,6 +89,8 @@ class SettingsScreen(QWidget):
             self.tabs.addTab(self.backups, self.tr("Backups"))
             self.digitisation = DigitisationSettingsPanel(officer)
             self.tabs.addTab(self.digitisation, self.tr("Digitisation"))
+            self.office = OfficePanel(officer)
+            self.tabs.addTab(self.office, self.tr("This machine and the server"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.notice, 1)

@@ -5,16 +5,36 @@ from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QLabel, QLineEdit, QSpinBox, QWizard, QWizardPage,
+    QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWizard, QWizardPage,
 )
 
-from models.errors import ValidationError
+from models.errors import MotCuaError, ValidationError
+from models.office import OfficeConnection, load_connection, save_connection
 from models.session import setup_agency
 from models.settings import AgencySettings, validate_settings
 
+from .connection_form import ConnectionForm
 from .field_errors import FieldErrors
 from .printers import PrinterCombo
 from .runner import Op
+
+
+class ConnectionPage(QWizardPage):
+    """Where this machine's data lives: its own file, or the Centre's server."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("This machine"))
+        self.setSubTitle(self.tr("One counter on its own, or one of several counters sharing the "
+                                 "Centre's server."))
+        self.errors = FieldErrors()  # the form's own errors are shown inside it
+        try:
+            initial = load_connection()
+        except MotCuaError:
+            initial = OfficeConnection()
+        self.form = ConnectionForm(initial)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
 
 
 class AgencyPage(QWizardPage):
@@ -80,9 +100,12 @@ class AdminPage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    """Emits ``completed(username)`` once the agency and its administrator are stored."""
+    """Emits ``completed(username)`` once the agency and its administrator are stored, or
+    ``joined(url)`` when this machine joined a Centre's server already set up (the officer
+    then signs in)."""
 
     completed = Signal(str)
+    joined = Signal(str)
 
     def __init__(self, initial: AgencySettings | None = None, parent=None):
         """``initial``: what is already stored (a counter set up from the command line)."""
@@ -94,9 +117,11 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.FinishButton, self.tr("&Finish"))
         self.setButtonText(QWizard.CancelButton, self.tr("Cancel"))
+        self.machine = ConnectionPage()
         self.agency, self.hours, self.admin = AgencyPage(initial), HoursPage(initial), AdminPage(initial)
-        for page in (self.agency, self.hours, self.admin):
+        for page in (self.machine, self.agency, self.hours, self.admin):
             self.addPage(page)
+        self._connected = False
         self.status = QLabel()
         self.resize(620, 420)
         self._saving = False
@@ -116,6 +141,8 @@ class SetupWizard(QWizard):
         page = self.currentPage()
         if page is None or self._stored:  # QWizard.accept() validates once more
             return True
+        if page is self.machine:
+            return self._choose_machine()
         if page is self.admin:
             return self._finish()
         try:
@@ -129,6 +156,46 @@ class SetupWizard(QWizard):
                 return False
         page.errors.clear()
         return True
+
+    def _choose_machine(self) -> bool:
+        """Store this machine's choice; on a server, connect (in a worker) and either go on
+        setting up an empty Centre or, when the Centre is set up already, sign in to it."""
+        if self._connected:
+            return True
+        connection = self.machine.form.checked()
+        if connection is None or self._saving:
+            return False
+        if not connection.uses_server:
+            save_connection(connection)
+            return True
+        self._saving = True
+
+        def work():
+            from models.office_server import test_connection
+            from models.accounts import anyone_can_sign_in
+            from models.session import open_counter
+            from models.settings import load_settings
+
+            test_connection(connection.url())
+            save_connection(connection)
+            open_counter(connection.url())
+            return load_settings().configured and anyone_can_sign_in()
+
+        def done(set_up: bool) -> None:
+            self._saving = False
+            self._connected = True
+            if set_up:
+                self._stored = True
+                self.joined.emit(connection.url())
+                self.accept()
+            else:
+                self.next()
+
+        def failed(exc: Exception) -> None:
+            self._saving = False
+            self.machine.form._answer(False, str(exc))
+        Op(self, work).success(done).failure(failed).run_in_background()
+        return False
 
     def _finish(self) -> bool:
         """Store everything in a worker; the wizard closes when the account exists."""

@@ -239,12 +239,24 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Lost connection to the server</source>
+        <translation>Mất kết nối máy chủ</translation>
+    </message>
+    <message>
         <source>MotCua cannot start</source>
         <translation>MotCua không khởi động được</translation>
     </message>
     <message>
         <source>MotCua could not start because of an unexpected error. Please tell the administrator and send the details below.</source>
         <translation>MotCua không khởi động được vì một lỗi không mong muốn. Hãy báo cho quản trị viên và gửi kèm chi tiết dưới đây.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
     </message>
 </context>
 <context>
@@ -894,6 +906,80 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>MotCua – citizen screen</source>
         <translation>MotCua – màn hình công dân</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Connect to the Centre&apos;s server</source>
+        <translation>Kết nối máy chủ của Trung tâm</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Đang kết nối…</translation>
+    </message>
+    <message>
+        <source>Counter number</source>
+        <translation>Quầy số</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>One counter: the data stays in a file on this PC (SQLite).</source>
+        <translation>Một quầy: dữ liệu nằm trong một tệp trên máy này (SQLite).</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <source>Printed on receipts and in the register; shown in the status bar.</source>
+        <translation>In trên giấy tiếp nhận và sổ theo dõi; hiện ở thanh trạng thái.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>Several counters: every counter works on one PostgreSQL server on the office network.</source>
+        <translation>Nhiều quầy: mọi quầy cùng làm việc trên một máy chủ PostgreSQL trong mạng nội bộ của Trung tâm.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <source>This machine works on its own</source>
+        <translation>Máy này dùng riêng</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10</source>
+        <translation>ví dụ 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPage</name>
+    <message>
+        <source>One counter on its own, or one of several counters sharing the Centre&apos;s server.</source>
+        <translation>Một quầy làm việc riêng, hay một trong nhiều quầy dùng chung máy chủ của Trung tâm.</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>Máy này</translation>
     </message>
 </context>
 <context>
@@ -2209,6 +2295,14 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Danh mục</translation>
     </message>
     <message>
+        <source>Centre&apos;s server: %1</source>
+        <translation>Máy chủ của Trung tâm: %1</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Quầy số %1</translation>
+    </message>
+    <message>
         <source>Dossiers (F6)</source>
         <translation>Hồ sơ (F6)</translation>
     </message>
@@ -2243,6 +2337,45 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     <message>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePanel</name>
+    <message>
+        <source>Choose “Connect to the Centre&apos;s server” and fill in the server first.</source>
+        <translation>Hãy chọn “Kết nối máy chủ của Trung tâm” và nhập thông tin máy chủ trước.</translation>
+    </message>
+    <message>
+        <source>Copies every dossier, officer, setting, day-file record and the signing key into the empty server database, in one go; the file here is then kept read-only.</source>
+        <translation>Chép toàn bộ hồ sơ, cán bộ, cài đặt, nhật ký tệp đồng bộ và khóa ký vào cơ sở dữ liệu trống trên máy chủ trong một lần; sau đó tệp trên máy này được giữ ở chế độ chỉ đọc.</translation>
+    </message>
+    <message>
+        <source>Move all of this counter&apos;s data to %1? The server database must be empty. Other windows of MotCua on this PC must be closed. Afterwards this PC works on the server and the file here is kept read-only.</source>
+        <translation>Chuyển toàn bộ dữ liệu của quầy này lên %1? Cơ sở dữ liệu trên máy chủ phải đang trống. Hãy đóng các cửa sổ MotCua khác trên máy này. Sau đó máy này làm việc trên máy chủ và tệp ở đây được giữ ở chế độ chỉ đọc.</translation>
+    </message>
+    <message>
+        <source>Move this counter&apos;s data to the server…</source>
+        <translation>Chuyển dữ liệu của quầy này lên máy chủ…</translation>
+    </message>
+    <message>
+        <source>Move to the server</source>
+        <translation>Chuyển lên máy chủ</translation>
+    </message>
+    <message>
+        <source>Moving the data to the server…</source>
+        <translation>Đang chuyển dữ liệu lên máy chủ…</translation>
+    </message>
+    <message>
+        <source>Save connection</source>
+        <translation>Lưu kết nối</translation>
+    </message>
+    <message>
+        <source>Saved. The new connection is used from the next start of MotCua; the counter number from now on.</source>
+        <translation>Đã lưu. Kết nối mới được dùng từ lần mở MotCua tiếp theo; số quầy có hiệu lực ngay.</translation>
+    </message>
+    <message>
+        <source>Testing the connection and saving…</source>
+        <translation>Đang kiểm tra kết nối và lưu…</translation>
     </message>
 </context>
 <context>
@@ -2951,6 +3084,21 @@ hạn</translation>
     </message>
 </context>
 <context>
+    <name>ServerBanner</name>
+    <message>
+        <source>Lost connection to the server</source>
+        <translation>Mất kết nối máy chủ</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>no dossier can be received or updated until the Centre&apos;s server is back; nothing half-done was saved, the program reconnects by itself.</source>
+        <translation>chưa tiếp nhận, cập nhật được hồ sơ cho đến khi máy chủ hoạt động lại; không có gì bị ghi dở, phần mềm tự kết nối lại.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Agency</source>
@@ -3055,6 +3203,10 @@ hạn</translation>
     <message>
         <source>The list is read again each time it is opened</source>
         <translation>Danh sách được đọc lại mỗi lần mở</translation>
+    </message>
+    <message>
+        <source>This machine and the server</source>
+        <translation>Máy này và máy chủ</translation>
     </message>
     <message>
         <source>Unit name</source>

@@ -37,12 +37,15 @@ def js(result):
     return json.loads(result.stdout)
 
 
-def intake_json(received_at: str | None = "2026-11-16T09:30:00", **applicant):
-    """An intake request; ``received_at=None`` means now (as at the counter)."""
+def intake_json(received_at: str | None = "2026-11-16T09:30:00", documents: list | None = None, **applicant):
+    """An intake request; ``received_at=None`` means now (as at the counter); ``documents``:
+    the papers received (None: the procedure's required ones)."""
     data = {"procedure": "1.004873",
             "applicant": {"name": "Nguyễn Thị Hằng", "id_number": "001190012345",
                           "phone": "0912345678", "email": "hang@example.vn",
                           "address": "Thôn Đồng Bông, xã Tam Đảo", **applicant}}
     if received_at:
         data["received_at"] = received_at
+    if documents is not None:
+        data["documents"] = documents
     return json.dumps(data, ensure_ascii=False)

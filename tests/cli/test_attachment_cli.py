@@ -4,11 +4,13 @@ from __future__ import annotations
 import hashlib
 
 from tests.cli.conftest import intake_json, js
+
+TWO_PAPERS = [{"name": "Tờ khai đề nghị cấp giấy xác nhận tình trạng hôn nhân", "originals": 1, "copies": 0}, {"name": "Giấy tờ chứng minh tình trạng hôn nhân", "originals": 1, "copies": 0}]
 from tests.scans import jpeg_bytes, tiff_bytes, write_jpeg_pages
 
 
 def test_attach_list_show_and_write_out(cli, tmp_path):
-    code = js(cli("intake", "--from-json", "-", "--json", stdin=intake_json()))["code"]
+    code = js(cli("intake", "--from-json", "-", "--json", stdin=intake_json(documents=TWO_PAPERS)))["code"]
     pages = write_jpeg_pages(tmp_path / "scan", 2)
     copy = js(cli("attach", code, *map(str, pages), "--paper", "1", "--json"))
     assert (copy["paper"], copy["kind"], copy["pages"]) == (1, "paper", 2)
@@ -30,11 +32,11 @@ def test_attach_list_show_and_write_out(cli, tmp_path):
 
 
 def test_result_reuse_and_refusals(cli, tmp_path):
-    first = js(cli("intake", "--from-json", "-", "--json", stdin=intake_json()))["code"]
+    first = js(cli("intake", "--from-json", "-", "--json", stdin=intake_json(documents=TWO_PAPERS)))["code"]
     scan = tmp_path / "cccd.jpg"
     scan.write_bytes(jpeg_bytes(1))
     earlier = js(cli("attach", first, str(scan), "--paper", "1", "--json"))
-    second = js(cli("intake", "--from-json", "-", "--json", stdin=intake_json()))["code"]
+    second = js(cli("intake", "--from-json", "-", "--json", stdin=intake_json(documents=TWO_PAPERS)))["code"]
     offers = js(cli("attachments", second, "--offers", "--json"))
     assert [o["sha256"] for o in offers] == [earlier["sha256"]]
     reused = js(cli("attach", second, "--paper", "1", "--reuse", earlier["sha256"], "--json"))

@@ -21,10 +21,12 @@ from models.tables import AuditLog, SyncChange
 from tests.factories import XAC_NHAN_HON_NHAN, request
 from tests.scans import jpeg_bytes, png_bytes, tiff_bytes, write_jpeg_pages
 
+TWO_PAPERS = [{"name": "Tờ khai đề nghị cấp giấy xác nhận tình trạng hôn nhân", "originals": 1, "copies": 0}, {"name": "Giấy tờ chứng minh tình trạng hôn nhân", "originals": 1, "copies": 0}]
+
 
 @pytest.fixture
 def dossier(officer):
-    return receive(request(procedure=XAC_NHAN_HON_NHAN), officer)
+    return receive(request(procedure=XAC_NHAN_HON_NHAN, documents=TWO_PAPERS), officer)
 
 
 def _pdf(data: bytes) -> PdfReader:
@@ -130,9 +132,9 @@ def test_a_returning_citizens_paper_is_offered_and_reused(officer, dossier, tmp_
     scan = tmp_path / "cccd.jpg"
     scan.write_bytes(jpeg_bytes(1))
     earlier = att.attach(dossier.code, [scan], officer, paper=1)
-    again = receive(request(procedure=XAC_NHAN_HON_NHAN), officer)
-    stranger = receive(request(procedure=XAC_NHAN_HON_NHAN, id_number="001090054321", name="Lê Văn Tám"),
-                       officer)
+    again = receive(request(procedure=XAC_NHAN_HON_NHAN, documents=TWO_PAPERS), officer)
+    stranger = receive(request(procedure=XAC_NHAN_HON_NHAN, id_number="001090054321", name="Lê Văn Tám",
+                               documents=TWO_PAPERS), officer)
 
     offers = att.reuse_offers(again.code)
     assert [(o.paper, o.sha256, o.from_code) for o in offers] == [(1, earlier.sha256, dossier.code)]

@@ -72,10 +72,10 @@ def test_the_figures_of_a_hand_built_period(officer, tmp_path):
     att.attach(d, [tmp_path / "other.jpg"], officer, paper=1, now=at(DAY, 16))
     assert digitisation_report(Period.day(DAY)).total.received_digitised == 2
 
-    pdf = period_report_pdf(period_report(Period.day(DAY)), digitisation=report)
+    pdf = period_report_pdf(period_report(Period.day(DAY), officer=officer), digitisation=report)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "SỐ HÓA HỒ SƠ" in text and "Tỷ lệ (4.2)" in text and "50,00%" in text
-    book = load_workbook(io.BytesIO(period_report_xlsx(period_report(Period.day(DAY)), digitisation=report)))
+    book = load_workbook(io.BytesIO(period_report_xlsx(period_report(Period.day(DAY), officer=officer), digitisation=report)))
     sheet = book["Số hóa"]
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=5, max_row=7)]
     assert values[-1][1:11] == ["Tổng cộng", 2, 1, 0.5, 4, 2, 0.5, 4, 1, 0.25]

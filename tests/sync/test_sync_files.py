@@ -10,6 +10,7 @@ from pathlib import Path
 
 from models import attachments as att
 from models.attachment_store import FolderStore, current_store
+from models.session import acting_officer
 from sync import companion
 from sync.apply import apply_files
 from sync.export import run_export
@@ -50,7 +51,7 @@ def _records(path: Path) -> dict:
 def test_a_version_2_day_and_its_companion_arrive_with_every_hash_equal(officer, tmp_path):
     copies = digitised_day(officer, tmp_path)
     out = tmp_path / "usb"
-    result = run_export(DAY, out, now=at(DAY, 18))
+    result = run_export(DAY, out, by=acting_officer(), now=at(DAY, 18))
     manifest = json.loads(zipfile.ZipFile(result.path).read("manifest.json"))
     assert manifest["schema_version"] == 2
     assert manifest["files"]["count"] == 3
@@ -81,10 +82,10 @@ def test_an_encrypted_companion_split_into_parts(officer, tmp_path, monkeypatch)
     private, public = new_province_keys()
     (tmp_path / "priv.json").write_text(json.dumps(private))
     (tmp_path / "pub.json").write_text(json.dumps(public))
-    set_province_key(tmp_path / "pub.json")
+    set_province_key(tmp_path / "pub.json", by=acting_officer())
     copies = digitised_day(officer, tmp_path)
     monkeypatch.setattr(companion, "PART_LIMIT", 1)  # one copy per part
-    result = run_export(DAY, tmp_path / "usb", now=at(DAY, 18))
+    result = run_export(DAY, tmp_path / "usb", by=acting_officer(), now=at(DAY, 18))
     parts = json.loads(zipfile.ZipFile(result.path).read("manifest.json"))["files"]["parts"]
     assert [p["name"] for p in parts] == [files_file_name(AGENCY, DAY, n) for n in (1, 2, 3)]
     first = zipfile.ZipFile(tmp_path / "usb" / parts[0]["name"])
@@ -102,7 +103,7 @@ def test_an_encrypted_companion_split_into_parts(officer, tmp_path, monkeypatch)
 
 def test_a_flipped_byte_in_the_companion_is_refused(officer, tmp_path):
     digitised_day(officer, tmp_path)
-    result = run_export(DAY, tmp_path / "usb", now=at(DAY, 18))
+    result = run_export(DAY, tmp_path / "usb", by=acting_officer(), now=at(DAY, 18))
     part = tmp_path / "usb" / files_file_name(AGENCY, DAY)
     data = bytearray(part.read_bytes())
     data[len(data) // 2] ^= 0x01
@@ -124,7 +125,7 @@ def test_a_flipped_byte_in_the_companion_is_refused(officer, tmp_path):
 
 def test_a_forged_part_signed_by_another_key_is_refused(officer, tmp_path):
     digitised_day(officer, tmp_path)
-    run_export(DAY, tmp_path / "usb", now=at(DAY, 18))
+    run_export(DAY, tmp_path / "usb", by=acting_officer(), now=at(DAY, 18))
     part = tmp_path / "usb" / files_file_name(AGENCY, DAY)
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -141,7 +142,7 @@ def test_a_forged_part_signed_by_another_key_is_refused(officer, tmp_path):
 def test_a_version_1_day_file_still_verifies_and_applies(officer, tmp_path):
     """A file as version 1 wrote it: no digitisation fields, no ``files`` in the manifest."""
     digitised_day(officer, tmp_path)
-    result = run_export(DAY, tmp_path / "v2", now=at(DAY, 18))
+    result = run_export(DAY, tmp_path / "v2", by=acting_officer(), now=at(DAY, 18))
     members = dict(members_of(result.path))
     v2_only = ("HoSoCoThanhPhanSoHoa", "SoGiayToChuHoSo", "NgayNopHoSo", "NoiNopHoSo", "DuocThanhToanTrucTuyen")
     doc = json.loads(members["hoso.json"])

@@ -15,6 +15,13 @@ from ui_helpers import type_text
 def _settings_screen(window, idle):
     window.show_tab(SETTINGS)
     idle()
+    # The offscreen platform has no window manager: make the window active, as clicking it would,
+    # so that its shortcuts (Ctrl+S) reach it.
+    window.activateWindow()
+    window.raise_()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
     return window.settings
 
 

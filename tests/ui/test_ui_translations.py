@@ -117,7 +117,7 @@ def test_no_screen_shows_an_untranslated_string(window, make_dossier, officer, q
         texts += _visible_texts(ActionDialog(action, dialog.view, officer, dialog))
     wizard = SetupWizard()
     qtbot.addWidget(wizard)
-    for page in (wizard.agency, wizard.hours, wizard.admin):
+    for page in (wizard.machine, wizard.agency, wizard.hours, wizard.admin):
         texts += _visible_texts(page)
     texts += [wizard.buttonText(b) for b in (QWizard.NextButton, QWizard.BackButton,
                                             QWizard.FinishButton, QWizard.CancelButton)]
