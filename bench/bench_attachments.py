@@ -27,8 +27,14 @@ from models.intake import IntakeRequest, PersonInput, receive  # noqa: E402
 from models.session import acting_officer, open_counter, setup_agency  # noqa: E402
 from sync.apply import apply_files  # noqa: E402
 from sync.export import run_export  # noqa: E402
-from sync.keys import Trust, agency_public_key_document, load_province_private, new_province_keys, \
-    set_province_key, unb64  # noqa: E402
+from sync.keys import (
+    Trust,
+    agency_public_key_document,
+    load_province_private,
+    new_province_keys,
+    set_province_key,  # noqa: E402
+    unb64,
+)
 from tests.scans import jpeg_bytes, write_jpeg_pages  # noqa: E402
 
 DAY = date(2026, 3, 2)
@@ -55,7 +61,7 @@ def main() -> None:
     first = receive(IntakeRequest(procedure="1.004873", applicant=PersonInput(
         name="Nguyễn Thị Hằng", id_number="001190012345", address="Xã Tam Đảo"), documents=PAPERS), officer)
     times = []
-    for repeat in range(3):
+    for _repeat in range(3):
         started, cpu = time.perf_counter(), time.process_time()
         copy = attachments.attach(first.code, pages, officer, paper=1)
         times.append((time.perf_counter() - started, time.process_time() - cpu))

@@ -30,8 +30,16 @@ from models.intake import IntakeRequest, PersonInput, receive  # noqa: E402
 from models.search import DossierFilter, count_dossiers, list_dossiers, search  # noqa: E402
 from models.session import acting_officer, open_counter, setup_agency  # noqa: E402
 from models.tables import (  # noqa: E402
-    AuditLog, CodeCounter, Dossier, DossierDocument, DossierTail, DueDateChange, Procedure, StatusEvent,
-    SyncChange, database,
+    AuditLog,
+    CodeCounter,
+    Dossier,
+    DossierDocument,
+    DossierTail,
+    DueDateChange,
+    Procedure,
+    StatusEvent,
+    SyncChange,
+    database,
 )
 from models.tails import reversed_tails  # noqa: E402
 from models.text import fold  # noqa: E402

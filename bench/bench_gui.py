@@ -130,13 +130,12 @@ def f9_times(db: str, runs: int) -> list[float]:
     """Fill the intake form, press F9, stop the clock when the receipt PDF is on screen."""
     from PySide6.QtCore import QEventLoop, QTimer
 
+    import printing.dispatch
     from models.accounts import get_officer_row
     from models.session import open_counter
     from ui import runner
     from ui.app import make_application
     from ui.main_window import MainWindow
-
-    import printing.dispatch
 
     printing.dispatch.print_pdf = lambda *a, **k: 1  # no printer here; rendering still happens
     app = make_application(sys.argv[:1])

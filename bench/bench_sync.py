@@ -30,7 +30,12 @@ from models.tables import database  # noqa: E402
 from sync.apply import apply_files  # noqa: E402
 from sync.export import run_export  # noqa: E402
 from sync.keys import (  # noqa: E402
-    Trust, agency_public_key_document, load_province_private, new_province_keys, set_province_key, unb64,
+    Trust,
+    agency_public_key_document,
+    load_province_private,
+    new_province_keys,
+    set_province_key,
+    unb64,
 )
 
 PROCEDURES = ["1.001193", "1.004873", "2.000635", "1.001022"]

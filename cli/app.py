@@ -11,8 +11,8 @@ import sys
 from models.db import close_database, is_url
 from models.errors import MotCuaError
 from models.paths import default_database
-from models.version import APP_VERSION
 from models.storage_errors import classify, os_reason
+from models.version import APP_VERSION
 
 from .context import Context
 from .sign_in import sign_in_for

@@ -39,10 +39,7 @@ def register(commands) -> None:
 def cmd_backup(ctx: Context) -> None:
     from models.backup import auto_backup, make_backup
 
-    if ctx.args.out:
-        result = make_backup(ctx.args.out, force=ctx.args.force)
-    else:
-        result = auto_backup(kind="manual")
+    result = make_backup(ctx.args.out, force=ctx.args.force) if ctx.args.out else auto_backup(kind="manual")
     ctx.emit(result.to_dict(), result.lines())
 
 

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from models import workflow
 from models.dossiers import DossierView, get_dossier
-from models.limits import LIST_LIMIT_MAX
 from models.intake import IntakeRequest, parse_local_datetime, receive
+from models.limits import LIST_LIMIT_MAX
 from models.safe_json import SMALL_FILE, parse_document, read_json
 from models.search import DossierFilter, list_dossiers, search
 from models.statuses import STATUS_NAMES

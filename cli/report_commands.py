@@ -7,8 +7,15 @@ from pathlib import Path
 from models.errors import ValidationError
 from models.report_period import Period, parse_period, period_between
 from models.reports import (
-    FIGURE_NAMES, FIGURES, GROUPINGS, Figures, PeriodReport, ReportDossier, dossiers_behind,
-    late_dossiers, period_report,
+    FIGURE_NAMES,
+    FIGURES,
+    GROUPINGS,
+    Figures,
+    PeriodReport,
+    ReportDossier,
+    dossiers_behind,
+    late_dossiers,
+    period_report,
 )
 
 from .context import Context, fmt_dt

@@ -19,7 +19,10 @@ from pathlib import Path
 
 from models.errors import SignInError
 from models.session import (
-    default_username, needs_sign_in_for_setup, require_someone_can_sign_in, sign_in,
+    default_username,
+    needs_sign_in_for_setup,
+    require_someone_can_sign_in,
+    sign_in,
 )
 from models.tables import Officer
 

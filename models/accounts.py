@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .db import write_transaction
 from .errors import NotFoundError, PermissionDenied, SignInError, ValidationError
 from .limits import OFFICER_NAME_MAX

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from .db import database_path, is_postgres
 from .errors import MotCuaError

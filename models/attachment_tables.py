@@ -10,8 +10,15 @@ attached is ever silently lost.
 from __future__ import annotations
 
 from peewee import (
-    AutoField, BlobField, BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField,
-    SmallIntegerField, TextField,
+    AutoField,
+    BlobField,
+    BooleanField,
+    CharField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    SmallIntegerField,
+    TextField,
 )
 
 from .tables import BaseModel, Dossier, Officer

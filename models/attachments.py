@@ -22,7 +22,8 @@ from pathlib import Path
 from .attachment_pdf import to_pdf
 from .attachment_store import current_store, is_sha256, sha256_of
 from .attachment_tables import PAPER, RESULT, Attachment
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .db import is_postgres, write_transaction
 from .dossiers import get_dossier_row
 from .errors import MotCuaError, NotFoundError, ValidationError

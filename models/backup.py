@@ -26,7 +26,8 @@ from pathlib import Path
 from .agency_key import ensure_agency_key, stored_agency_key
 from .attachment_backup import copies_into_backup
 from .attachment_store import FOLDER_NAME as COPIES_FOLDER
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .db import SQLITE_HEADER, database_path, is_postgres, is_sqlite, write_transaction
 from .errors import MotCuaError, ValidationError
 from .migrations import SCHEMA_VERSION

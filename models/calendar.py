@@ -12,6 +12,7 @@ Rules (DOMAIN §3):
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -61,7 +62,7 @@ class OfficeHours:
         return self.sessions[-1][1]
 
     @classmethod
-    def parse(cls, text: str) -> "OfficeHours":
+    def parse(cls, text: str) -> OfficeHours:
         """'07:00-11:30,13:30-17:00' → OfficeHours."""
         sessions = []
         for part in text.split(","):
@@ -78,7 +79,7 @@ def _minutes(t: time) -> int:
 
 
 @lru_cache(maxsize=1)
-def _national_holidays() -> "holidays.HolidayBase":
+def _national_holidays() -> holidays.HolidayBase:
     # Imported on first use: the package is large and the window should open first.
     import holidays
 
@@ -103,6 +104,12 @@ class WorkingCalendar:
         if self.decisions is None:
             self.decisions = shipped_decisions()
 
+    @property
+    def official(self) -> CalendarDecisions:
+        """The decisions in force (set by __post_init__)."""
+        assert self.decisions is not None
+        return self.decisions
+
     # -- days -------------------------------------------------------------------------------
     def is_working_day(self, day: date) -> bool:
         cached = self._cache.get(day)
@@ -115,36 +122,36 @@ class WorkingCalendar:
             return True
         if day in self.extra_off:
             return False
-        if day in self.decisions.working_days:
+        if day in self.official.working_days:
             return True
-        if day in self.decisions.days_off:
+        if day in self.official.days_off:
             return False
         national = _national_holidays()
         # `in` makes the package populate the year (and its swapped Saturdays) first.
-        if day in national and self.decisions.ignored_reason(day, national.get(day)) is None:
+        if day in national and self.official.ignored_reason(day, national.get(day)) is None:
             return False
         return day in getattr(national, "weekend_workdays", ()) or day.weekday() < 5
 
     def day_off_reason(self, day: date) -> str | None:
         """Why a weekday is not worked, or why a weekend day is (None for ordinary days)."""
-        for layer in (self.extra_working, self.extra_off, self.decisions.working_days,
-                      self.decisions.days_off):
+        for layer in (self.extra_working, self.extra_off, self.official.working_days,
+                      self.official.days_off):
             if day in layer:
                 return layer[day]
         names = _national_holidays().get(day)
-        return self.decisions.ignored_reason(day, names) or names
+        return self.official.ignored_reason(day, names) or names
 
     def layered_days(self, year: int) -> list[tuple[date, str, bool, str]]:
         """Days of the year that differ from an ordinary Mon–Fri week: (day, reason, working,
         layer), the layer being "holidays" (the package), "official" (shipped decisions) or
         "counter" (the counter's own table)."""
         national = _national_holidays()
-        date(year, 1, 1) in national  # populates the year, its swapped Saturdays included
+        national.get(date(year, 1, 1))  # populates the year, its swapped Saturdays included
         days: dict[date, tuple[str, bool, str]] = {}
         for day, name in national.items():
             if day.year != year:
                 continue
-            ignored = self.decisions.ignored_reason(day, name)
+            ignored = self.official.ignored_reason(day, name)
             if ignored is None:
                 days[day] = (name, False, "holidays")
             elif day.weekday() < 5:  # a weekday the package wrongly takes off
@@ -152,7 +159,7 @@ class WorkingCalendar:
         for day in getattr(national, "weekend_workdays", set()):
             if day.year == year:
                 days[day] = ("Ngày làm việc bù", True, "holidays")
-        layers = ((self.decisions.days_off, False, "official"), (self.decisions.working_days, True, "official"),
+        layers = ((self.official.days_off, False, "official"), (self.official.working_days, True, "official"),
                   (self.extra_off, False, "counter"), (self.extra_working, True, "counter"))
         for mapping, working, layer in layers:
             for day, reason in mapping.items():
@@ -175,7 +182,7 @@ class WorkingCalendar:
         return datetime.combine(day, self.hours.closing)
 
     # -- working time -----------------------------------------------------------------------
-    def _sessions_from(self, moment: datetime):
+    def _sessions_from(self, moment: datetime) -> Iterator[tuple[datetime, datetime]]:
         """Yield (start, end) of the working sessions that end after ``moment``, in order."""
         day = moment.date()
         if not self.is_working_day(day):

@@ -83,11 +83,11 @@ class CalendarDecisions:
     sources: dict[int, str] = field(default_factory=dict)
 
     @classmethod
-    def empty(cls) -> "CalendarDecisions":
+    def empty(cls) -> CalendarDecisions:
         return cls()
 
     @classmethod
-    def from_years(cls, years: list[CalendarYear], ignored: tuple[IgnoredHoliday, ...] = ()) -> "CalendarDecisions":
+    def from_years(cls, years: list[CalendarYear], ignored: tuple[IgnoredHoliday, ...] = ()) -> CalendarDecisions:
         off, working, sources = {}, {}, {}
         for y in years:
             off.update({d.day: d.reason for d in y.days_off})
@@ -185,9 +185,9 @@ def read_calendar_file(path: str | Path) -> list[CalendarYear]:
     try:
         doc = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise ValidationError({"calendar": f"Không tìm thấy tệp lịch: {path}"})
+        raise ValidationError({"calendar": f"Không tìm thấy tệp lịch: {path}"}) from None
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ValidationError({"calendar": f"Tệp lịch {path} không đúng định dạng JSON."})
+        raise ValidationError({"calendar": f"Tệp lịch {path} không đúng định dạng JSON."}) from None
     return parse_calendar_document(doc, f"Tệp lịch {path.name}")
 
 

@@ -19,8 +19,15 @@ from .db import write_transaction
 from .errors import NotFoundError, ValidationError
 from .fees import FeeRule, flat_rule, parse_rule
 from .limits import (
-    CATALOG_TEXT_MAX, COPIES_MAX, DOCUMENT_NAME_MAX, DURATION_MAX, FEE_MAX, FIELD_NAME_MAX,
-    MAX_DOCUMENTS, PROCEDURE_CODE_MAX, PROCEDURE_NAME_MAX,
+    CATALOG_TEXT_MAX,
+    COPIES_MAX,
+    DOCUMENT_NAME_MAX,
+    DURATION_MAX,
+    FEE_MAX,
+    FIELD_NAME_MAX,
+    MAX_DOCUMENTS,
+    PROCEDURE_CODE_MAX,
+    PROCEDURE_NAME_MAX,
 )
 from .paths import RESOURCES
 from .permissions import require

@@ -21,7 +21,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .catalog import ImportReport, import_published, parse_entry
 from .dates import parse_date
 from .db import write_transaction

@@ -8,8 +8,14 @@ the same ``database`` proxy. A dossier with nothing to pay and nothing exempted 
 from __future__ import annotations
 
 from peewee import (
-    AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField,
-    SmallIntegerField, TextField,
+    AutoField,
+    BooleanField,
+    CharField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    SmallIntegerField,
+    TextField,
 )
 
 from .tables import BaseModel, Dossier, Officer

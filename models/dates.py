@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from .errors import ValidationError
 
@@ -50,7 +50,7 @@ def _split(text: str) -> _Parts | None:
         if match:
             groups = match.groupdict()
 
-            def number(key: str) -> int | None:
+            def number(key: str, groups: dict = groups) -> int | None:
                 return int(groups[key]) if groups.get(key) else None
             return _Parts(int(groups["year"]), int(groups["month"]), int(groups["day"]),
                           number("hour"), number("minute"), number("second"), groups.get("zone"))
@@ -135,7 +135,7 @@ def _to_local(moment: datetime, zone: str | None) -> datetime:
 
     if zone is not None:
         if zone.upper() == "Z":
-            tz = timezone.utc
+            tz = UTC
         else:
             digits = zone.replace(":", "")
             sign = -1 if digits[0] == "-" else 1

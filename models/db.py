@@ -12,16 +12,16 @@ work in a read-only folder and never migrate.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from . import highwater
 from .errors import MotCuaError, PermissionDenied
 from .migrations import SCHEMA_VERSION, check_version, current_version, migrate
-from .office_server import check_server, server_database
 from .network_drive import on_network_drive
+from .office_server import check_server, server_database
 from .private_files import create_private_file, make_private, private_dir
 from .storage_errors import DatabaseDamaged, classify
 from .tables import database

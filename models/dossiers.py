@@ -12,7 +12,14 @@ from .errors import NotFoundError, ValidationError
 from .fee_records import FeeView, fee_view, fee_views, view_of
 from .lateness import judged_late, late_at
 from .statuses import (
-    ACTION_NAMES, CHANNELS, FINISHED, NEW, OPEN, RESULT_DELIVERY, RETURNED, STATUS_NAMES,
+    ACTION_NAMES,
+    CHANNELS,
+    FINISHED,
+    NEW,
+    OPEN,
+    RESULT_DELIVERY,
+    RETURNED,
+    STATUS_NAMES,
     allowed_actions,
 )
 from .tables import DocumentName, Dossier, DossierDocument, DueDateChange, Officer, StatusEvent

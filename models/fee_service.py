@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .citizen_tables import DossierFee
 from .db import write_transaction
 from .dossiers import get_dossier_row

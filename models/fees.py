@@ -228,7 +228,7 @@ class FeeBasis:
     items: tuple[FeeItem, ...] = ()
 
     @classmethod
-    def from_dict(cls, data) -> "FeeBasis | None":
+    def from_dict(cls, data) -> FeeBasis | None:
         if data is None:
             return None
         if not isinstance(data, dict):

@@ -9,11 +9,22 @@ from datetime import date, datetime, timedelta
 
 from printing import FORM_RENDERERS
 from printing.data import (
-    ApologyData, ControlSheetData, ControlStep, DocumentLine, FormSettings, Person, ReceiptData,
-    RefusalData, RegisterData, RegisterRow, StopNoticeData, SupplementData,
+    ApologyData,
+    ControlSheetData,
+    ControlStep,
+    DocumentLine,
+    FormSettings,
+    Person,
+    ReceiptData,
+    RefusalData,
+    RegisterData,
+    RegisterRow,
+    StopNoticeData,
+    SupplementData,
 )
 
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .dossiers import DossierView, EventView, get_dossier, to_views
 from .errors import MotCuaError, ValidationError
 from .fee_printing import fee_block

@@ -62,7 +62,7 @@ def parse_update(item: object) -> StatusUpdate:
     try:
         at = datetime.strptime(str(item.get("ThoiDiemXuLy", "")), PORTAL_DATETIME)
     except ValueError:
-        raise ValidationError({"ThoiDiemXuLy": "Thời điểm xử lý phải có dạng yyyyMMddHHmmss."})
+        raise ValidationError({"ThoiDiemXuLy": "Thời điểm xử lý phải có dạng yyyyMMddHHmmss."}) from None
     status = item.get("TrangThai")
     if isinstance(status, bool) or not isinstance(status, int) or status not in STATUS_NAMES:
         raise ValidationError({"TrangThai": "Trạng thái phải là số từ 1 đến 10."})

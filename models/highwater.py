@@ -62,7 +62,7 @@ class Issued:
         if version > self.versions.get(uid, ("", 0))[1]:
             self.versions[uid] = (code, version)
 
-    def merge(self, other: "Issued") -> None:
+    def merge(self, other: Issued) -> None:
         for (agency, key), last in other.counters.items():
             self.raise_counter(agency, key, last)
         for (agency, day), revision in other.revisions.items():

@@ -12,7 +12,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .catalog import SHOWN, ProcedureInfo, get_procedure, get_procedure_row
 from .codes import allocate_code, next_in_sequence
 from .dates import BIRTH_YEARS, parse_date, parse_datetime
@@ -25,22 +26,39 @@ from .fees import FeeBasis, FeeQuote
 from .highwater import note_intake
 from .holidays_admin import load_calendar
 from .identity import (
-    normalise_address, normalise_email, normalise_name, normalise_phone, parse_id_number,
+    normalise_address,
+    normalise_email,
+    normalise_name,
+    normalise_phone,
+    parse_id_number,
 )
 from .lateness import AFTER, FUTURE_TOLERANCE
 from .limits import (
-    AUTHORISATION_MAX, COPIES_MAX, DOCUMENT_NAME_MAX, FEE_MAX, MAX_DOCUMENTS, NOTES_MAX, SETS_MAX, SETS_MIN,
+    AUTHORISATION_MAX,
+    COPIES_MAX,
+    DOCUMENT_NAME_MAX,
+    FEE_MAX,
+    MAX_DOCUMENTS,
+    NOTES_MAX,
+    SETS_MAX,
+    SETS_MIN,
 )
+from .office import counter_number
 from .permissions import require
 from .settings import require_settings
 from .statuses import CHANNELS, RECEIVED, RESULT_DELIVERY
-from .office import counter_number
 from .tables import (
-    Applicant, Dossier, DossierDocument, DossierTail, DueDateChange, Officer, StatusEvent, SyncChange,
+    Applicant,
+    Dossier,
+    DossierDocument,
+    DossierTail,
+    DueDateChange,
+    Officer,
+    StatusEvent,
+    SyncChange,
 )
 from .tails import reversed_tails
 from .text import checked_text, clean, fold
-
 
 
 @dataclass
@@ -58,7 +76,7 @@ class PersonInput:
     authorisation: str = ""  # giấy tờ ủy quyền (authorised person only)
 
     @classmethod
-    def from_dict(cls, data: object, prefix: str = "") -> "PersonInput | None":
+    def from_dict(cls, data: object, prefix: str = "") -> PersonInput | None:
         """From intake JSON; ValidationError (keyed ``prefix + field``) for a value of the
         wrong kind, so that no shape of input ends in anything but a message."""
         if data is None or data == {} or data == "":
@@ -98,7 +116,7 @@ class IntakeRequest:
     fee_basis: FeeBasis | None = None  # pages, copies, exemption: what the fee is computed from
 
     @classmethod
-    def from_dict(cls, data: object) -> "IntakeRequest":
+    def from_dict(cls, data: object) -> IntakeRequest:
         """From intake JSON of any shape: a request, or ValidationError naming the fields."""
         if not isinstance(data, dict):
             raise ValidationError({"": "Dữ liệu tiếp nhận phải là một đối tượng JSON."})

@@ -13,7 +13,8 @@ from datetime import datetime
 from printing.vntext import unit_in_sentence
 
 from .accounts import OfficerInfo, authenticate, get_officer_row
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .dossiers import DossierView, get_dossier
 from .errors import NotFoundError, ValidationError
 from .fee_records import view_of
@@ -21,7 +22,16 @@ from .fees import money
 from .masking import mask_name
 from .settings import require_settings
 from .statuses import (
-    FINANCIAL, FINISHED, NEW, PROCESSING, RECEIVED, REFUSED, RETURNED, STOPPED, SUPPLEMENT, WITHDRAWN,
+    FINANCIAL,
+    FINISHED,
+    NEW,
+    PROCESSING,
+    RECEIVED,
+    REFUSED,
+    RETURNED,
+    STOPPED,
+    SUPPLEMENT,
+    WITHDRAWN,
 )
 
 # A scanned receipt gives the code itself, or the lookup address whose QR holds it.
@@ -116,7 +126,7 @@ def kiosk_lookup(text: str, *, now: datetime | None = None) -> KioskView:
         return kiosk_view(get_dossier(code, now=now))
     except NotFoundError:
         raise NotFoundError(f"Không tìm thấy hồ sơ có mã “{code}”. Xin kiểm tra lại mã trên giấy "
-                            "tiếp nhận hoặc hỏi cán bộ tại quầy.")
+                            "tiếp nhận hoặc hỏi cán bộ tại quầy.") from None
 
 
 def kiosk_exit(username: str, password: str) -> OfficerInfo:

@@ -13,14 +13,27 @@ upgrades it, and checks that the result equals a database created from today's m
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Callable
 
 from peewee import (
-    AutoField, BlobField, BooleanField, CharField, CompositeKey, Database, DateField, DateTimeField,
-    ForeignKeyField, IntegerField, Model, SmallIntegerField, SqliteDatabase, TextField,
+    AutoField,
+    BlobField,
+    BooleanField,
+    CharField,
+    CompositeKey,
+    Database,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SmallIntegerField,
+    SqliteDatabase,
+    TextField,
 )
-from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate as run_operations
+from playhouse.migrate import PostgresqlMigrator, SqliteMigrator
+from playhouse.migrate import migrate as run_operations
 
 from .errors import MotCuaError
 from .tables import Meta
@@ -461,7 +474,8 @@ def _v6_accountable_records(db: Database) -> None:
     if "role" in columns("officer"):
         db.execute_sql("UPDATE officer SET roles = CASE role WHEN 'admin' THEN 'officer,leader,admin' "
                        "WHEN 'leader' THEN 'officer,leader' ELSE 'officer' END")
-        from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate as run
+        from playhouse.migrate import PostgresqlMigrator, SqliteMigrator
+        from playhouse.migrate import migrate as run
 
         migrator = SqliteMigrator(db) if sqlite else PostgresqlMigrator(db)
         run(migrator.drop_column("officer", "role"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import zlib
-from typing import Iterator
+from collections.abc import Iterator
 
 from .errors import MotCuaError
 from .office_server import uses_office_server

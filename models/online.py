@@ -30,7 +30,8 @@ from datetime import datetime
 
 from peewee import IntegrityError
 
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .catalog import get_procedure, get_procedure_row
 from .codes import allocate_code, is_dossier_code, normalise_dossier_code
 from .dates import parse_datetime
@@ -38,17 +39,29 @@ from .db import write_transaction
 from .document_names import document_name_ids
 from .dossiers import DossierView, get_dossier_row, to_view, to_views
 from .errors import MotCuaError, TransitionError, ValidationError
-from .holidays_admin import load_calendar
 from .highwater import note_intake
+from .holidays_admin import load_calendar
 from .intake import (
-    IntakeRequest, PersonInput, check_intake, clean_person, next_register_number, register_key,
+    IntakeRequest,
+    PersonInput,
+    check_intake,
+    clean_person,
+    next_register_number,
+    register_key,
     remember_applicant,
 )
 from .permissions import require
 from .settings import require_settings
 from .statuses import NEW, RECEIVED, STATUS_NAMES
 from .tables import (
-    Dossier, DossierDocument, DossierTail, DueDateChange, Officer, StatusEvent, SyncChange, database,
+    Dossier,
+    DossierDocument,
+    DossierTail,
+    DueDateChange,
+    Officer,
+    StatusEvent,
+    SyncChange,
+    database,
 )
 from .tails import reversed_tails
 from .text import clean, fold
@@ -156,7 +169,7 @@ def _register(s: Submission, agency: str, by: Officer, now: datetime, package_se
             portal_code=s.portal_code,
         )
     except IntegrityError:
-        raise ValidationError({"code": "Mã hồ sơ trên Cổng trùng với một hồ sơ đã có."})
+        raise ValidationError({"code": "Mã hồ sơ trên Cổng trùng với một hồ sơ đã có."}) from None
     if checked.documents:
         name_ids = document_name_ids([n for n, _, _, _ in checked.documents])
         DossierDocument.insert_many([

@@ -7,7 +7,13 @@ models.tables on the same ``database`` proxy.
 from __future__ import annotations
 
 from peewee import (
-    AutoField, BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField,
+    AutoField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
     TextField,
 )
 

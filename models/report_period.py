@@ -34,25 +34,25 @@ class Period:
 
     # -- constructors -------------------------------------------------------------------------
     @classmethod
-    def day(cls, day: date) -> "Period":
+    def day(cls, day: date) -> Period:
         return cls(day, day, "day")
 
     @classmethod
-    def month(cls, year: int, month: int) -> "Period":
+    def month(cls, year: int, month: int) -> Period:
         return cls(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month")
 
     @classmethod
-    def quarter(cls, year: int, quarter: int) -> "Period":
+    def quarter(cls, year: int, quarter: int) -> Period:
         first = 3 * (quarter - 1) + 1
         return cls(date(year, first, 1), Period.month(year, first + 2).end, "quarter")
 
     @classmethod
-    def half(cls, year: int, half: int) -> "Period":
+    def half(cls, year: int, half: int) -> Period:
         return cls(date(year, 1, 1), date(year, 6, 30), "half") if half == 1 else \
             cls(date(year, 7, 1), date(year, 12, 31), "half")
 
     @classmethod
-    def year(cls, year: int) -> "Period":
+    def year(cls, year: int) -> Period:
         return cls(date(year, 1, 1), date(year, 12, 31), "year")
 
     # -- moments ------------------------------------------------------------------------------
@@ -124,7 +124,7 @@ def parse_period(spec: str) -> Period:
             return Period.half(*numbers)
         return Period.year(numbers[0])
     except ValueError:
-        raise ValidationError({"period": _SPEC_HELP})
+        raise ValidationError({"period": _SPEC_HELP}) from None
 
 
 def period_between(date_from: str | date, date_to: str | date) -> Period:

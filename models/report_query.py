@@ -32,7 +32,15 @@ from peewee import Database
 
 from .db import is_sqlite
 from .statuses import (
-    FINANCIAL, FINISHED, NEW, PROCESSING, RECEIVED, REFUSED, RETURNED, STOPPED, SUPPLEMENT,
+    FINANCIAL,
+    FINISHED,
+    NEW,
+    PROCESSING,
+    RECEIVED,
+    REFUSED,
+    RETURNED,
+    STOPPED,
+    SUPPLEMENT,
     WITHDRAWN,
 )
 from .tables import Dossier, DueDateChange, StatusEvent, database

@@ -68,8 +68,17 @@ from .holidays_admin import load_calendar
 from .permissions import require
 from .report_period import Period, parse_period, period_between
 from .report_query import (
-    FIGURE_CLASSES, FIGURES, LEAF_FIGURES, PENDING_LATE, RESOLVED_LATE, RESOLVED_OUTCOMES,
-    aggregate_sql, detail_sql, dialect, figure_condition, query_params,
+    FIGURE_CLASSES,
+    FIGURES,
+    LEAF_FIGURES,
+    PENDING_LATE,
+    RESOLVED_LATE,
+    RESOLVED_OUTCOMES,
+    aggregate_sql,
+    detail_sql,
+    dialect,
+    figure_condition,
+    query_params,
 )
 from .statuses import CHANNELS, STATUS_NAMES
 from .tables import Procedure, database
@@ -150,11 +159,11 @@ class Figures:
     def is_empty(self) -> bool:
         return not any(self.get(f) for f in FIGURES)
 
-    def __add__(self, other: "Figures") -> "Figures":
+    def __add__(self, other: Figures) -> Figures:
         return Figures.from_values({f: self.get(f) + other.get(f) for f in FIGURES})
 
     @classmethod
-    def from_values(cls, values: dict[str, int]) -> "Figures":
+    def from_values(cls, values: dict[str, int]) -> Figures:
         """From {figure name: count}; missing figures are 0, a missing total is the sum of
         its group."""
         groups: dict[str, dict[str, int]] = {"received": {}, "resolved": {}, "in_progress": {}}

@@ -27,18 +27,24 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 from peewee import fn
 
 from . import highwater
 from .attachment_backup import copies_from_backup
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .backup import (
-    SAFETY_PREFIX, SUFFIX, default_folder, integrity_problem, label_copy, read_backup_info,
+    SAFETY_PREFIX,
+    SUFFIX,
+    default_folder,
+    integrity_problem,
+    label_copy,
+    read_backup_info,
 )
 from .dates import as_date
 from .db import SQLITE_HEADER, close_database, open_database, write_transaction

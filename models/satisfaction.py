@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 
 from peewee import fn
 
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .citizen_settings import CitizenSettings, load_citizen_settings
 from .citizen_tables import SatisfactionRating
 from .db import write_transaction

@@ -29,7 +29,8 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .errors import MotCuaError
 from .office_server import OfficeServerDatabase
 from .private_files import create_private_file, private_dir, write_private
@@ -58,7 +59,7 @@ def find_tool(name: str) -> str:
         return found
     exe = name + (".exe" if sys.platform == "win32" else "")
     if sys.platform == "win32":  # the EDB installer's folders
-        patterns = [os.path.join(os.environ.get("ProgramFiles", r"C:\Program Files"), "PostgreSQL", "*", "bin", exe)]
+        patterns = [os.path.join(os.environ.get("PROGRAMFILES", r"C:\Program Files"), "PostgreSQL", "*", "bin", exe)]
     else:
         patterns = [f"/usr/lib/postgresql/*/bin/{exe}"]  # posix-only: Debian's versioned folders
     candidates = [p for pattern in patterns for p in glob.glob(pattern)]

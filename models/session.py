@@ -6,7 +6,12 @@ from dataclasses import replace
 from peewee import Database
 
 from .accounts import (
-    add_officer, anyone_can_sign_in, authenticate, check_password, get_officer_row, set_password,
+    add_officer,
+    anyone_can_sign_in,
+    authenticate,
+    check_password,
+    get_officer_row,
+    set_password,
 )
 from .agency_key import ensure_agency_key
 from .catalog import seed_if_empty

@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields, replace
 
+from .audit import audit
 from .calendar import OfficeHours
 from .codes import validate_agency_code
 from .db import write_transaction
-from .audit import audit
 from .errors import NotConfiguredError, ValidationError
 from .limits import REGISTER_VOLUME_MAX, SETTING_TEXT_MAX
 from .permissions import require

@@ -17,8 +17,15 @@ from .citizen_tables import DossierFee, SatisfactionRating
 from .db import is_postgres
 from .sync_state import SyncVersionFloor
 from .tables import (
-    DocumentName, Dossier, DossierDocument, DueDateChange, Officer, Procedure, StatusEvent,
-    SyncChange, database,
+    DocumentName,
+    Dossier,
+    DossierDocument,
+    DueDateChange,
+    Officer,
+    Procedure,
+    StatusEvent,
+    SyncChange,
+    database,
 )
 
 

@@ -8,13 +8,20 @@ own module, models.agency_key.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Callable
 
 from peewee import (
-    AutoField, BooleanField, CharField, CompositeKey, DateField, DateTimeField, IntegerField,
-    TextField, fn,
+    AutoField,
+    BooleanField,
+    CharField,
+    CompositeKey,
+    DateField,
+    DateTimeField,
+    IntegerField,
+    TextField,
+    fn,
 )
 
 from .audit import audit

@@ -15,12 +15,13 @@ from __future__ import annotations
 import contextlib
 import json
 import uuid
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Iterator
 
-from .audit import audit, now as clock
+from .audit import audit
+from .audit import now as clock
 from .codes import normalise_dossier_code
 from .dates import parse_datetime
 from .db import write_transaction

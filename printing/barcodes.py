@@ -43,7 +43,8 @@ def code128_modules(code: str) -> str:
     """The Code 128 module pattern ("1" = bar) without quiet zones."""
     if not code or not code.isascii():
         raise ValueError(f"Mã hồ sơ không in được thành mã vạch: {code!r}")
-    return barcode.get("code128", code).build()[0]
+    modules: str = barcode.get("code128", code).build()[0]
+    return modules
 
 
 def qr_payload(code: str, lookup_url: str = "") -> str:

@@ -78,7 +78,7 @@ def _steps_table(data: ControlSheetData, spec: PageSpec) -> Flowable:
     rows: list[list[object]] = [[Paragraph(h, st["cell_head"]) for h in heads]]
     steps: list[ControlStep | None] = list(data.steps)
     steps += [None] * (MIN_STEPS - len(steps))
-    spans = []
+    spans: list[tuple[object, ...]] = []
     for step in steps:
         first = len(rows)
         rows += _step_rows(step, spec)

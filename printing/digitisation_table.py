@@ -6,10 +6,17 @@ builds the lines from ``models.digitisation``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING
 
 from printing.period_report_data import TOTAL_LABEL, rate_text
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from reportlab.platypus import Flowable
+
+    from printing.layout import PageSpec
 
 TITLE = "SỐ HÓA HỒ SƠ, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (QĐ 766/QĐ-TTg, nhóm chỉ tiêu 4)"
 HEADINGS = ("STT", "Lĩnh vực", "Hồ sơ đã giải quyết", "Có kết quả điện tử", "Tỷ lệ (4.1)",
@@ -41,7 +48,7 @@ class DigitisationLine:
                 self.papers_reused, rate_text(self.rate_4_3))
 
 
-def pdf_flowables(lines: Sequence[DigitisationLine], total: DigitisationLine, spec) -> list:
+def pdf_flowables(lines: Sequence[DigitisationLine], total: DigitisationLine, spec: PageSpec) -> list[Flowable]:
     """A heading, the table (fields then the total), and the note."""
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer
@@ -65,7 +72,7 @@ def pdf_flowables(lines: Sequence[DigitisationLine], total: DigitisationLine, sp
             Spacer(1, spec.font_size * 0.3), table, paragraph(markup(NOTE), "note", spec)]
 
 
-def add_sheet(workbook, lines: Sequence[DigitisationLine], total: DigitisationLine, period: str) -> None:
+def add_sheet(workbook: Workbook, lines: Sequence[DigitisationLine], total: DigitisationLine, period: str) -> None:
     """A sheet "Số hóa" with the same table; counts as numbers, rates as fractions (0.00%)."""
     from openpyxl.styles import Alignment, Border, Font, Side
 

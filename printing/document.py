@@ -100,11 +100,11 @@ class _FormCanvas(Canvas):
 
 
 def _begin_page(canv: Canvas, doc: BaseDocTemplate) -> None:
-    canv.begin_layout_page()  # type: ignore[attr-defined]
+    canv.begin_layout_page()
 
 
 def _end_page(canv: Canvas, doc: BaseDocTemplate) -> None:
-    canv.end_layout_page()  # type: ignore[attr-defined]
+    canv.end_layout_page()
 
 
 def build_pdf(

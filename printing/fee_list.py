@@ -15,7 +15,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from printing.data import FormSettings
-from printing.vntext import unit_abbreviation
 from printing.layout import (
     Signature,
     build_pdf,
@@ -30,6 +29,7 @@ from printing.layout import (
     vn_short_date,
 )
 from printing.tables import code_markup, ruled_table
+from printing.vntext import unit_abbreviation
 
 TITLE = "BẢNG KÊ THU PHÍ, LỆ PHÍ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
 HEADS = ("STT", "Thời điểm thu", "Mã hồ sơ", "Thủ tục hành chính", "Người nộp", "Số tiền (đồng)",
@@ -52,7 +52,7 @@ class FeeListRow:
     method: str  # "Tiền mặt" | "Chuyển khoản"
     officer: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"paid_at": self.paid_at.isoformat(), "code": self.code, "procedure_name": self.procedure_name,
                 "payer": self.payer, "amount": self.amount, "method": self.method, "officer": self.officer}
 

@@ -16,7 +16,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from printing.data import FormSettings
-from printing.vntext import unit_abbreviation
 from printing.layout import (
     Signature,
     build_pdf,
@@ -32,6 +31,7 @@ from printing.layout import (
     vn_short_date,
 )
 from printing.tables import code_markup, ruled_table
+from printing.vntext import unit_abbreviation
 
 TITLE = "THÔNG BÁO XIN LỖI VÀ DANH SÁCH HỒ SƠ GIẢI QUYẾT QUÁ HẠN"
 # Column widths in mm; they add up to the 267 mm of an A4 landscape frame.

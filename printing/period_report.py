@@ -57,7 +57,7 @@ WIDTHS_MM = (9, 58) + (16,) * 11 + (24,)
 HEADING_ROWS = 4  # three heading rows and the row of column numbers
 
 
-def _heading_rows(data: PeriodReportData, spec: PageSpec) -> tuple[list[list[object]], list[tuple]]:
+def _heading_rows(data: PeriodReportData, spec: PageSpec) -> tuple[list[list[object]], list[tuple[object, ...]]]:
     st = styles(spec.font_size)
 
     def head(text: str) -> Paragraph:
@@ -70,7 +70,7 @@ def _heading_rows(data: PeriodReportData, spec: PageSpec) -> tuple[list[list[obj
               head(TOTAL_HEAD), head(WITHIN_HEAD), head(LATE_HEAD), ""]
     third = ["", "", "", head(ONLINE_HEAD), head(DIRECT_HEAD)] + [""] * 9
     numbers = [Paragraph(f"({i})", st["cell_center"]) for i in range(1, 15)]
-    spans = [
+    spans: list[tuple[object, ...]] = [
         ("SPAN", (0, 0), (0, 2)), ("SPAN", (1, 0), (1, 2)), ("SPAN", (13, 0), (13, 2)),
         ("SPAN", (2, 0), (5, 0)), ("SPAN", (6, 0), (9, 0)), ("SPAN", (10, 0), (12, 0)),
         ("SPAN", (2, 1), (2, 2)), ("SPAN", (3, 1), (4, 1)), ("SPAN", (5, 1), (5, 2)),

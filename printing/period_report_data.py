@@ -5,11 +5,15 @@ No database, no clock: ``models.report_documents`` builds these values from a re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Sequence
+from typing import TYPE_CHECKING
 
 from printing.vntext import vn_date, vn_short_datetime
+
+if TYPE_CHECKING:  # printing.digitisation_table imports this module
+    from printing.digitisation_table import DigitisationLine
 
 FORM_CODE = "Biểu số 06/VPCP/KSTT"
 FORM_BASIS = "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP"
@@ -86,8 +90,8 @@ class PeriodReportData:
     preparer_name: str = ""  # người lập biểu
     as_of: datetime | None = None  # set while the period is not over: the figures' moment
     # QĐ 766 group 4 (printing.digitisation_table): per field, and the total; none: not shown
-    digitisation: Sequence = ()
-    digitisation_total: object | None = None
+    digitisation: Sequence[DigitisationLine] = ()
+    digitisation_total: DigitisationLine | None = None
 
 
 def as_of_text(as_of: datetime | None) -> str:

@@ -60,7 +60,7 @@ def _font(bold: bool = False, italic: bool = False, size: int = 11) -> Font:
     return Font(name=FONT, bold=bold, italic=italic, size=size)
 
 
-def _put(ws: Worksheet, cell: str, value, *, merge_to: str = "", bold: bool = False,
+def _put(ws: Worksheet, cell: str, value: object, *, merge_to: str = "", bold: bool = False,
          italic: bool = False, align: Alignment = _CENTER, size: int = 11) -> None:
     ws[cell] = value
     ws[cell].font = _font(bold, italic, size)

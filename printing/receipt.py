@@ -21,8 +21,8 @@ from reportlab.platypus import Flowable, Spacer
 
 from printing.barcodes import DossierCodeBlock, qr_payload
 from printing.data import DocumentLine, FormSettings, Person, ReceiptData
-from printing.fee_lines import fee_flowables
 from printing.document import build_pdf_fitted
+from printing.fee_lines import fee_flowables
 from printing.layout import (
     DOTS,
     PageSpec,

@@ -48,14 +48,14 @@ def _when(dt: datetime | None) -> str:
     return f"{dt.hour:02d}:{dt.minute:02d}<br/>{vn_short_date(dt)}" if dt else ""
 
 
-def _header_rows(spec: PageSpec) -> tuple[list[list[object]], list[tuple]]:
+def _header_rows(spec: PageSpec) -> tuple[list[list[object]], list[tuple[object, ...]]]:
     st = styles(spec.font_size)
     n_top = len(TOP_HEADS)
     first = [Paragraph(h, st["cell_head"]) for h in TOP_HEADS] + [Paragraph(GROUP_HEAD, st["cell_head"])]
     first += [""] * (len(SUB_HEADS) - 1)
     second = [""] * n_top + [Paragraph(h, st["cell_head"]) for h in SUB_HEADS]
     numbers = [Paragraph(f"({i})", st["cell_center"]) for i in range(1, n_top + len(SUB_HEADS) + 1)]
-    spans = [("SPAN", (c, 0), (c, 1)) for c in range(n_top)]
+    spans: list[tuple[object, ...]] = [("SPAN", (c, 0), (c, 1)) for c in range(n_top)]
     spans.append(("SPAN", (n_top, 0), (-1, 0)))
     return [first, second, numbers], spans
 

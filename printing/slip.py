@@ -106,8 +106,8 @@ class SlipBarcode(Flowable):
     def _grid_offset(self, along_y: bool) -> float:
         """How far to move from this flowable's origin to land on the page's dot grid."""
         a, b, c, d, e, f = self.canv._currentMatrix
-        origin = f if along_y else e
-        return _snap(origin) - origin
+        origin = float(f if along_y else e)
+        return float(_snap(origin) - origin)
 
     def draw(self) -> None:
         canv = self.canv

@@ -17,7 +17,7 @@ def ruled_table(
     widths: Sequence[float],
     *,
     header_rows: int,
-    extra: Sequence[tuple] = (),
+    extra: Sequence[tuple[object, ...]] = (),
 ) -> Table:
     """A fully ruled table whose header rows repeat on every page."""
     table = Table(rows, colWidths=list(widths), repeatRows=header_rows, hAlign="CENTER")

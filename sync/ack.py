@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from models.audit import audit, now as clock
-from models.permissions import require
+from models.audit import audit
+from models.audit import now as clock
 from models.db import write_transaction
 from models.errors import MotCuaError
+from models.permissions import require
 from models.safe_json import read_json_document
 from models.settings import require_settings
 from models.sync_state import find_export, mark_acknowledged
@@ -85,7 +86,7 @@ def check_ack_signature(doc: dict, signing_raw: bytes | None) -> bool:
     try:
         signature = unb64(doc["signature"], 64)
     except MotCuaError:
-        raise MotCuaError("Chữ ký trên tệp xác nhận không hợp lệ.")
+        raise MotCuaError("Chữ ký trên tệp xác nhận không hợp lệ.") from None
     if not verify_ed25519(signing_raw, signature, _signed_part(doc)):
         raise MotCuaError("Chữ ký trên tệp xác nhận không phải của tỉnh đã cấu hình, hoặc tệp đã bị sửa.")
     return True

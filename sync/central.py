@@ -9,8 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from peewee import (
-    AutoField, CharField, Database, DatabaseProxy, DateField, DateTimeField, IntegerField, Model,
-    SmallIntegerField, SqliteDatabase, TextField,
+    AutoField,
+    CharField,
+    Database,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    IntegerField,
+    Model,
+    SmallIntegerField,
+    SqliteDatabase,
+    TextField,
 )
 from playhouse.db_url import connect as connect_url
 

@@ -30,8 +30,15 @@ from .container import MAX_FILE, MAX_MANIFEST, ContainerError, MemberTooLarge, o
 from .crypto import SCHEME, DecryptError, decrypt_member, encrypt_member, read_envelope
 from .files import write_atomically
 from .format import (
-    APP_VERSION, ENCRYPTED_SUFFIX, FILES_FORMAT, MANIFEST, SCHEMA_VERSION, canonical_json, files_file_name,
-    sha256_hex, vn_date,
+    APP_VERSION,
+    ENCRYPTED_SUFFIX,
+    FILES_FORMAT,
+    MANIFEST,
+    SCHEMA_VERSION,
+    canonical_json,
+    files_file_name,
+    sha256_hex,
+    vn_date,
 )
 from .keys import AgencyKey, ProvincePrivateKey, ProvincePublicKey, Trust
 from .schema import day_validator

@@ -19,9 +19,9 @@ from __future__ import annotations
 import base64
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
 from .format import zip_date_time
 
@@ -162,7 +162,7 @@ def open_container(data: bytes, *, max_members: int = MAX_MEMBERS,
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except Exception:  # noqa: BLE001 - a damaged zip raises many kinds; all mean "corrupt"
-        raise ContainerError("corrupt", "Cấu trúc tệp ZIP bị hỏng, không đọc được danh sách thành phần.")
+        raise ContainerError("corrupt", "Cấu trúc tệp ZIP bị hỏng, không đọc được danh sách thành phần.") from None
     names = [i.filename for i in infos]
     if len(set(names)) != len(names):
         raise ContainerError("corrupt", "Tệp chứa hai thành phần trùng tên.")

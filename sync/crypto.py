@@ -92,14 +92,14 @@ def decrypt_member(data: bytes, recipient: X25519PrivateKey) -> tuple[dict, byte
         header, header_bytes, ciphertext = read_envelope(data)
         ephemeral_raw = unb64(header.get("ephemeral_public_key", ""), 32)
     except Exception as exc:  # noqa: BLE001 - any malformed envelope is one answer
-        raise DecryptError(str(exc))
+        raise DecryptError(str(exc)) from exc
     recipient_raw = raw_public(recipient.public_key())
     shared = recipient.exchange(X25519PublicKey.from_public_bytes(ephemeral_raw))
     key, nonce = _aead_key(shared, ephemeral_raw, recipient_raw)
     try:
         compressed = AESGCM(key).decrypt(nonce, ciphertext, header_bytes)
     except InvalidTag:
-        raise DecryptError("authentication failed")
+        raise DecryptError("authentication failed") from None
     if header.get("compression") == NO_COMPRESSION and header.get("format") == "motcua-sync-files":
         if len(compressed) > MAX_PLAINTEXT:
             raise DecryptError("too large")
@@ -110,7 +110,7 @@ def decrypt_member(data: bytes, recipient: X25519PrivateKey) -> tuple[dict, byte
         inflater = zlib.decompressobj()
         plaintext = inflater.decompress(compressed, MAX_PLAINTEXT)
     except zlib.error:
-        raise DecryptError("bad compressed data")
+        raise DecryptError("bad compressed data") from None
     if inflater.unconsumed_tail or not inflater.eof:
         raise DecryptError("too large or incomplete")
     return header, plaintext

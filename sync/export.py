@@ -30,15 +30,30 @@ from models.permissions import require
 from models.private_files import private_dir
 from models.settings import require_settings
 from models.sync_state import (
-    ExportRaced, latest_export, revision_floor, set_sync_setting, store_export, sync_setting,
+    ExportRaced,
+    latest_export,
+    revision_floor,
+    set_sync_setting,
+    store_export,
+    sync_setting,
 )
 
 from .container import write_container
 from .crypto import SCHEME, encrypt_member
 from .files import write_atomically
 from .format import (
-    APP_VERSION, DOSSIERS, ENCRYPTED_SUFFIX, EVENTS, FORMAT, MANIFEST, RECORD_LISTS, SCHEMA_VERSION,
-    TIME_ZONE, canonical_json, day_file_name, sha256_hex,
+    APP_VERSION,
+    DOSSIERS,
+    ENCRYPTED_SUFFIX,
+    EVENTS,
+    FORMAT,
+    MANIFEST,
+    RECORD_LISTS,
+    SCHEMA_VERSION,
+    TIME_ZONE,
+    canonical_json,
+    day_file_name,
+    sha256_hex,
 )
 from .history import closing_time, days_needing_export
 from .keys import AgencyKey, ProvincePublicKey, agency_signing_key, province_public_key
@@ -237,7 +252,7 @@ def _run_export(day: date, out_dir: str | Path | None = None, *, actor,
         try:
             store_export(
                 agency=agency, day=day, expected_revision=latest.revision if latest else 0,
-                revision=revision, same=same, write_file=lambda: _write_day_file(target, data),
+                revision=revision, same=same, write_file=lambda data=data: _write_day_file(target, data),
                 values=dict(created_at=now, path=str(target), file_sha256=file_sha,
                             content_digest=digest, change_count=snapshot.change_count,
                             last_seq=snapshot.last_seq, dossiers=len(snapshot.dossiers),

@@ -31,7 +31,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from models.agency_key import ensure_agency_key
-from models.audit import audit, now as clock
+from models.audit import audit
+from models.audit import now as clock
 from models.db import write_transaction
 from models.errors import MotCuaError
 from models.paths import data_dir
@@ -57,7 +58,7 @@ def unb64(text: str, size: int | None = None) -> bytes:
     try:
         raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, ValueError, AttributeError, UnicodeEncodeError):
-        raise MotCuaError("Khóa không đúng định dạng base64.")
+        raise MotCuaError("Khóa không đúng định dạng base64.") from None
     if size is not None and len(raw) != size:
         raise MotCuaError(f"Khóa phải dài {size} byte (nhận được {len(raw)}).")
     return raw
@@ -315,7 +316,7 @@ def add_trusted_file(trust: Trust, path: str | Path) -> None:
         try:
             key = serialization.load_pem_public_key(raw)
         except ValueError:
-            raise MotCuaError(f"Tệp PEM {path} không đọc được.")
+            raise MotCuaError(f"Tệp PEM {path} không đọc được.") from None
         if not isinstance(key, Ed25519PublicKey):
             raise MotCuaError(f"Tệp {path} không phải khóa công khai Ed25519.")
         trust.add(None, raw_public(key))

@@ -27,7 +27,10 @@ from .files import write_atomically
 from .format import canonical_json, parse_portal_datetime, portal_datetime
 from .keys import Trust, agency_signing_key, b64, unb64, verify_ed25519
 from .package_format import (
-    PACKAGE_ACK_FORMAT, PACKAGE_SCHEMA_VERSION, SUPPORTED_PACKAGE_VERSIONS, package_ack_file_name,
+    PACKAGE_ACK_FORMAT,
+    PACKAGE_SCHEMA_VERSION,
+    SUPPORTED_PACKAGE_VERSIONS,
+    package_ack_file_name,
     package_ack_validator,
 )
 from .province_central import CentralOnline, CentralPackageAck, CentralUpdate, ensure_province_tables
@@ -83,9 +86,9 @@ def read_package_ack(path: str | Path, trust: Trust) -> dict:
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise MotCuaError(f"Không tìm thấy tệp xác nhận gói: {path}")
+        raise MotCuaError(f"Không tìm thấy tệp xác nhận gói: {path}") from None
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise MotCuaError(f"Tệp xác nhận gói {path} không đọc được (không phải JSON hợp lệ).")
+        raise MotCuaError(f"Tệp xác nhận gói {path} không đọc được (không phải JSON hợp lệ).") from None
     if not isinstance(doc, dict) or doc.get("format") != PACKAGE_ACK_FORMAT:
         raise MotCuaError(f"Tệp {path} không phải tệp xác nhận gói của xã.")
     version = doc.get("schema_version")
@@ -102,7 +105,7 @@ def read_package_ack(path: str | Path, trust: Trust) -> dict:
     try:
         signature = unb64(doc["signature"], 64)
     except MotCuaError:
-        raise MotCuaError(f"Chữ ký của tệp xác nhận gói {Path(path).name} không hợp lệ.")
+        raise MotCuaError(f"Chữ ký của tệp xác nhận gói {Path(path).name} không hợp lệ.") from None
     if not any(verify_ed25519(k, signature, _signed_part(doc)) for k in keys):
         raise MotCuaError(f"Tệp xác nhận gói {Path(path).name} không mang chữ ký của cơ quan {agency}, hoặc đã "
                           "bị sửa.")

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from peewee import fn
 
-from models.audit import audit, now as clock
+from models.audit import audit
+from models.audit import now as clock
 from models.calendar_decisions import parse_calendar_document
 from models.catalog import FIELD_LABELS
 from models.catalog_releases import CatalogOutcome, parse_catalog_document, schedule

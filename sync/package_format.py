@@ -8,7 +8,7 @@ docs/sync-format.md describes the format.
 from __future__ import annotations
 
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 
 from .schema import SCHEMAS, Validator, load_schema
 
@@ -49,11 +49,11 @@ def member_header(agency_code: str, sequence: int, member: str) -> dict:
             "agency_code": agency_code, "sequence": sequence, "member": member}
 
 
-@lru_cache(maxsize=None)
+@cache
 def package_validator(definition: str) -> Validator:
     return Validator(load_schema(str(PACKAGE_SCHEMA)), definition)
 
 
-@lru_cache(maxsize=None)
+@cache
 def package_ack_validator() -> Validator:
     return Validator(load_schema(str(PACKAGE_ACK_SCHEMA)), "ack")

@@ -34,11 +34,24 @@ from .files import write_atomically
 from .format import APP_VERSION, MANIFEST, TIME_ZONE, canonical_json, portal_datetime, sha256_hex
 from .keys import CounterPublicKey, ProvincePrivateKey, load_counter_public, load_province_private
 from .package_format import (
-    CALENDAR, CATALOG, MEMBERS, ONLINE, PACKAGE_FORMAT, PACKAGE_SCHEMA_VERSION, PERSONAL, UPDATES,
-    member_header, package_file_name, package_validator,
+    CALENDAR,
+    CATALOG,
+    MEMBERS,
+    ONLINE,
+    PACKAGE_FORMAT,
+    PACKAGE_SCHEMA_VERSION,
+    PERSONAL,
+    UPDATES,
+    member_header,
+    package_file_name,
+    package_validator,
 )
 from .province_central import (
-    CentralOnline, CentralPackage, CentralPackageAck, CentralUpdate, ensure_province_tables,
+    CentralOnline,
+    CentralPackage,
+    CentralPackageAck,
+    CentralUpdate,
+    ensure_province_tables,
 )
 
 STATE_FILE = "province-packages.json"
@@ -123,7 +136,7 @@ def read_online(path: str | Path) -> list[dict]:
         try:
             code = parse_submission(item).portal_code
         except ValidationError as exc:
-            raise ValidationError({"online": f"{where}: {exc}"})
+            raise ValidationError({"online": f"{where}: {exc}"}) from exc
         if code in seen:
             raise ValidationError({"online": f"{where}: mã {code} lặp lại trong tệp."})
         seen.add(code)
@@ -211,7 +224,7 @@ def make_package(*, agency: str, key: str | Path, counter_key: str | Path, out: 
     try:
         agency = validate_agency_code(agency)
     except ValidationError as exc:
-        raise ValidationError({"agency": str(exc)})
+        raise ValidationError({"agency": str(exc)}) from exc
     province = load_province_private(key)
     counter = load_counter_public(counter_key)
     if counter.agency_code and counter.agency_code != agency:

@@ -20,7 +20,12 @@ from .crypto import DecryptError, decrypt_member, read_envelope
 from .format import MANIFEST, parse_portal_datetime, sha256_hex
 from .keys import ProvincePublicKey, key_id, raw_public, unb64, verify_ed25519
 from .package_format import (
-    MEMBER_DOCS, MEMBERS, PACKAGE_FORMAT, PERSONAL, SUPPORTED_PACKAGE_VERSIONS, package_validator,
+    MEMBER_DOCS,
+    MEMBERS,
+    PACKAGE_FORMAT,
+    PERSONAL,
+    SUPPORTED_PACKAGE_VERSIONS,
+    package_validator,
 )
 
 _CONTAINER_MESSAGES = {

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
-from typing import Callable
+from collections.abc import Callable
+from functools import cache
 
 from models.paths import RESOURCES
 
@@ -253,18 +253,18 @@ class Validator:
         return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(path: str) -> dict:
     return json.loads(open(path, encoding="utf-8").read())
 
 
-@lru_cache(maxsize=None)
+@cache
 def day_validator(definition: str, version: int | None = None) -> Validator:
     """A validator for one part of a day file: manifest, HoSo, TienDo, dossiersMember …, of
     the format's ``version`` (default: the one the export writes)."""
     return Validator(load_schema(str(DAY_SCHEMAS[version] if version else DAY_SCHEMA)), definition)
 
 
-@lru_cache(maxsize=None)
+@cache
 def ack_validator() -> Validator:
     return Validator(load_schema(str(ACK_SCHEMA)), "ack")

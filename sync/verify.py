@@ -18,12 +18,26 @@ from models.errors import MotCuaError
 from models.storage_errors import os_reason
 
 from .container import (
-    MAX_FILE, MAX_MANIFEST, MAX_MEMBER, Container, ContainerError, MemberTooLarge, open_container,
+    MAX_FILE,
+    MAX_MANIFEST,
+    MAX_MEMBER,
+    Container,
+    ContainerError,
+    MemberTooLarge,
+    open_container,
 )
 from .crypto import DecryptError, decrypt_member, read_envelope
 from .format import (
-    DOSSIERS, ENCRYPTED_SUFFIX, EVENTS, FORMAT, MANIFEST, RECORD_LISTS,
-    SUPPORTED_VERSIONS, parse_portal_datetime, sha256_hex, vn_date,
+    DOSSIERS,
+    ENCRYPTED_SUFFIX,
+    EVENTS,
+    FORMAT,
+    MANIFEST,
+    RECORD_LISTS,
+    SUPPORTED_VERSIONS,
+    parse_portal_datetime,
+    sha256_hex,
+    vn_date,
 )
 from .keys import ProvincePrivateKey, Trust, key_id, unb64, verify_ed25519
 from .schema import day_validator

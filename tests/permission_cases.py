@@ -8,10 +8,10 @@ received weeks ago.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 from models import workflow
 from models.accounts import add_officer, get_officer_row

@@ -1,9 +1,9 @@
 """main.py: a broken desktop install is reported for what it is, never as the help text."""
 from __future__ import annotations
 
-import pytest
-
 import sys
+
+import pytest
 
 import main
 

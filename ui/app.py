@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from models.accounts import anyone_can_sign_in, get_officer_row
 from models.db import is_url
 from models.errors import MotCuaError
+from models.office_server import ServerUnavailable
 from models.paths import default_database
 from models.session import open_counter
 from models.settings import load_settings
-from models.office_server import ServerUnavailable
 from models.storage_errors import DatabaseDamaged
 
 from . import instance_lock

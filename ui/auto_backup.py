@@ -6,10 +6,10 @@ The clock and the interval are injected so that tests can drive them without wai
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from models.audit import now as clock

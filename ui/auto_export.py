@@ -6,8 +6,8 @@ The clock and the interval are injected so that tests can drive them without wai
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 

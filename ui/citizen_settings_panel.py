@@ -3,7 +3,14 @@ the satisfaction scale and when the citizen is asked. Only an admin saves (the s
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from models.citizen_settings import RATING_MOMENTS, SLIP_MODES, load_citizen_settings, update_citizen_settings

@@ -3,7 +3,15 @@ newest scans from, and the size limit per file."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from models.attachments import MAX_MB_RANGE, attachment_settings, save_attachment_settings

@@ -6,14 +6,27 @@ Keyboard: each action button has its own Alt key; the action's dialog opens over
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
-from PySide6.QtCore import QEvent, QTimer, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMenu,
-    QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QToolButton,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from models.audit import now as clock

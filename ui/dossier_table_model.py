@@ -33,6 +33,8 @@ COLUMNS = (
     (QT_TRANSLATE_NOOP("DossierTableModel", "Status"), "status", lambda d: d.status_name),
 )
 
+_ROOT = QModelIndex()  # the invalid index: Qt's default parent (no per-call allocation)
+
 class DossierTableModel(QAbstractTableModel):
     """``page_loaded`` after each page arrives; ``counted(total)`` when the total is known."""
 
@@ -147,10 +149,10 @@ class DossierTableModel(QAbstractTableModel):
         return self._loading
 
     # -- the model --------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation, role=Qt.DisplayRole):

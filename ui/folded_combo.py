@@ -8,9 +8,10 @@ the popup — is taken at once, and ``chosen`` fires before the focus moves on.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter
 

@@ -8,7 +8,7 @@ accepted). A print failure never loses the dossier: it stays saved and marked fo
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget

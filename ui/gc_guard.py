@@ -13,7 +13,7 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
-_collector: "GuiThreadCollector | None" = None
+_collector: GuiThreadCollector | None = None
 
 
 class GuiThreadCollector(QObject):

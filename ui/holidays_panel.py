@@ -5,16 +5,25 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
+from models.errors import ValidationError
 from models.holidays_admin import list_days, remove_override, set_override
 
-from models.errors import ValidationError
-
-from .field_errors import FieldErrors
 from .date_field import DateField
+from .field_errors import FieldErrors
 from .i18n import fmt_date
 from .runner import Op
 

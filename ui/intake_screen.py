@@ -11,15 +11,26 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
+from models.attachments import attach_prepared, prepare_copies, reuse_candidates
 from models.catalog import list_procedures
 from models.chip_id import looks_like_chip_qr, parse_chip_qr
 from models.dates import BIRTH_YEARS, parse_date
 from models.errors import ValidationError
-from models.attachments import attach_prepared, prepare_copies, reuse_candidates
 from models.intake import IntakeRequest, PersonInput, check_intake, find_applicant, preview_due, receive
 from models.statuses import CHANNELS, RESULT_DELIVERY
 

@@ -14,7 +14,13 @@ import sys
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from .field_errors import ERROR_STYLE
@@ -232,7 +238,7 @@ def run_kiosk(screen: int = 0) -> int:
     """``python main.py kiosk``: the kiosk alone; leaving it (with a password) ends the program."""
     from models.settings import load_settings
 
-    from .app import _no_screen, NO_SCREEN, make_application
+    from .app import NO_SCREEN, _no_screen, make_application
 
     if _no_screen():
         sys.stderr.write(NO_SCREEN + "\n")

@@ -11,16 +11,16 @@ officer without restarting: the window asks the controller (ui.app) to sign in a
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from models.audit import now as clock
-from models.permissions import can, role_names, roles_of
 from models.office import counter_number
 from models.office_server import server_name
+from models.permissions import can, role_names, roles_of
 from models.settings import AgencySettings, load_settings
 
 from . import preload, runner
@@ -71,9 +71,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabVisible(INTAKE, can(officer, "dossier.receive"))
         self.tabs.setTabVisible(REPORTS, can(officer, "report.read"))
         from .package_banner import PackageBanner
-        from .sync_banner import SyncBanner
-
         from .server_banner import ServerBanner
+        from .sync_banner import SyncBanner
 
         self.server_banner = ServerBanner()
         self.sync_banner = SyncBanner(now=now, interval_ms=sync_interval_ms)

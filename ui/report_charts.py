@@ -11,8 +11,14 @@ a segment asks for the dossiers behind it (``segment_clicked(figure, field key)`
 from __future__ import annotations
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSet, QCategoryAxis, QChart, QChartView, QHorizontalStackedBarSeries,
-    QLineSeries, QValueAxis,
+    QBarCategoryAxis,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QLineSeries,
+    QValueAxis,
 )
 from PySide6.QtCore import QLocale, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QPainter

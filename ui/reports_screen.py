@@ -7,14 +7,24 @@ due-soon dossiers with their apology (ui/late_panel.py).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSpinBox, QSplitter, QTabWidget, QTableWidget, QVBoxLayout,
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,10 +38,10 @@ from .date_field import DateField
 from .digitisation_panel import DigitisationPanel
 from .i18n import fmt_datetime
 from .late_panel import LatePanel
-from .report_charts import ReportCharts
-from .table_items import table_item
 from .preload import DATA, REPORTS
+from .report_charts import ReportCharts
 from .runner import Op
+from .table_items import table_item
 
 CTX = "ReportsScreen"
 FIGURES = list(FIGURE_NAMES)

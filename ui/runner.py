@@ -23,15 +23,16 @@ import logging
 import threading
 import traceback
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from models.errors import MotCuaError
 from models.db import database_path
+from models.errors import MotCuaError
 from models.office_server import ServerUnavailable
 from models.storage_errors import classify
 
@@ -59,7 +60,7 @@ def _get_relay() -> _Relay:
     global _relay
     if _relay is None:
         _relay = _Relay()
-        _relay.finished.connect(_deliver, Qt.QueuedConnection)
+        _relay.finished.connect(_deliver, Qt.ConnectionType.QueuedConnection)
     return _relay
 
 
@@ -69,14 +70,14 @@ class _Lane:
     def __init__(self, name: str):
         self.name = name
         self._executor: ThreadPoolExecutor | None = None
-        self.waiting: deque[Op] = deque()
+        self.waiting: deque[Op[Any]] = deque()
 
     def executor(self) -> ThreadPoolExecutor:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=self.name)
         return self._executor
 
-    def add(self, op: "Op") -> None:
+    def add(self, op: Op[Any]) -> None:
         self.waiting.append(op)
         self.pump()
 
@@ -107,11 +108,11 @@ class _Lane:
 
 DATABASE = _Lane("motcua-db")
 PRINTER = _Lane("motcua-print")
-_ops: dict[int, "Op"] = {}
+_ops: dict[int, Op[Any]] = {}
 _next_id = 0
 
 
-def _deliver(job_id: int, future: Future) -> None:
+def _deliver(job_id: int, future: Future[Any]) -> None:
     op = _ops.pop(job_id, None)
     if op is not None:
         op._finished(future)
@@ -128,7 +129,8 @@ class Op(Generic[T]):
         """``parent`` owns the callbacks: if it is deleted before the job ends, they are dropped.
         ``needs``: the preload stages the work imports from (default: the class's; ``()`` for
         work that only calls modules already imported, so that it runs before any stage)."""
-        self._parent, self._work = parent, work
+        self._parent = parent
+        self._work: Callable[[], T] | None = work  # dropped once submitted (its closure may hold data)
         self.needs = self.default_needs if needs is None else tuple(needs)
         self._on_success: Callable[[T], Any] | None = None
         self._on_failure: Callable[[Exception], Any] | None = None
@@ -136,21 +138,21 @@ class Op(Generic[T]):
         self._progress: QProgressDialog | None = None
         self._id = 0
 
-    def success(self, callback: Callable[[T], Any]) -> "Op[T]":
+    def success(self, callback: Callable[[T], Any]) -> Op[T]:
         self._on_success = callback
         return self
 
-    def failure(self, callback: Callable[[Exception], Any]) -> "Op[T]":
+    def failure(self, callback: Callable[[Exception], Any]) -> Op[T]:
         """Handle errors yourself (e.g. put a ValidationError next to its fields)."""
         self._on_failure = callback
         return self
 
-    def with_progress(self, label: str) -> "Op[T]":
+    def with_progress(self, label: str) -> Op[T]:
         """Show a busy dialog if the job takes more than half a second."""
         self._progress_label = label
         return self
 
-    def run_in_background(self) -> "Op[T]":
+    def run_in_background(self) -> Op[T]:
         global _next_id
         _next_id += 1
         self._id = _next_id
@@ -162,6 +164,7 @@ class Op(Generic[T]):
 
     def _submit(self, executor: ThreadPoolExecutor) -> None:
         relay, job_id, work = _get_relay(), self._id, self._work
+        assert work is not None, "an Op is submitted once"
         future = executor.submit(work)
         # Runs on the worker (or here, if already done): only a queued signal crosses over.
         future.add_done_callback(lambda f: relay.finished.emit(job_id, f))
@@ -173,7 +176,7 @@ class Op(Generic[T]):
             return
         self._progress = QProgressDialog(self._progress_label, "", 0, 0, self._widget())
         self._progress.setCancelButton(None)
-        self._progress.setWindowModality(Qt.WindowModal)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setMinimumDuration(0)
         self._progress.show()
 
@@ -183,7 +186,7 @@ class Op(Generic[T]):
     def _widget(self) -> QWidget | None:
         return self._parent if isinstance(self._parent, QWidget) else None
 
-    def _finished(self, future: Future) -> None:
+    def _finished(self, future: Future[Any]) -> None:
         if self._progress is not None:
             self._progress.close()
             self._progress.deleteLater()

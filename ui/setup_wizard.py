@@ -5,7 +5,13 @@ from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWizard, QWizardPage,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
 )
 
 from models.errors import MotCuaError, ValidationError
@@ -171,8 +177,8 @@ class SetupWizard(QWizard):
         self._saving = True
 
         def work():
-            from models.office_server import test_connection
             from models.accounts import anyone_can_sign_in
+            from models.office_server import test_connection
             from models.session import open_counter
             from models.settings import load_settings
 

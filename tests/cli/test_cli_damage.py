@@ -23,7 +23,6 @@ from models import storage_errors
 from models.db import SQLITE_PRAGMAS, close_database
 from models.intake import IntakeRequest, PersonInput, receive
 from models.session import acting_officer, open_counter, setup_agency
-
 from tests.conftest import AGENCY, TEST_PASSWORD, in_ci
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from cli.app import run
 from models.db import close_database
 from models.session import open_counter, setup_agency
-
 from tests.conftest import AGENCY, TEST_PASSWORD, in_ci
 
 EXAMPLES = 2000 if in_ci() else 150

@@ -11,7 +11,13 @@ from models.db import close_database, open_database
 from models.permissions import ROLES
 from models.tables import AuditLog, Dossier, StatusEvent
 from tests.permission_cases import (
-    CASES, PASSWORD, ROLE_ACCOUNTS, allowed, make_accounts, refusal_message, refused_as,
+    CASES,
+    PASSWORD,
+    ROLE_ACCOUNTS,
+    allowed,
+    make_accounts,
+    refusal_message,
+    refused_as,
 )
 
 

@@ -3,6 +3,7 @@ type them; the New Year 2026 appointments through `due-date`."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.cli.conftest import js
 
@@ -64,9 +65,9 @@ def test_a_tampered_package_is_refused_on_the_command_line(cli, tmp_path):
     calendar.write_text(json.dumps({"year": 2026, "days_off": [], "working_days": [], "source": "CV"}),
                         encoding="utf-8")
     path = js(cli("--json", "make-package", "--agency", AGENCY, *keys, "--calendar", str(calendar)))["path"]
-    data = bytearray(open(path, "rb").read())
+    data = bytearray(Path(path).read_bytes())
     data[60] ^= 0xFF
-    open(path, "wb").write(bytes(data))
+    Path(path).write_bytes(bytes(data))
     refused = cli("apply-package", path, expect=1)
     assert "KHÔNG áp dụng" in refused.stdout
 

@@ -4,10 +4,17 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.calendar import (
-    CALENDAR_DAYS, IMMEDIATE, SAME_DAY, WORKING_DAYS, WORKING_HOURS, OfficeHours, WorkingCalendar,
+    CALENDAR_DAYS,
+    IMMEDIATE,
+    SAME_DAY,
+    WORKING_DAYS,
+    WORKING_HOURS,
+    OfficeHours,
+    WorkingCalendar,
 )
 
 CAL = WorkingCalendar()

@@ -10,7 +10,11 @@ import pytest
 
 from models.calendar import WORKING_DAYS, WorkingCalendar
 from models.calendar_decisions import (
-    SHIPPED_CALENDAR, CalendarDecisions, parse_calendar_document, parse_calendar_year, shipped_decisions,
+    SHIPPED_CALENDAR,
+    CalendarDecisions,
+    parse_calendar_document,
+    parse_calendar_year,
+    shipped_decisions,
 )
 from models.errors import ValidationError
 from models.holidays_admin import apply_province_calendar, list_days, load_calendar, set_override

@@ -8,8 +8,8 @@ import pytest
 
 from models import catalog
 from models.calendar import DURATION_UNITS
-from models.tables import Procedure, ProcedureDocument
 from models.session import acting_officer
+from models.tables import Procedure, ProcedureDocument
 
 
 def test_shipped_catalog_is_complete_and_clean():

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.dates import BIRTH_YEARS, parse_date, parse_datetime
 from models.errors import ValidationError

@@ -10,7 +10,9 @@ import json
 from datetime import datetime
 
 import pytest
-from hypothesis import given, settings as hyp_settings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from models import catalog
 from models.citizen_tables import DossierFee
@@ -18,9 +20,8 @@ from models.errors import MotCuaError, ValidationError
 from models.fee_service import get_fee, record_payment
 from models.fees import FeeBasis, FeeItem, flat_rule, parse_rule, quote
 from models.intake import IntakeRequest, receive
-from models.tables import AuditLog, CodeCounter, Dossier, SyncChange
 from models.session import acting_officer
-
+from models.tables import AuditLog, CodeCounter, Dossier, SyncChange
 from tests.factories import request
 
 CERTIFY_COPY = "2.000815"  # chứng thực bản sao từ bản chính

@@ -9,7 +9,6 @@ from models.codes import DOSSIER_CODE
 from models.errors import NotConfiguredError, ValidationError
 from models.intake import IntakeRequest, PersonInput, check_intake, find_applicant, receive
 from models.tables import AuditLog, CodeCounter, Dossier, DossierDocument, StatusEvent, SyncChange
-
 from tests.factories import KHAI_SINH, XAC_NHAN_HON_NHAN, request
 
 NOW = datetime(2026, 11, 18, 9, 30)
@@ -136,9 +135,9 @@ def test_authorised_person_needs_a_name(officer):
 
 
 def test_intake_before_setup_is_refused(db_path):
+    from models.accounts import add_officer, get_officer_row
     from models.db import close_database
     from models.session import open_counter
-    from models.accounts import add_officer, get_officer_row
 
     open_counter(str(db_path))
     try:

@@ -11,12 +11,11 @@ import pytest
 from models import limits, workflow
 from models.errors import ValidationError
 from models.intake import IntakeRequest, PersonInput, receive
-from models.tables import CodeCounter, Dossier
 from models.session import acting_officer
+from models.tables import CodeCounter, Dossier
 from sync.export import run_export
 from sync.schema import DAY_SCHEMA, load_schema
 from sync.verify import verify_file
-
 from tests.sync.sync_fixtures import act, own_trust
 
 DAY = datetime(2026, 3, 2)

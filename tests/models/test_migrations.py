@@ -17,10 +17,10 @@ from models.errors import MotCuaError
 from models.intake import receive
 from models.migrations import SchemaTooOld
 from models.province_state import CatalogRelease, ProvincePackage
+from models.search import search
 from models.session import acting_officer, setup_agency
 from models.sync_state import SYNC_TABLES
 from models.tables import ALL_TABLES, Dossier, Meta, database
-from models.search import search
 from tests.factories import request
 from tests.models.old_schema import build_database
 

@@ -13,7 +13,6 @@ from models.masking import mask_name, scrub_numbers
 from models.notice_board import notice_rows
 from models.report_period import Period
 from models.tables import AuditLog
-
 from tests.factories import XAC_NHAN_HON_NHAN, request
 
 
@@ -95,7 +94,6 @@ def test_kiosk_reads_a_typed_code_and_says_when_there_is_none(officer):
 
 def test_leaving_the_kiosk_needs_an_officers_password(counter):
     from models.accounts import add_officer
-
     from models.session import acting_officer
 
     add_officer("can.bo", "Lê Văn Tâm", "officer", "mat-khau-123", by=acting_officer())

@@ -14,7 +14,13 @@ from models.permissions import PERMISSIONS, ROLES, can, parse_roles, require
 from models.tables import AuditLog, Dossier
 from tests.factories import request
 from tests.permission_cases import (
-    CASES, PASSWORD, account, allowed, make_accounts, new_dossier, refusal_message,
+    CASES,
+    PASSWORD,
+    account,
+    allowed,
+    make_accounts,
+    new_dossier,
+    refusal_message,
     refused_as,
 )
 

@@ -11,13 +11,12 @@ from urllib.parse import urlparse
 
 import pytest
 
+from models import workflow
 from models.db import close_database
 from models.dossiers import get_dossier
 from models.intake import receive
 from models.search import search
 from models.session import acting_officer, open_counter, setup_agency
-from models import workflow
-
 from tests.conftest import need
 from tests.factories import XAC_NHAN_HON_NHAN, request
 

@@ -12,8 +12,14 @@ import pytest
 from models import highwater
 from models.agency_key import stored_agency_key
 from models.backup import (
-    AUTO_PREFIX, auto_backup, backup_due, integrity_problem, list_backups, make_backup,
-    newest_good_backup, save_backup_settings,
+    AUTO_PREFIX,
+    auto_backup,
+    backup_due,
+    integrity_problem,
+    list_backups,
+    make_backup,
+    newest_good_backup,
+    save_backup_settings,
 )
 from models.db import close_database, database_path, open_database
 from models.dossiers import get_dossier
@@ -25,7 +31,6 @@ from models.tables import Dossier
 from sync.export import run_export, set_export_dir
 from sync.records import read_day
 from sync.witness import issued_in_day_files
-
 from tests.conftest import AGENCY
 from tests.sync.sync_fixtures import DAY, act, at, intake
 

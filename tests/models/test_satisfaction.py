@@ -9,12 +9,11 @@ import pytest
 from models import workflow
 from models.citizen_settings import load_citizen_settings, update_citizen_settings
 from models.errors import MotCuaError, ValidationError
+from models.intake import receive
 from models.report_period import Period
 from models.satisfaction import rate, ratings_of, satisfaction_figures, satisfaction_line
 from models.tables import AuditLog, SyncChange
-
 from tests.factories import request
-from models.intake import receive
 
 DAY = datetime(2026, 11, 16, 9, 0)
 

@@ -8,7 +8,6 @@ import pytest
 from models.intake import receive
 from models.search import DossierFilter, count_dossiers, list_dossiers, search
 from models.text import fold
-
 from tests.factories import request
 
 NOW = datetime(2026, 11, 18, 9, 0)

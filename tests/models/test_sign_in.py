@@ -9,7 +9,13 @@ from datetime import datetime, timedelta
 import pytest
 
 from models.accounts import (
-    FREE_FAILURES, LOCK, add_officer, authenticate, list_officers, unlock, update_officer,
+    FREE_FAILURES,
+    LOCK,
+    add_officer,
+    authenticate,
+    list_officers,
+    unlock,
+    update_officer,
 )
 from models.db import close_database
 from models.errors import PermissionDenied, SignInError

@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from models.errors import ValidationError
 from models.vietqr import (
-    BankAccount, check_crc, crc16_ccitt, parse_tlv, payment_payload, transfer_message, validate_account,
+    BankAccount,
+    check_crc,
+    crc16_ccitt,
+    parse_tlv,
+    payment_payload,
+    transfer_message,
+    validate_account,
 )
 
 ACCOUNT = BankAccount("970415", "0011001932418", "UBND XA TAM DAO")

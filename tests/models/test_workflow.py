@@ -11,7 +11,6 @@ from models.errors import TransitionError, ValidationError
 from models.intake import receive
 from models.statuses import STATUS_NAMES, TRANSITIONS
 from models.tables import Dossier, StatusEvent
-
 from tests.factories import XAC_NHAN_HON_NHAN, request
 
 T0 = datetime(2026, 11, 16, 9, 0)  # Monday

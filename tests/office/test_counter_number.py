@@ -8,10 +8,10 @@ import pytest
 from pypdf import PdfReader
 
 from models import workflow
+from models.errors import ValidationError
 from models.forms import render_form, render_register
 from models.intake import receive
 from models.office import OfficeConnection, load_connection, save_connection, validate_connection
-from models.errors import ValidationError
 from tests.factories import XAC_NHAN_HON_NHAN, request
 
 AT = datetime(2026, 11, 16, 9, 30)

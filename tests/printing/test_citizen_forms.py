@@ -123,7 +123,6 @@ def test_the_notice_from_the_database_holds_no_id_number_phone_or_address(probe:
     from models.intake import receive
     from models.notice_board import render_notice_board
     from models.report_period import Period
-
     from tests.factories import XAC_NHAN_HON_NHAN, request
 
     people = [("Nguyễn Thị Hằng", "001190012345", "0912345678", "Thôn Đồng Bông, xã Tam Đảo"),

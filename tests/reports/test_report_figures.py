@@ -5,11 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-
 from report_scenario import (
-    BIRTH, CERTIFY, CHUNG_THUC, EXPECTED_OCTOBER, EXPECTED_OCTOBER_TOTAL, HO_TICH, MARRIAGE,
-    _receive, move_after_october,
+    BIRTH,
+    CERTIFY,
+    CHUNG_THUC,
+    EXPECTED_OCTOBER,
+    EXPECTED_OCTOBER_TOTAL,
+    HO_TICH,
+    MARRIAGE,
+    _receive,
+    move_after_october,
 )
+
 from models import workflow
 from models.errors import TransitionError, ValidationError
 from models.report_period import Period

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from report_scenario import BIRTH, CERTIFY, MARRIAGE
 
 from models import workflow
 from models.dossiers import DossierView, get_dossier
@@ -15,7 +17,6 @@ from models.intake import IntakeRequest, PersonInput, receive
 from models.report_period import Period
 from models.reports import FIGURES, Figures, dossiers_behind, period_report
 from models.search import DossierFilter, list_dossiers
-from report_scenario import BIRTH, CERTIFY, MARRIAGE
 
 NOW = datetime(2026, 12, 21, 12)
 ACTIONS = ("finish", "return", "supplement", "resume", "extend", "withdraw", "stop", "refuse",
@@ -226,7 +227,7 @@ def _ever_late(v: DossierView) -> bool:
         if e.action in ("resume", "extend"):
             due = changes.pop(0).new_due_at
         status = e.to_status
-    return status in OPEN and NOW > due
+    return status in OPEN and due < NOW
 
 
 # An officer's day: every action a counter officer may take, at the moment it happens.

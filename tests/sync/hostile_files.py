@@ -13,9 +13,9 @@ import json
 import os
 import struct
 import zipfile
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
 
 from sync.container import SIG_B64_LEN, SIG_COMMENT_LEN, SIG_PREFIX
 

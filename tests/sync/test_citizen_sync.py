@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sync_fixtures import DAY, at, intake, own_trust
+
 from models import workflow
 from models.fee_service import record_payment
 from models.fees import FeeBasis
@@ -11,7 +13,6 @@ from models.satisfaction import rate
 from sync.export import export_day
 from sync.schema import day_validator
 from sync.verify import verify_file
-from sync_fixtures import DAY, at, intake, own_trust
 
 
 def test_fees_payment_and_ratings_travel_in_the_day_file(officer, tmp_path):

@@ -14,18 +14,17 @@ from models.catalog import get_procedure
 from models.catalog_releases import promote_due
 from models.dossiers import get_dossier
 from models.errors import ValidationError
-from models.search import search
 from models.holidays_admin import list_days, load_calendar, set_override
 from models.intake import receive
 from models.online import accept, waiting
 from models.province_state import ProvincePackage
+from models.search import search
 from models.tables import AuditLog, CalendarOverride, Dossier
 from sync.container import write_container
 from sync.keys import load_province_private
 from sync.package_apply import apply_package_file
-
-from tests.package_fixtures import AGENCY, Province, catalog_with, online_dossier, other_counter_key, write_json
 from tests.factories import XAC_NHAN_HON_NHAN, request
+from tests.package_fixtures import AGENCY, Province, catalog_with, online_dossier, other_counter_key, write_json
 
 NOW = datetime(2026, 3, 2, 10, 0)  # Monday
 CALENDAR_2026 = {"year": 2026, "days_off": [{"date": "2026-03-06", "reason": "Nghỉ do bão số 1 (Công văn 15/UBND)"}],

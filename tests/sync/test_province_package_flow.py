@@ -8,6 +8,7 @@ import json
 from datetime import datetime
 
 import pytest
+from sync_fixtures import own_trust
 
 from models import workflow
 from models.dossiers import get_dossier
@@ -22,10 +23,8 @@ from sync.package_ack import build_package_ack, record_package_acks
 from sync.package_apply import apply_package_file
 from sync.province_central import CentralOnline, CentralPackageAck, CentralUpdate, ensure_province_tables
 from sync.verify import verify_file
-
-from tests.package_fixtures import AGENCY, Province, online_dossier, update, write_json
-from sync_fixtures import own_trust
 from tests.factories import XAC_NHAN_HON_NHAN, request
+from tests.package_fixtures import AGENCY, Province, online_dossier, update, write_json
 
 MONDAY = datetime(2026, 3, 2, 10, 0)
 TUESDAY = datetime(2026, 3, 3, 9, 0)

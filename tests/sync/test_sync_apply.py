@@ -8,6 +8,22 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sync_fixtures import (
+    AGENCY,
+    DAY,
+    act,
+    assert_central_matches_source,
+    at,
+    busy_day,
+    central_state,
+    intake,
+    members_of,
+    need,
+    own_trust,
+    pg_url,
+    repack,
+    with_manifest,
+)
 
 from cli.app import run
 from models.db import close_database
@@ -19,11 +35,11 @@ from sync.export import export_day, run_export
 from sync.format import sha256_hex
 from sync.history import export_history, pending_days
 from sync.keys import (
-    Trust, agency_signing_key, load_province_private, new_province_keys, set_province_key,
-)
-from sync_fixtures import (
-    AGENCY, DAY, act, assert_central_matches_source, at, busy_day, central_state, intake, members_of,
-    need, own_trust, pg_url, repack, with_manifest,
+    Trust,
+    agency_signing_key,
+    load_province_private,
+    new_province_keys,
+    set_province_key,
 )
 
 DAY2 = DAY + timedelta(days=1)

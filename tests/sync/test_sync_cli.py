@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from sync_fixtures import busy_day
 
 from cli.app import run
-from sync_fixtures import busy_day
 
 pytestmark = pytest.mark.usefixtures("signed_in")
 

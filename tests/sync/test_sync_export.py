@@ -6,12 +6,13 @@ import json
 import threading
 from datetime import date, timedelta
 
+from sync_fixtures import AGENCY, DAY, act, at, busy_day, intake, members_of, own_trust
+
 from models.dossiers import get_dossier
 from models.tables import StatusEvent, database
 from sync.export import export_day, export_if_due, run_export
 from sync.history import export_history, pending_days
 from sync.verify import verify_file
-from sync_fixtures import AGENCY, DAY, act, at, busy_day, intake, members_of, own_trust
 
 
 def test_a_day_file_holds_every_dossier_and_event_of_the_day(officer, tmp_path):

@@ -8,6 +8,8 @@ import json
 import zipfile
 from pathlib import Path
 
+from sync_fixtures import AGENCY, DAY, act, at, intake, members_of, own_trust, repack
+
 from models import attachments as att
 from models.attachment_store import FolderStore, current_store
 from models.session import acting_officer
@@ -17,7 +19,6 @@ from sync.export import run_export
 from sync.format import canonical_json, files_file_name, sha256_hex
 from sync.keys import agency_signing_key, load_province_private, new_province_keys, set_province_key
 from sync.verify import verify_file
-from sync_fixtures import AGENCY, DAY, act, at, intake, members_of, own_trust, repack
 from tests.scans import jpeg_bytes, tiff_bytes
 
 TWO_PAPERS = [{"name": "Tờ khai", "originals": 1, "copies": 0},

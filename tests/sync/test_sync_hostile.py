@@ -15,18 +15,25 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hostile_files import (
+    MB,
+    canonical,
+    deep,
+    json_records,
+    patch_declared_size,
+    random_bytes,
+    resign,
+    signed_zip,
+    with_member,
+    zeros,
+)
+from sync_fixtures import DAY, at, busy_day, central_state, intake, members_of, own_trust
 
 from cli.app import run
 from sync.container import MAX_FILE, MAX_MEMBER
 from sync.export import export_day
 from sync.keys import agency_public_key_document, agency_signing_key, b64, key_id, raw_public
 from sync.verify import verify_file
-
-from hostile_files import (
-    MB, canonical, deep, json_records, patch_declared_size, random_bytes, resign, signed_zip,
-    with_member, zeros,
-)
-from sync_fixtures import DAY, at, busy_day, central_state, intake, members_of, own_trust
 
 # commands run in-process sign in as scripts do (MOTCUA_PASSWORD)
 pytestmark = pytest.mark.usefixtures("signed_in")

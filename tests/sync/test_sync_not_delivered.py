@@ -3,11 +3,12 @@ delivered: a record the export had to leave out, or one the province did not rec
 day "not delivered" on the banner, in sync-status and through the acknowledgement."""
 from __future__ import annotations
 
-import pytest
-
 import io
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import timedelta
+
+import pytest
+from sync_fixtures import AGENCY, DAY, at, central_state, intake, own_trust
 
 from cli.app import run
 from models.session import open_counter
@@ -16,7 +17,6 @@ from sync.ack import build_ack, import_ack, write_ack
 from sync.apply import NOT_IN_FILE, apply_files
 from sync.export import run_export
 from sync.history import pending_days
-from sync_fixtures import AGENCY, DAY, at, central_state, intake, own_trust
 
 # commands run in-process sign in as scripts do (MOTCUA_PASSWORD)
 pytestmark = pytest.mark.usefixtures("signed_in")

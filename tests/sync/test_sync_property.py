@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sync_fixtures import AGENCY, act, assert_central_matches_source, intake, own_trust
 
 from models.db import close_database
 from models.dossiers import get_dossier
@@ -18,7 +19,6 @@ from models.statuses import allowed_actions
 from models.tables import Dossier
 from sync.apply import apply_files
 from sync.export import export_if_due, run_export
-from sync_fixtures import AGENCY, act, assert_central_matches_source, intake, own_trust
 
 START = date(2026, 3, 2)  # Monday
 WORKING_DAYS = [START + timedelta(days=n) for n in (0, 1, 2, 3, 4, 7)]

@@ -8,15 +8,21 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sync_fixtures import DAY, at, busy_day, intake, members_of, own_trust, repack, with_manifest
 
 from cli.app import run
 from sync.export import export_day
 from sync.format import sha256_hex
 from sync.keys import (
-    agency_signing_key, b64, key_id, load_province_private, new_province_keys, raw_public, set_province_key,
+    agency_signing_key,
+    b64,
+    key_id,
+    load_province_private,
+    new_province_keys,
+    raw_public,
+    set_province_key,
 )
 from sync.verify import inspect_bytes, verify_file
-from sync_fixtures import DAY, at, busy_day, intake, members_of, own_trust, repack, with_manifest
 
 
 @pytest.fixture

@@ -124,12 +124,12 @@ def printed(monkeypatch):
 def _read_once_here() -> None:
     """The fake reads PDFs on the printer thread: pypdf's lazy imports happen here first."""
     import io
+    from datetime import datetime
 
     from pypdf import PdfReader
 
-    from printing.receipt import render_receipt
     from printing.data import DocumentLine, FormSettings, Person, ReceiptData
-    from datetime import datetime
+    from printing.receipt import render_receipt
 
     moment = datetime(2026, 1, 5, 9, 0)
     pdf = render_receipt(ReceiptData("000.00.00.H00-260105-0001", "Bộ phận", Person("A"), None, "Thủ tục",

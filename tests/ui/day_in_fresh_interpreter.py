@@ -11,9 +11,9 @@ OFF_THREAD: list = []
 
 
 def watch(event, args):
-    if event == "import" and threading.current_thread() is not threading.main_thread():
-        if args[0] not in sys.modules:
-            OFF_THREAD.append([threading.current_thread().name, args[0]])
+    if (event == "import" and threading.current_thread() is not threading.main_thread()
+            and args[0] not in sys.modules):
+        OFF_THREAD.append([threading.current_thread().name, args[0]])
 
 
 sys.addaudithook(watch)

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractScrollArea, QApplication, QComboBox, QLabel, QLineEdit, QWidget,
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
 )
 
 TASKBAR = 40

@@ -5,14 +5,21 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_helpers import pdf_text, type_text
 
 from models import workflow
 from models.dossiers import get_dossier
 from models.holidays_admin import load_calendar
 from models.statuses import (
-    FINANCIAL, FINISHED, PROCESSING, REFUSED, RETURNED, STOPPED, SUPPLEMENT, WITHDRAWN,
+    FINANCIAL,
+    FINISHED,
+    PROCESSING,
+    REFUSED,
+    RETURNED,
+    STOPPED,
+    SUPPLEMENT,
+    WITHDRAWN,
 )
-from ui_helpers import pdf_text, type_text
 
 
 def _open(window, qtbot, code):

@@ -79,7 +79,6 @@ def test_reuse_is_offered_for_a_returning_citizen(window, make_dossier, officer,
 
 def _citizen(qtbot, screen, id_number="001190012345"):
     from PySide6.QtCore import Qt
-
     from ui_helpers import type_text
 
     qtbot.waitUntil(lambda: screen.procedure.count() > 0)

@@ -14,10 +14,9 @@ from models.db import close_database, database_path
 from models.intake import IntakeRequest, PersonInput, receive
 from models.session import acting_officer, open_counter, setup_agency
 from models.tables import Dossier
+from tests.conftest import AGENCY
 from ui.app import AppController
 from ui.main_window import MainWindow
-
-from tests.conftest import AGENCY
 
 
 def _take_in(officer, name="Trần Văn Bình", number="001090012345"):

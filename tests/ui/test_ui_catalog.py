@@ -5,11 +5,11 @@ import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from ui_helpers import type_text
 
 from models.catalog import get_procedure
 from models.text import fold
 from ui.main_window import CATALOG
-from ui_helpers import type_text
 
 
 def _catalog(window, idle):

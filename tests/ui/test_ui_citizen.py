@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFormLayout
+from ui_helpers import pdf_text, type_text
 
 from models.citizen_settings import load_citizen_settings, update_citizen_settings
 from models.dossiers import get_dossier
@@ -15,7 +16,6 @@ from models.fee_service import get_fee
 from models.intake import IntakeRequest, receive
 from models.satisfaction import ratings_of
 from models.search import search
-from ui_helpers import pdf_text, type_text
 
 
 def _citizen(qtbot, screen, procedure_words: str) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
+from ui_helpers import type_text
 
 from models import workflow
 from models.statuses import PROCESSING
 from ui.dossier_table_model import LATE, PAGE_SIZE
-from ui_helpers import type_text
 
 
 def _codes(model) -> list[str]:

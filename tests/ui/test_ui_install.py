@@ -62,7 +62,7 @@ def test_uncaught_errors_open_one_dialog_and_reach_the_log(qtbot, monkeypatch):
     monkeypatch.setattr(sys, "stderr", None)  # a windowed program: nowhere to print
     reporter = crash.CrashReporter()
     try:
-        1 / 0
+        _ = 1 / 0
     except ZeroDivisionError:
         reporter.excepthook(*sys.exc_info())
     worker = threading.Thread(target=lambda: None, name="worker-2")
@@ -113,7 +113,8 @@ def test_a_postgresql_lock_names_no_password():
 @pytest.fixture
 def start_gui(qapp, monkeypatch):
     """run_gui with its boxes recorded instead of shown, and the hooks put back afterwards."""
-    from ui import app as app_module, crash
+    from ui import app as app_module
+    from ui import crash
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from ui_helpers import pdf_text, type_text
 
 from models.dossiers import get_dossier
 from models.intake import IntakeRequest, PersonInput, receive
 from models.search import count_dossiers, search
-from ui_helpers import pdf_text, type_text
 
 
 def _type_citizen(qtbot, screen) -> None:
@@ -111,9 +111,9 @@ def test_print_failure_keeps_the_dossier_and_shows_the_receipt(counter, officer,
     screen = win.intake
     qtbot.waitUntil(lambda: screen.procedure.count() > 0)
     _type_citizen(qtbot, screen)
-    with qtbot.waitSignal(screen.printer.print_failed, timeout=15000) as failed:
-        with qtbot.waitSignal(screen.receipt_shown, timeout=15000):
-            qtbot.keyClick(screen.name, Qt.Key_F9)
+    with qtbot.waitSignal(screen.printer.print_failed, timeout=15000) as failed, \
+            qtbot.waitSignal(screen.receipt_shown, timeout=15000):
+        qtbot.keyClick(screen.name, Qt.Key_F9)
     idle()
     code = screen.last_code.text()
     assert failed.args[0] == code

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QGroupBox, QLabel, QTabWidget, QWidget,
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QTabWidget,
+    QWidget,
 )
+from ui_helpers import type_text
 
 from models import workflow
 from models.dossiers import get_dossier
 from models.search import search
 from models.statuses import PROCESSING, RETURNED
 from ui.mnemonics import mnemonic_of
-from ui_helpers import type_text
 
 QR = "001090054321|012345678|Trần Văn Bình|01021990|Nam|Thôn 2, Xã Tam Đảo, Tỉnh Phú Thọ|15082021"
 
@@ -173,9 +178,7 @@ def _mnemonics(root: QWidget) -> list[tuple[str, str]]:
         if not widget.isVisibleTo(root) and widget is not root:
             continue
         text = ""
-        if isinstance(widget, QLabel) and widget.buddy() is not None:
-            text = widget.text()
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, QLabel) and widget.buddy() is not None or isinstance(widget, QAbstractButton):
             text = widget.text()
         elif isinstance(widget, QGroupBox):
             text = widget.title()

@@ -6,13 +6,13 @@ from datetime import datetime as T
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_helpers import pdf_text, type_text
 
 from models import workflow
 from models.dossiers import get_dossier
 from models.intake import IntakeRequest, PersonInput, receive
 from ui.main_window import REPORTS
 from ui.reports_screen import LATE_TAB
-from ui_helpers import pdf_text, type_text
 
 MARRIAGE, BIRTH = "1.004873", "1.001193"  # 3 working days; the same day (due 17:00)
 NOW = T(2026, 10, 8, 8)  # Thursday

@@ -8,13 +8,13 @@ everything must still be reachable and no button cut. A validation error never w
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-
 from layout_checks import assert_fits
+from PySide6.QtCore import Qt
+from ui_helpers import type_text
+
 from models.catalog import list_procedures
 from models.intake import IntakeRequest, PersonInput, receive
 from models.settings import update_settings
-from ui_helpers import type_text
 
 LONG_AGENCY = "000.00.24.H12.A1.B2.C3.D4.E5.F6.G78"  # 35 characters, the most allowed
 LONG_NAME = "Tôn Nữ Nguyễn Thị Thanh Hằng Công ty Trách nhiệm hữu hạn Một thành viên Tam Đảo Xanh"

@@ -112,9 +112,10 @@ def _fill_server(qtbot, form, url: str, counter: int) -> None:
 
 def test_the_first_counter_sets_up_the_centre_on_the_server_and_the_second_joins_it(
         tmp_path, office_db, machine, qtbot, idle, printed):  # noqa: F811
+    from ui_helpers import type_text
+
     from models.office import load_connection
     from ui.app import AppController
-    from ui_helpers import type_text
 
     # The first counter PC: an empty server; the wizard goes on to set up the Centre there.
     controller = AppController(str(tmp_path / "local.sqlite3"))

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
+from ui_helpers import pdf_text, type_text
 
 from models.catalog import get_procedure
 from models.dossiers import get_dossier
-from ui.main_window import DESK, SYNC, MainWindow
 from tests.package_fixtures import Province, catalog_with, online_dossier, write_json
-from ui_helpers import pdf_text, type_text
+from ui.main_window import DESK, SYNC, MainWindow
 
 HOUR = 3_600_000
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from ui_helpers import pdf_text
 
 from models import workflow
 from ui.main_window import REPORTS
 from ui.reports_screen import FIGURES
-from ui_helpers import pdf_text
 
 
 def test_month_report_drill_down_and_documents(window, make_dossier, officer, qtbot, idle, tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
+from ui_helpers import type_text
 
 from models.accounts import add_officer, get_officer_row, list_officers, update_officer
 from models.audit import now as clock
@@ -14,7 +15,6 @@ from models.holidays_admin import load_calendar
 from models.search import count_dossiers
 from tests.conftest import TEST_PASSWORD
 from ui.main_window import INTAKE, REPORTS, SIGN_OUT_KEYS, MainWindow
-from ui_helpers import type_text
 
 
 def _window(qtbot, idle, username: str) -> MainWindow:

@@ -4,12 +4,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from ui_helpers import type_text
 
 from models.accounts import authenticate, list_officers
 from models.holidays_admin import list_days
 from models.settings import load_settings
 from ui.main_window import SETTINGS, MainWindow
-from ui_helpers import type_text
 
 
 def _settings_screen(window, idle):

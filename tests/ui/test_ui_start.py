@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from ui_helpers import type_text
 
 from models.accounts import authenticate
 from models.settings import load_settings
 from ui.app import AppController
-from ui_helpers import type_text
 
 
 def test_wizard_on_an_empty_database_sets_up_the_agency_and_admin(db_path, qtbot, idle, printed):

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import (
-    QAbstractButton, QComboBox, QGroupBox, QHeaderView, QLabel, QLineEdit, QTabWidget, QWidget, QWizard,
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+    QWizard,
 )
 
 from ui.i18n import QM_FILE, TRANSLATIONS
@@ -73,9 +81,7 @@ def _visible_texts(root: QWidget) -> list[str]:
     texts = [root.windowTitle(), root.toolTip()]
     for widget in [root, *root.findChildren(QWidget)]:
         texts.append(widget.toolTip())
-        if isinstance(widget, QLabel):
-            texts.append(widget.text())
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             texts.append(widget.text())
         elif isinstance(widget, QGroupBox):
             texts.append(widget.title())
