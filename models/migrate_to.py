@@ -55,15 +55,18 @@ class MoveReport:
     counts: dict[str, int] = field(default_factory=dict)
     old_file: Path | None = None
     counters_raised: int = 0
+    copies: int = 0  # electronic copies moved from the folder beside the file into the server
 
     def to_dict(self) -> dict:
         return {"server": self.server, "tables": self.counts, "old_file": str(self.old_file),
-                "rows": sum(self.counts.values()), "counters_raised": self.counters_raised}
+                "rows": sum(self.counts.values()), "counters_raised": self.counters_raised,
+                "copies": self.copies}
 
     def lines(self) -> list[str]:
         dossiers = self.counts.get("dossier", 0)
         return [f"Đã chuyển toàn bộ dữ liệu lên máy chủ {self.server}: {len(self.counts)} bảng, "
                 f"{sum(self.counts.values())} dòng ({dossiers} hồ sơ); số dòng mỗi bảng đã đối chiếu khớp.",
+                *([f"{self.copies} bản điện tử (số hóa) đã được đưa vào máy chủ."] if self.copies else []),
                 f"Tệp cũ {self.old_file} được giữ nguyên, chỉ đọc, để đối chiếu.",
                 "Máy này từ nay làm việc trên máy chủ của Trung tâm; các quầy khác hãy chọn "
                 "“Kết nối máy chủ của Trung tâm” với cùng địa chỉ."]
@@ -181,6 +184,7 @@ def migrate_to(url: str, *, by: Officer, now: datetime | None = None, switch: bo
                 differ = [f"{t}: {expected[t]} → {found.get(t)}" for t in expected if expected[t] != found.get(t)]
                 raise MotCuaError("Số dòng sau khi chuyển không khớp (" + "; ".join(differ)
                                   + "); đã hủy, máy chủ giữ nguyên như trước.")
+            report.copies = _copy_attachment_files(path, target)
             floors = RestoreReport(path, None, "", "sound", None)
             _with_proxy(target, lambda: _raise_floors(issued, floors))
             report.counters_raised = floors.counters_raised
@@ -197,6 +201,22 @@ def migrate_to(url: str, *, by: Officer, now: datetime | None = None, switch: bo
         save_connection(replace(connection_from_url(url), counter=counter_number() or load_connection().counter))
     log.info("moved %s to %s: %s rows", path, target.where, sum(report.counts.values()))
     return report
+
+
+def _copy_attachment_files(path: Path, target: PostgresqlDatabase) -> int:
+    """The electronic copies a SQLite counter keeps as files beside its database go into the
+    server's attachment_blob table, where every counter finds them (models.attachment_store).
+    Each is checked against its hash as it is read: a missing or damaged copy stops the move,
+    and the transaction leaves the server as it was. Returns how many were moved."""
+    from .attachment_store import FolderStore, folder_beside
+    from .attachment_tables import Attachment, AttachmentBlob
+
+    store = FolderStore(folder_beside(path))
+    wanted = sorted({sha for (sha,) in Attachment.select(Attachment.sha256).tuples()})
+    for sha in wanted:
+        data = store.get(sha)
+        AttachmentBlob.insert(sha256=sha, size=len(data), data=data).on_conflict_ignore().bind(target).execute()
+    return len(wanted)
 
 
 def _retire(source: SqliteDatabase, path: Path, where: str) -> None:

@@ -77,8 +77,15 @@ def test_a_counter_moves_up_whole_and_the_day_sequence_continues(tmp_path, machi
     setup_agency(agency_code=AGENCY, governing_body="UBND XÃ TAM ĐẢO", place="Tam Đảo")
     codes, _ = _fill_counter(tmp_path)
     before = _rows("dossier", open_database(str(path)))
+    from models import attachments
+    from tests.scans import jpeg_bytes
+
+    scan = tmp_path / "to-khai.jpg"
+    scan.write_bytes(jpeg_bytes(1))
+    copy = attachments.attach(codes[0], [scan], acting_officer(), paper=1)  # a file beside the database
     report = migrate_to(office_db, by=acting_officer())
     close_database()
+    assert report.copies == 1
 
     counts = _sqlite_counts(path)
     counts["meta"] -= 1  # the "moved to the server" mark, written in the old file afterwards
@@ -97,6 +104,8 @@ def test_a_counter_moves_up_whole_and_the_day_sequence_continues(tmp_path, machi
 
     db = open_counter(office_db)
     assert _rows("dossier", db) == before
+    # The copy kept as a file came along into the server's table, and reads back whole.
+    assert attachments.read_copy(codes[0], copy.sha256)[:5] == b"%PDF-"
     assert [d.code for d in Dossier.select().order_by(Dossier.id)] == codes
     # The same day's sequence continues, on the server.
     at = datetime(2026, 11, 17, 16, 0)
