@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+ROOT = Path(__file__).resolve().parent.parent  # the checkout (on sys.path: pytest's pythonpath)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     # The screen of a counter PC (Qt's offscreen screen is 800×800 unless told otherwise).
@@ -80,6 +77,26 @@ def need(condition: bool, what: str) -> None:
         if in_ci():
             pytest.fail(f"CI must provide {what}")
         pytest.skip(f"{what} not available here")
+
+
+def fresh_pg_database(name: str) -> str:
+    """An empty database ``name`` on the test PostgreSQL server (MOTCUA_TEST_PG_URL; dropped
+    first, its connections ended); its URL. Skips without a server, fails in CI."""
+    from urllib.parse import urlparse
+
+    base = os.environ.get("MOTCUA_TEST_PG_URL", "")
+    need(bool(base), "PostgreSQL (MOTCUA_TEST_PG_URL)")
+    import psycopg2
+
+    admin = psycopg2.connect(base)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+        cur.execute(f"DROP DATABASE IF EXISTS {name}")
+        cur.execute(f"CREATE DATABASE {name}")
+    admin.close()
+    return urlparse(base)._replace(path=f"/{name}").geturl()
 
 
 @pytest.fixture

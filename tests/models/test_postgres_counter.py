@@ -4,10 +4,8 @@ Needs MOTCUA_TEST_PG_URL (CI starts PostgreSQL); a developer machine without it 
 """
 from __future__ import annotations
 
-import os
 import threading
 from datetime import datetime
-from urllib.parse import urlparse
 
 import pytest
 
@@ -17,7 +15,7 @@ from models.dossiers import get_dossier
 from models.intake import receive
 from models.search import search
 from models.session import acting_officer, open_counter, setup_agency
-from tests.conftest import need
+from tests.conftest import fresh_pg_database
 from tests.factories import XAC_NHAN_HON_NHAN, request
 
 DB_NAME = "motcua_counter_test"
@@ -25,18 +23,7 @@ DB_NAME = "motcua_counter_test"
 
 @pytest.fixture
 def pg_url():
-    base = os.environ.get("MOTCUA_TEST_PG_URL", "")
-    need(bool(base), "PostgreSQL (MOTCUA_TEST_PG_URL)")
-    import psycopg2
-
-    parts = urlparse(base)
-    admin = psycopg2.connect(base)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
-        cur.execute(f"CREATE DATABASE {DB_NAME}")
-    admin.close()
-    yield parts._replace(path=f"/{DB_NAME}").geturl()
+    yield fresh_pg_database(DB_NAME)
     close_database()
 
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from report_scenario import build_scenario
+
+from tests.reports.report_scenario import build_scenario
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import json
 import openpyxl
 import pytest
 from pypdf import PdfReader
-from report_scenario import CHUNG_THUC, EXPECTED_OCTOBER, EXPECTED_OCTOBER_TOTAL, HO_TICH
 
 import main
+from tests.reports.report_scenario import CHUNG_THUC, EXPECTED_OCTOBER, EXPECTED_OCTOBER_TOTAL, HO_TICH
 
 
 @pytest.fixture

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from report_scenario import (
+
+from models import workflow
+from models.errors import TransitionError, ValidationError
+from models.report_period import Period
+from models.report_query import _BEFORE_STATUSES
+from models.reports import FIGURES, Figures, dossiers_behind, late_dossiers, period_report
+from models.tables import Dossier, StatusEvent
+from tests.reports.report_scenario import (
     BIRTH,
     CERTIFY,
     CHUNG_THUC,
@@ -16,13 +23,6 @@ from report_scenario import (
     _receive,
     move_after_october,
 )
-
-from models import workflow
-from models.errors import TransitionError, ValidationError
-from models.report_period import Period
-from models.report_query import _BEFORE_STATUSES
-from models.reports import FIGURES, Figures, dossiers_behind, late_dossiers, period_report
-from models.tables import Dossier, StatusEvent
 
 OCTOBER = Period.month(2026, 10)
 SEPTEMBER = Period.month(2026, 9)

@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from report_scenario import BIRTH, CERTIFY, MARRIAGE
 
 from models import workflow
 from models.dossiers import DossierView, get_dossier
@@ -17,6 +16,7 @@ from models.intake import IntakeRequest, PersonInput, receive
 from models.report_period import Period
 from models.reports import FIGURES, Figures, dossiers_behind, period_report
 from models.search import DossierFilter, list_dossiers
+from tests.reports.report_scenario import BIRTH, CERTIFY, MARRIAGE
 
 NOW = datetime(2026, 12, 21, 12)
 ACTIONS = ("finish", "return", "supplement", "resume", "extend", "withdraw", "stop", "refuse",

@@ -10,7 +10,6 @@ from datetime import datetime
 from urllib.parse import urlparse
 
 import pytest
-from report_scenario import EXPECTED_OCTOBER, EXPECTED_OCTOBER_TOTAL, build_scenario, move_after_october
 
 from models.db import close_database
 from models.report_documents import period_report_xlsx
@@ -18,6 +17,7 @@ from models.report_period import Period
 from models.reports import FIGURES, dossiers_behind, late_dossiers, period_report
 from models.session import acting_officer, open_counter, setup_agency
 from tests.conftest import need
+from tests.reports.report_scenario import EXPECTED_OCTOBER, EXPECTED_OCTOBER_TOTAL, build_scenario, move_after_october
 
 DB_NAME = "motcua_report_test"
 OCTOBER = Period.month(2026, 10)
