@@ -4,11 +4,12 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 
-from printing.qr import qr_matrix
-
 
 def qr_pixmap(value: str, size: int) -> QPixmap:
     """``value`` as a black-on-white QR of ``size``×``size`` pixels, quiet zone included."""
+    # printing (and reportlab behind it) is imported when a QR is first shown, not at start-up
+    from printing.qr import qr_matrix
+
     matrix = qr_matrix(value)
     border = 4
     cells = len(matrix) + 2 * border
