@@ -48,6 +48,8 @@ def _warm_calendar() -> None:
     ZoneInfo("Asia/Ho_Chi_Minh")
     datetime.strptime("01/01/2026", "%d/%m/%Y")  # the standard library's _strptime
     "may-chu".encode("idna")  # a server's host name, when the counter connects to one
+    for codec in ("utf-16-le", "utf-16-be", "utf-16"):  # pypdf's text strings (electronic copies)
+        "ạ".encode(codec)
 
 
 def _warm_provinces() -> None:
