@@ -5,8 +5,10 @@ import argparse
 import functools
 import importlib
 import logging
+import os
 import re
 import sys
+from pathlib import Path
 
 from models.db import close_database, is_url
 from models.errors import MotCuaError
@@ -234,9 +236,6 @@ def _checked(args: argparse.Namespace, officer):
 
 
 def _writable(path: str) -> bool:
-    import os
-    from pathlib import Path
-
     file = Path(path).expanduser()
     return file.is_file() and os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
 

@@ -14,6 +14,7 @@ where one person does everything still works.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from .errors import PermissionDenied, ValidationError
@@ -141,8 +142,6 @@ def _refusal(message: str, row, action: str, entity: str, entity_id: str) -> Per
             with write_transaction():
                 audit(action, row, entity, entity_id, {"refused": message})
         except Exception:  # noqa: BLE001 - a database opened read-only (a look on read-only media)
-            import logging
-
             logging.getLogger(__name__).warning("refusal not audited (read-only database): %s", message)
 
     refusal = PermissionDenied(message, record)

@@ -134,12 +134,14 @@ class Step:
 
 
 def _moments(at: datetime | None, now: datetime | None, backdate_reason: str) -> tuple[datetime, datetime, bool]:
+    """(the claimed moment, the real one, whether it is backdated); ``backdate_reason`` already
+    checked (models.text.checked_text)."""
     now = (now or clock()).replace(microsecond=0)
     at = parse_datetime(at or now, "at", label="Thời điểm thực hiện").replace(microsecond=0)
     if at > now + FUTURE_TOLERANCE:
         raise ValidationError({"at": "Thời điểm thực hiện không được ở tương lai."})
     backdated = at < now - BACKDATE_TOLERANCE
-    if backdated and not clean(backdate_reason):
+    if backdated and not backdate_reason:
         raise ValidationError({"backdate_reason": (
             f"Ghi bước xử lý vào thời điểm đã qua ({at:%H:%M %d/%m/%Y}) cần lý do ghi lùi "
             "(--backdate-reason) và do lãnh đạo thực hiện; thời điểm ghi thật vẫn được lưu.")})
@@ -154,8 +156,8 @@ def _apply(code: str, action: str, officer: Officer, *, at: datetime | None, now
     """``permission`` names the permission from the dossier's state when it depends on it
     (checked inside the transaction); by default it is "dossier.<action>", checked first. A
     backdated step is the leader's act whatever the step ("dossier.backdate")."""
-    at, now, backdated = _moments(at, now, backdate_reason)
     backdate_reason = checked_text(backdate_reason, "backdate_reason", "Lý do ghi lùi", ACTION_NOTE_MAX)
+    at, now, backdated = _moments(at, now, backdate_reason)
     note = _note(note)
     code = normalise_dossier_code(code)
     if backdated:  # the leader records the step from the paper backlog, whoever did it
@@ -192,14 +194,14 @@ def _apply(code: str, action: str, officer: Officer, *, at: datetime | None, now
         row.save()
         event = StatusEvent.create(
             uid=uuid.uuid4().hex, dossier=row, action=action, from_status=previous,
-            to_status=row.status, at=at, officer=actor, note=clean(note),
+            to_status=row.status, at=at, officer=actor, note=note,
             data=json.dumps(step.data, ensure_ascii=False, default=str) if step.data else "",
-            recorded_at=now, backdate_reason=clean(backdate_reason) if backdated else "",
+            recorded_at=now, backdate_reason=backdate_reason if backdated else "",
         )
         SyncChange.create(dossier=row, event=event, at=now)
         details = dict(step.data)
         if backdated:
-            details.update(at=at, backdate_reason=clean(backdate_reason))
+            details.update(at=at, backdate_reason=backdate_reason)
         audit(f"dossier.{action}", actor, "dossier", row.code, details, at=now)
     note_step(row.agency_code, row.code, now)  # for a restore's list of steps to redo
     return to_view(row, now=now)
