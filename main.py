@@ -12,22 +12,49 @@ from pathlib import Path
 GUI_ENTRY_SUFFIX = "-gui"  # the windowed executable of the PyInstaller build: motcua-gui(.exe)
 
 
+# The options the desktop app takes; anything else on the command line is for cli.app.
+GUI_OPTIONS = ("--db", "--officer")
+
+
 def main(argv: list[str] | None = None, *, windowed: bool = False) -> int:
     argv = sys.argv[1:] if argv is None else argv
     from models.logs import configure_logging
 
     configure_logging()
-    from cli.app import build_parser, run
+    options = desktop_options(argv)
+    if options is None:
+        from cli.app import run
 
-    code = run(argv)
-    if code != -1:
-        return code
-    args = build_parser().parse_args(argv)
+        code = run(argv)
+        if code != -1:
+            return code
+        from cli.app import build_parser
+
+        args = build_parser().parse_args(argv)
+        options = {"db": args.db, "officer": args.officer}
     try:
         from ui.app import run_gui
     except ImportError as exc:  # a broken install: say what is missing, never fall back silently
         return _report_broken_gui(exc, windowed)
-    return run_gui(db=args.db, officer=args.officer)
+    return run_gui(**options)
+
+
+def desktop_options(argv: list[str]) -> dict[str, str | None] | None:
+    """``{"db": …, "officer": …}`` when ``argv`` starts the desktop app (no command, only the
+    app's own options); None when the command line's parser must read it (a command, --help,
+    --version, a mistake). The shortcut's start so skips building every command's parser."""
+    options: dict[str, str | None] = {"db": None, "officer": None}
+    rest = list(argv)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if name not in GUI_OPTIONS:
+            return None
+        if not equals:
+            if not rest or rest[0].startswith("-"):
+                return None
+            value = rest.pop(0)
+        options[name[2:]] = value
+    return options
 
 
 def gui_main() -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from models.db import close_database, is_url
 from models.errors import MotCuaError
+from models.logs import log_version
 from models.paths import default_database
 from models.storage_errors import classify, os_reason
 from models.version import APP_VERSION
@@ -163,6 +164,7 @@ def run(argv: list[str]) -> int:
     if handler is None:  # a command group without its sub-command
         parser.parse_args([*argv, "--help"])
         return 2
+    log_version()
     logging.getLogger("motcua").info("command: %s", args.command)
     target = args.db or ""
     try:

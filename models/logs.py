@@ -16,7 +16,6 @@ from pathlib import Path
 from types import TracebackType
 
 from .paths import log_dir
-from .version import APP_VERSION
 
 LOG_NAME = "motcua.log"
 MAX_BYTES = 1_000_000
@@ -74,11 +73,26 @@ def configure_logging(*, console: bool = False) -> Path | None:
             stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
             root.addHandler(stderr)
         install_exception_hooks()
-        log.info("MotCua %s started, Python %s on %s%s", APP_VERSION, sys.version.split()[0],
+        # The version is written by log_version(), once: reading it (importlib.metadata) costs
+        # the desktop app's first window some 20 ms, so it comes when the database opens.
+        log.info("MotCua started, Python %s on %s%s", sys.version.split()[0],
                  sys.platform, " (built)" if getattr(sys, "frozen", False) else "")
     elif isinstance(_handler, logging.FileHandler):
         path = Path(_handler.baseFilename)
     return path
+
+
+def log_version() -> None:
+    """The app's version into the log (once per process: a command, the desktop app)."""
+    global _version_logged
+    if not _version_logged:
+        from .version import APP_VERSION
+
+        _version_logged = True
+        log.info("MotCua version %s", APP_VERSION)
+
+
+_version_logged = False
 
 
 def current_log_file() -> Path | None:

@@ -32,8 +32,6 @@ from peewee import (
     SqliteDatabase,
     TextField,
 )
-from playhouse.migrate import PostgresqlMigrator, SqliteMigrator
-from playhouse.migrate import migrate as run_operations
 
 from .errors import MotCuaError
 from .tables import Meta
@@ -48,7 +46,15 @@ def _frozen_base(db: Database) -> type[Model]:
 
 
 def _migrator(db: Database):
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator  # only while migrating
+
     return SqliteMigrator(db) if isinstance(db, SqliteDatabase) else PostgresqlMigrator(db)
+
+
+def run_operations(*operations) -> None:
+    from playhouse.migrate import migrate
+
+    migrate(*operations)
 
 
 def _v1_initial(db: Database) -> None:

@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl, unquote, urlparse
 from peewee import PostgresqlDatabase
 
 from .errors import MotCuaError
+from .postgres_driver import give_peewee_the_driver
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +189,7 @@ def server_database(url: str) -> OfficeServerDatabase:
 
     Options in the URL's query (``?connect_timeout=10&sslmode=require``) are passed to libpq.
     """
+    give_peewee_the_driver()  # in case this process loaded peewee without it
     try:
         import psycopg2  # noqa: F401 - the driver peewee uses
     except ImportError:

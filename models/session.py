@@ -13,9 +13,6 @@ from .accounts import (
     get_officer_row,
     set_password,
 )
-from .agency_key import ensure_agency_key
-from .catalog import seed_if_empty
-from .catalog_releases import promote_due
 from .db import open_database
 from .errors import NotConfiguredError, SignInError
 from .permissions import ROLES
@@ -32,6 +29,11 @@ def open_counter(target: str, *, read_only: bool = False, check: bool = False) -
     """
     db = open_database(target, read_only=read_only, check=check)
     if not read_only:
+        # Imported here: the catalog's modules (and the calendar's) are not needed to show the
+        # sign-in window; the desktop app loads them while the officer types the password.
+        from .catalog import seed_if_empty
+        from .catalog_releases import promote_due
+
         seed_if_empty()
         promote_due()
     return db
@@ -93,5 +95,7 @@ def setup_agency(*, admin_username: str = "admin", admin_name: str = "Quáº£n trá
     elif admin_password and not anyone_can_sign_in():
         # set up before on the command line without a password: this one opens the counter
         set_password(first.username, admin_password, by=None)
+    from .agency_key import ensure_agency_key  # cryptography: not on every start's path
+
     ensure_agency_key()  # from the first day, so that every backup holds it
     return settings

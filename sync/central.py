@@ -24,6 +24,7 @@ from peewee import (
 from playhouse.db_url import connect as connect_url
 
 from models.errors import MotCuaError
+from models.postgres_driver import give_peewee_the_driver
 
 CENTRAL_SCHEMA_VERSION = 1
 
@@ -101,6 +102,7 @@ CENTRAL_TABLES = [CentralMeta, CentralFile, CentralDossier, CentralEvent]
 def open_central(target: str) -> Database:
     """Open (and create) the central database at a SQLite path or a PostgreSQL URL."""
     if "://" in target:
+        give_peewee_the_driver()  # in case this process loaded peewee without it
         db = connect_url(target)
     else:
         path = Path(target).expanduser()

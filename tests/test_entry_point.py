@@ -34,3 +34,25 @@ def test_both_entry_points_are_declared():
     project = tomllib.loads((Path(main.__file__).parent / "pyproject.toml").read_text())["project"]
     assert project["scripts"]["motcua"] == "main:main"
     assert project["gui-scripts"]["motcua-gui"] == "main:gui_main"
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    ([], {"db": None, "officer": None}),
+    (["--db", "x.sqlite3"], {"db": "x.sqlite3", "officer": None}),
+    (["--db=x.sqlite3", "--officer", "hang"], {"db": "x.sqlite3", "officer": "hang"}),
+    (["list"], None),  # a command: the command line's parser reads it
+    (["--db", "x.sqlite3", "list"], None),
+    (["--version"], None),
+    (["--help"], None),
+    (["--db"], None),  # a mistake: argparse says what is wrong
+    (["--json"], None),
+])
+def test_the_desktop_start_skips_the_command_parser_only_without_a_command(argv, expected):
+    assert main.desktop_options(argv) == expected
+
+
+def test_a_command_line_mistake_still_gets_the_parser_message(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main.main(["--db"])
+    assert stopped.value.code == 2
+    assert "--db: cần một giá trị" in capsys.readouterr().err

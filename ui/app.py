@@ -1,4 +1,9 @@
-"""Starting the desktop app: open the database, first-run wizard or sign-in, then the window."""
+"""Starting the desktop app: open the database, first-run wizard or sign-in, then the window.
+
+The database layer (peewee, the services) is imported inside the functions that open the
+database, not here: a counter that signed in before shows its sign-in window first and opens
+the database after that window's first paint (AppController.start).
+"""
 from __future__ import annotations
 
 import logging
@@ -7,19 +12,15 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models.accounts import anyone_can_sign_in, get_officer_row
-from models.db import is_url
+from models import postgres_driver
 from models.errors import MotCuaError
-from models.office_server import ServerUnavailable
 from models.paths import default_database
-from models.session import open_counter
-from models.settings import load_settings
-from models.storage_errors import DatabaseDamaged
 
-from . import instance_lock
+from . import instance_lock, preload
 from .crash import install_crash_reporter, install_qt_message_handler
 from .i18n import install_translators
 from .prefs import APPLICATION, ORGANISATION
@@ -68,6 +69,7 @@ class AppController(QObject):
 
     window_shown = Signal(object)
     signed_out = Signal()
+    database_ready = Signal()  # opened behind a remembered sign-in window
 
     def __init__(self, db: str, officer: str | None = None):
         super().__init__()
@@ -76,29 +78,145 @@ class AppController(QObject):
         self.sign_in = None
         self.window = None
         self.damaged = None
+        self.restored = False
+        self.failed = False  # the start could not go on (run_gui returns 1)
+        self._prebuilt = None  # the main window built while the password is checked
 
     def start(self) -> bool:
-        """Open the database and show the wizard or the sign-in; False when the app cannot
-        start (a message was shown, or the officer chose to quit)."""
+        """Show the first window; False when the app cannot start (a message was shown, or the
+        officer chose to quit).
+
+        A database this user has signed in to before: its sign-in window at once, with the
+        heading remembered from then, and the database opened behind it after its first paint
+        (the officer types meanwhile; the rare ways out — a damaged file, the server away, a
+        database no longer set up — then replace the window as at any start). Otherwise the
+        database is opened first.
+        """
+        from .sign_in_dialog import remembered_heading
+
+        heading = remembered_heading(self.db_path)
+        if heading is None:
+            return self._open_then_begin()
+        self._ask_sign_in(heading=heading)
+        if "://" not in self.db_path:  # a SQLite file: no PostgreSQL driver (models.postgres_driver)
+            postgres_driver.hide_from_peewee()
+        # After the paint (never inside it), the database layer loads a module per event-loop
+        # turn while the typing goes on, then the database opens.
+        self.sign_in.first_painted.connect(lambda: QTimer.singleShot(0, lambda: preload.when_ready(
+            (preload.DATABASE,), self._open_behind_sign_in)))
+        return True
+
+    def _open(self) -> bool | None:
+        """Open the database: True; False when it cannot be (said, or the officer chose to
+        quit); None when it was damaged and the officer's answer was handled (restored and
+        begun, or not)."""
+        from models.office_server import ServerUnavailable
+        from models.session import open_counter
+        from models.storage_errors import DatabaseDamaged
+
         while True:
             try:
                 open_counter(self.db_path, check=True)
-                break
+                return True
             except ServerUnavailable as exc:
                 # Never a database of its own instead: the counter waits for the Centre's server.
                 log.warning("office server away at start: %s", exc)
                 if not ask_retry_server(str(exc)):
                     return False
             except DatabaseDamaged as exc:
-                return self._offer_restore(exc.reason)
+                self.restored = self._offer_restore(exc.reason)
+                return None
             except MotCuaError as exc:
                 log.error("cannot start: %s", exc)
                 startup_failed(str(exc))
                 return False
-        self._begin()
-        return True
+
+    def _open_then_begin(self) -> bool:
+        opened = self._open()
+        if opened is None:
+            return self.restored
+        if opened:
+            self._begin()
+        return opened
+
+    def _open_behind_sign_in(self) -> None:
+        """After the remembered sign-in window's first paint, the database layer loaded: the
+        database opens on the database thread (SQLite's quick_check takes seconds on a big
+        file; the window keeps taking the typing meanwhile)."""
+        from models.session import open_counter
+
+        from .runner import Op
+
+        postgres_driver.stop_hiding()  # peewee is imported
+        shown = self.sign_in
+        if not self._still_asking(shown):
+            return
+
+        def open_and_look() -> bool:
+            from models.accounts import anyone_can_sign_in
+            from models.settings import load_settings
+
+            open_counter(self.db_path, check=True)
+            return load_settings().configured and anyone_can_sign_in()
+
+        Op(self, open_and_look, needs=()).success(lambda ready: self._opened_behind(shown, ready)).failure(
+            lambda exc: self._not_opened_behind(shown, exc)).run_in_background()
+
+    def _still_asking(self, shown) -> bool:
+        return (shown is not None and shiboken6.isValid(shown) and shown.isVisible()
+                and shown is self.sign_in and self.window is None)
+
+    def _opened_behind(self, shown, ready: bool) -> None:
+        if not self._still_asking(shown):
+            return  # the officer quit meanwhile
+        if not ready:  # the file was emptied or replaced since: set up, as at any first start
+            self._begin()
+            shown.close()
+            return
+        log.info("database open behind the sign-in window")
+        shown.database_opened()
+        self.database_ready.emit()
+
+    def _not_opened_behind(self, shown, exc: Exception) -> None:
+        """The rare ways out, as at a start that opens the database first."""
+        from models.office_server import ServerUnavailable
+        from models.storage_errors import DatabaseDamaged
+
+        if not self._still_asking(shown):
+            return
+        if isinstance(exc, ServerUnavailable):
+            log.warning("office server away at start: %s", exc)
+            if ask_retry_server(str(exc)):
+                self._open_behind_sign_in()
+            else:
+                self._give_up(shown)
+        elif isinstance(exc, DatabaseDamaged):
+            if self._offer_restore(exc.reason):  # restored: a new sign-in window is up
+                shown.close()
+            else:
+                self._give_up(shown)
+        elif isinstance(exc, MotCuaError):
+            log.error("cannot start: %s", exc)
+            startup_failed(str(exc))
+            self._give_up(shown)
+        else:  # a bug (the runner logged it with its traceback)
+            from .error_dialog import show_unexpected
+
+            show_unexpected(None, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
+                            QCoreApplication.translate(
+                                "AppController", "MotCua could not start because of an unexpected error. "
+                                "Please tell the administrator and send the details below."))
+            self._give_up(shown)
+
+    def _give_up(self, shown) -> None:
+        """The start cannot go on: the sign-in window closes and, the last window, takes the
+        application with it (run_gui then returns 1)."""
+        self.failed = True
+        shown.close()
 
     def _offer_restore(self, reason: str) -> bool:
+        from models.db import is_url
+
         from .backup_panel import restore_from, show_restore_report
         from .damaged_dialog import DamagedDatabaseDialog
 
@@ -126,6 +244,9 @@ class AppController(QObject):
             old.close()
 
     def _begin(self) -> None:
+        from models.accounts import anyone_can_sign_in
+        from models.settings import load_settings
+
         settings = load_settings()
         if not settings.configured or not anyone_can_sign_in():
             from .setup_wizard import SetupWizard
@@ -143,18 +264,52 @@ class AppController(QObject):
         self.db_path = url
         self._ask_sign_in()
 
-    def _ask_sign_in(self, *, next_officer: bool = False) -> None:
+    def _ask_sign_in(self, *, next_officer: bool = False, heading=None) -> None:
         from .sign_in_dialog import SignInDialog
 
-        self.sign_in = SignInDialog(self.officer_name or "", next_officer=next_officer)
+        self.sign_in = SignInDialog(self.officer_name or "", next_officer=next_officer, heading=heading)
         self.sign_in.signed_in.connect(self._signed_in)
+        self.sign_in.checking.connect(self._build_while_checking)
+        self.sign_in.refused.connect(self._drop_prebuilt)
         FirstPaint(self.sign_in, "sign-in window")
         self.sign_in.show()
 
-    def _signed_in(self, username: str) -> None:
+    def _build_while_checking(self, username: str) -> None:
+        """The password is checked in the worker (scrypt, slow on purpose); meanwhile the main
+        window is built for the name typed, held — not shown, nothing of it started — until
+        the check passes (``_signed_in``); a refusal drops it."""
+        from models.accounts import get_officer_row
+        from models.errors import NotFoundError
+
         from .main_window import MainWindow
 
-        self.window = MainWindow(get_officer_row(username), self.db_path)
+        self._drop_prebuilt()
+        try:
+            officer = get_officer_row(username)
+        except NotFoundError:  # the check will say so
+            return
+        self._prebuilt = MainWindow(officer, self.db_path, held=True)
+
+    def _drop_prebuilt(self) -> None:
+        if self._prebuilt is not None:
+            self._prebuilt.deleteLater()
+            self._prebuilt = None
+
+    def _signed_in(self, username: str) -> None:
+        from models.accounts import get_officer_row
+
+        from .main_window import MainWindow
+        from .sign_in_dialog import Heading, remember_heading
+
+        remember_heading(self.db_path, Heading.current())  # the next start's first window
+        window, self._prebuilt = self._prebuilt, None
+        if window is not None and window.officer.username == username:
+            window.release()
+        else:
+            if window is not None:
+                window.deleteLater()
+            window = MainWindow(get_officer_row(username), self.db_path)
+        self.window = window
         self.window.restart_requested.connect(self.restart)
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.show()
@@ -235,6 +390,8 @@ def run_gui(db: str | None = None, officer: str | None = None) -> int:
     close_database_connection()
     if lock is not None:
         lock.unlock()
+    if controller.failed:
+        return 1
     return code if controller.window is not None else 0
 
 

@@ -16,10 +16,10 @@ from models.audit import now as clock
 from models.backup import auto_backup, backup_due
 from models.db import is_sqlite
 
+from .intervals import ONE_HOUR
 from .runner import Op
 
 log = logging.getLogger(__name__)
-ONE_HOUR = 60 * 60 * 1000
 
 
 class AutoBackup(QObject):

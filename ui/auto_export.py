@@ -13,11 +13,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from models.audit import now as clock
 
+from .intervals import FIVE_MINUTES
 from .preload import DATA, SYNC
 from .runner import Op
 
 log = logging.getLogger(__name__)
-FIVE_MINUTES = 5 * 60 * 1000
 
 
 class AutoExport(QObject):

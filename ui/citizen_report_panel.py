@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import fmt_datetime
+from .preload import DATA, PRINTING, REPORTS
 from .runner import Op
 from .table_items import table_item
 
@@ -108,7 +109,7 @@ class CitizenReportPanel(QWidget):
 
     def load(self, period) -> None:
         self.period = period
-        Op(self, lambda: citizen_figures(period)).success(self._show).run_in_background()
+        Op(self, lambda: citizen_figures(period), needs=(DATA, REPORTS)).success(self._show).run_in_background()
 
     def _show(self, loaded) -> None:
         from printing.fee_list import amount_text
@@ -137,7 +138,7 @@ class CitizenReportPanel(QWidget):
             if self.preview is None:
                 self.preview = PdfPreview(self)
             self.preview.show_pdf(pdf, title)
-        Op(self, work).success(show).run_in_background()
+        Op(self, work, needs=(DATA, PRINTING, REPORTS)).success(show).run_in_background()
 
     def show_fee_pdf(self) -> None:
         if self.collection is None:
@@ -166,8 +167,8 @@ class CitizenReportPanel(QWidget):
             with open(path, "wb") as handle:
                 handle.write(fee_list_xlsx(collection))
             return path
-        Op(self, work).success(lambda p: self.status.setText(self.tr("Saved: %1").replace("%1", p))) \
-            .run_in_background()
+        Op(self, work, needs=(DATA, REPORTS)).success(
+            lambda p: self.status.setText(self.tr("Saved: %1").replace("%1", p))).run_in_background()
 
     def show_notice(self) -> None:
         if self.period is None:

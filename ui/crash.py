@@ -12,11 +12,9 @@ import sys
 import threading
 import traceback
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, QtMsgType, Signal, qInstallMessageHandler
 
 from models import logs
-from models.db import database_path
-from models.storage_errors import classify
 
 qt_log = logging.getLogger("qt")
 _LEVELS = {
@@ -58,7 +56,10 @@ class CrashReporter(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.dialog = None
-        self.report.connect(self._show, Qt.QueuedConnection)
+        # From a worker the signal is queued to the GUI thread by itself; on the GUI thread
+        # _report defers the dialog to the next event-loop turn (never inside the hook). No
+        # Qt.QueuedConnection: Qt's namespace costs the first window ~25 ms to set up.
+        self.report.connect(self._show)
 
     def _show(self, details: str, summary: str) -> None:
         if self.dialog is not None:  # one dialog; the log has every further error
@@ -93,9 +94,16 @@ class CrashReporter(QObject):
     def _report(self, exc_type, exc, trace) -> None:
         """Storage failing (disk full, damaged file, lock held too long) is said as the sentence
         models.storage_errors has for it; anything else is a bug, shown as such."""
+        from models.db import database_path  # not loaded yet when the app starts
+        from models.storage_errors import classify
+
         found = classify(exc, str(database_path() or "")) if exc is not None else None
-        self.report.emit("".join(traceback.format_exception(exc_type, exc, trace)),
-                         str(found) if found is not None else "")
+        details = "".join(traceback.format_exception(exc_type, exc, trace))
+        summary = str(found) if found is not None else ""
+        if QThread.currentThread() is self.thread():
+            QTimer.singleShot(0, lambda: self._show(details, summary))
+        else:
+            self.report.emit(details, summary)
 
 
 _reporter: CrashReporter | None = None

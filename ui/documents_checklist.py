@@ -14,6 +14,7 @@ dossier is saved and attached to it in the same step (ui/intake_screen.py).
 """
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +33,8 @@ from PySide6.QtWidgets import (
 from models.attachments import PendingCopy
 from models.catalog import REQUIRED, SHOWN, SITUATIONAL
 from models.text import fold
+
+from . import preload
 
 RECEIVED, NAME, KIND, ORIGINALS, COPIES, DIGITAL = range(6)
 KIND_ROLE = Qt.UserRole + 1
@@ -113,9 +116,10 @@ class DocumentsChecklist(QWidget):
         self.copy_from_camera.clicked.connect(self._from_camera)
         self.copy_reuse.clicked.connect(lambda: self.reuse_copy(self.table.currentRow()))
         self.copy_remove.clicked.connect(lambda: self.clear_copy(self.table.currentRow()))
-        from .copy_sources import camera_available
-
-        self.copy_from_camera.setVisible(camera_available())
+        # Whether a camera is there: Qt Multimedia (and its FFmpeg back end on Windows) loads
+        # to answer, so not before the first paint; the button shows once it has answered.
+        self.copy_from_camera.setVisible(False)
+        preload.when_ready((preload.DATA,), self._show_camera_if_any)
         copies = QHBoxLayout()
         copies.addWidget(QLabel(self.tr("Electronic copy of the selected paper:")))
         for button in (self.copy_from_files, self.copy_from_scanner, self.copy_from_camera, self.copy_reuse,
@@ -128,6 +132,12 @@ class DocumentsChecklist(QWidget):
         layout.addLayout(copies)
         layout.addLayout(row)
         self._fit_height()
+
+    def _show_camera_if_any(self) -> None:
+        if shiboken6.isValid(self):
+            from .copy_sources import camera_available
+
+            self.copy_from_camera.setVisible(camera_available())
 
     def set_documents(self, documents) -> None:
         """``documents``: DocumentSpec-like (name, originals, copies, kind)."""

@@ -14,14 +14,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile
 
-from models.db import is_url
 from models.paths import data_dir
 
 log = logging.getLogger(__name__)
 
 
 def lock_path(db: str) -> Path:
-    if is_url(db):
+    if "://" in db:  # a server's URL (models.db.is_url; the database layer is not loaded yet)
         # Several PCs share a PostgreSQL database on purpose: only this machine is locked.
         # The password is left out of the name.
         key = db.split("@", 1)[-1]

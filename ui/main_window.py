@@ -24,10 +24,9 @@ from models.permissions import can, role_names, roles_of
 from models.settings import AgencySettings, load_settings
 
 from . import preload, runner
-from .auto_backup import ONE_HOUR
-from .auto_export import FIVE_MINUTES
 from .citizen_menu import add_citizen_menu
 from .help_menu import add_help_menu
+from .intervals import FIVE_MINUTES, ONE_HOUR
 from .prefs import qsettings
 from .screen_fit import fit_to_screen
 
@@ -52,8 +51,10 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
 
     def __init__(self, officer, db_path: str = "", *, now=clock, sync_interval_ms: int = FIVE_MINUTES,
-                 backup_interval_ms: int = ONE_HOUR):
-        """``now`` and the intervals drive the sync banner and the automatic export and backup (tests)."""
+                 backup_interval_ms: int = ONE_HOUR, held: bool = False):
+        """``now`` and the intervals drive the sync banner and the automatic export and backup (tests).
+        ``held``: built while the officer's password is checked (ui.app); nothing starts until
+        ``release()``, and a refused sign-in deletes it unseen."""
         super().__init__()
         self.officer = officer
         self.now, self.sync_interval_ms, self.backup_interval_ms = now, sync_interval_ms, backup_interval_ms
@@ -121,9 +122,32 @@ class MainWindow(QMainWindow):
         self.set_title(load_settings())
         self._restore()
         # After the first paint: the background imports, the banners, the export and backup timers.
-        runner.soon(self, self._after_first_paint)
+        self._first_paint_seen = False
+        self._held = held
+        if not held:
+            runner.soon(self, self._unless_shown)
+
+    def release(self) -> None:
+        """A held window's officer is signed in: from now on as any window."""
+        if self._held:
+            self._held = False
+            runner.soon(self, self._unless_shown)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Paint and not self._first_paint_seen:
+            self._first_paint_seen = True
+            runner.soon(self, self._after_first_paint)
+        return super().event(event)
+
+    def _unless_shown(self) -> None:
+        """A window never shown (a test's) starts its jobs all the same; a shown one waits for
+        its first paint (the next event-loop turn can come before it: the form first)."""
+        if not self.isVisible() and not self._first_paint_seen:
+            self._first_paint_seen = True
+            self._after_first_paint()
 
     def _after_first_paint(self) -> None:
+        preload.forget_sources()
         preload.start()
         self.server_banner.start()
         from .auto_backup import AutoBackup

@@ -18,8 +18,8 @@ from models.audit import now as clock
 from models.catalog_releases import held_releases, promote_due
 from models.online import waiting_count
 
-from .auto_export import FIVE_MINUTES
 from .i18n import fmt_date
+from .intervals import FIVE_MINUTES
 from .runner import Op
 
 SOON = timedelta(days=7)  # a held catalog is announced this long before it takes effect

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import linecache
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -32,7 +33,11 @@ from PySide6.QtCore import QTimer
 ROOT = Path(__file__).resolve().parent.parent
 OWN_PACKAGES = ("models", "printing", "sync", "cli", "ui")
 
-DATA, PROVINCES, PRINTING, SYNC, REPORTS = "data", "provinces", "printing", "sync", "reports"
+DATABASE, WINDOW, DATA = "database", "window", "data"
+PROVINCES, PRINTING, SYNC, REPORTS = "provinces", "printing", "sync", "reports"
+# What no stage before DATA loads: the big libraries behind the services.
+LIBRARIES = ("printing", "reportlab", "openpyxl", "vietnam_provinces", "sync", "cryptography",
+             "barcode")
 # After the first paint, a pause: the form is ready for typing before the first import.
 START_DELAY_MS = 150
 
@@ -43,7 +48,9 @@ def _warm_calendar() -> None:
     from zoneinfo import ZoneInfo
 
     from models.calendar import _national_holidays
+    from models.logs import log_version
 
+    log_version()  # importlib.metadata: not needed before the window is up
     _national_holidays().get(date.today())
     ZoneInfo("Asia/Ho_Chi_Minh")
     datetime.strptime("01/01/2026", "%d/%m/%Y")  # the standard library's _strptime
@@ -87,11 +94,20 @@ class Stage:
     roots: tuple[str, ...]  # our modules or packages whose imports the stage covers
     later: tuple[str, ...]  # module prefixes left to other stages
     warm: Callable[[], None] | None = None
+    # Only the imports at the top of the modules (what importing the roots loads), not those
+    # inside functions (what using them loads), and the leaves first, one module per step.
+    top_level: bool = False
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage(DATA, ("models",), ("printing", "reportlab", "openpyxl", "vietnam_provinces", "sync",
-                              "cryptography", "barcode"), _warm_calendar),
+    # Behind a sign-in window shown before the database is open (ui.app): the database layer,
+    # then the main window and the intake form, while the officer types the password.
+    Stage(DATABASE, ("models.session", "models.accounts", "models.settings", "models.storage_errors",
+                     "models.office_server", "models.catalog", "models.catalog_releases"), LIBRARIES,
+          None, top_level=True),
+    Stage(WINDOW, ("ui.main_window", "ui.intake_screen", "ui.server_banner", "ui.sync_banner",
+                   "ui.package_banner", "ui.copy_sources"), LIBRARIES, None, top_level=True),
+    Stage(DATA, ("models",), LIBRARIES, _warm_calendar),
     Stage(PROVINCES, ("models.addresses",), (), _warm_provinces),
     Stage(PRINTING, ("printing", "models.forms", "models.slips"), ("openpyxl",), _warm_printing),
     Stage(SYNC, ("sync",), ("printing", "openpyxl"), None),
@@ -183,9 +199,9 @@ def _derive(name: str) -> Iterator[None]:
                 yield
             if any(_left_out(t, stage.later) for t in top):
                 continue  # importing it would load a later stage's libraries
-            queue += [m for m in everywhere if not _left_out(m, stage.later)]
+            queue += [m for m in (top if stage.top_level else everywhere) if not _left_out(m, stage.later)]
         found.append(module)
-    return found
+    return found[::-1] if stage.top_level else found
 
 
 def stage_modules(name: str) -> list[str]:
@@ -204,6 +220,7 @@ _order: list[str] = [s.name for s in STAGES]
 _current: Iterator[None] | None = None
 _current_name = ""
 _waiting: list[tuple[frozenset[str], Callable[[], None]]] = []
+_requested: set[str] = set()  # stages asked for before start() (the window's, at the sign-in)
 _state = {"started": False, "scheduled": False}
 
 
@@ -245,7 +262,7 @@ def _step() -> None:
     global _current, _current_name
     _state["scheduled"] = False
     if _current is None:
-        remaining = [n for n in _order if n not in _loaded]
+        remaining = _remaining()
         if not remaining:
             return
         _current_name, _current = remaining[0], _steps(remaining[0])
@@ -254,9 +271,16 @@ def _step() -> None:
     except StopIteration:
         _loaded.add(_current_name)
         _current = None
+        forget_sources()
         _release()
-    if any(n not in _loaded for n in _order):
+    if _current is not None or _remaining():
         _schedule()
+
+
+def _remaining() -> list[str]:
+    """The stages still to load: all of them once start() was called, before that only those
+    asked for (prepare(), when_ready())."""
+    return [n for n in _order if n not in _loaded and (_state["started"] or n in _requested)]
 
 
 def _release() -> None:
@@ -267,10 +291,26 @@ def _release() -> None:
             callback()
 
 
+def forget_sources() -> None:
+    """Drop the sources PySide6's import hook left in ``linecache``: once Qt is imported, it
+    reads the whole source of every module imported after it (looking for ``from __feature__
+    import``, which we never use) and the cache keeps them all, some MiB. A traceback reads
+    the lines it shows again."""
+    linecache.clearcache()
+
+
 def start() -> None:
     """Begin loading every stage in the background of the event loop (after the first paint)."""
     if not _state["started"]:
         _state["started"] = True
+        _schedule(START_DELAY_MS)
+
+
+def prepare(name: str) -> None:
+    """Load stage ``name`` in the background now, and no other until start() (the sign-in
+    window loads the main window's modules while the officer types the password)."""
+    if name not in _loaded and name not in _requested:
+        _requested.add(name)
         _schedule(START_DELAY_MS)
 
 
@@ -282,5 +322,5 @@ def when_ready(needs: tuple[str, ...], callback: Callable[[], None]) -> None:
     _waiting.append((frozenset(needs), callback))
     wanted = [n for n in _order if n in needs]
     _order[:] = wanted + [n for n in _order if n not in needs]
-    _state["started"] = True
-    _schedule()
+    _requested.update(needs)
+    _schedule(START_DELAY_MS)  # nothing loading yet (a form asking as it is built): paint first

@@ -28,13 +28,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from models.db import database_path
 from models.errors import MotCuaError
-from models.office_server import ServerUnavailable
-from models.storage_errors import classify
 
 from . import preload
 from .preload import DATA, PRINTING
@@ -59,6 +56,8 @@ _relay: _Relay | None = None
 def _get_relay() -> _Relay:
     global _relay
     if _relay is None:
+        from PySide6.QtCore import Qt  # its namespace costs ~25 ms: not before the first window
+
         _relay = _Relay()
         _relay.finished.connect(_deliver, Qt.ConnectionType.QueuedConnection)
     return _relay
@@ -176,6 +175,8 @@ class Op(Generic[T]):
             return
         self._progress = QProgressDialog(self._progress_label, "", 0, 0, self._widget())
         self._progress.setCancelButton(None)
+        from PySide6.QtCore import Qt
+
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setMinimumDuration(0)
         self._progress.show()
@@ -202,6 +203,11 @@ class Op(Generic[T]):
             return
         if not isinstance(exc, Exception):  # SystemExit, KeyboardInterrupt: not ours to keep
             raise exc
+        # Imported here: the database layer (peewee) is not loaded before the sign-in window.
+        from models.db import database_path
+        from models.office_server import ServerUnavailable
+        from models.storage_errors import classify
+
         storage = classify(exc, str(database_path() or ""))
         if storage is not None and not isinstance(exc, MotCuaError):
             log.warning("background job failed: %s", exc)

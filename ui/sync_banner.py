@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from models.audit import now as clock
 
-from .auto_export import FIVE_MINUTES
+from .intervals import FIVE_MINUTES
 from .preload import DATA, SYNC
 from .runner import Op
 
