@@ -209,8 +209,16 @@ def _documents_value(value: object) -> list[dict] | None:
                                 default=0),
             "copies": _whole(item.get("copies", 0), "documents", f"Số bản sao của giấy tờ thứ {i}",
                              default=0),
+            # xuất trình: shown at the counter, not handed in (the receipt lists it apart)
+            "shown": _shown(item.get("shown", False), i),
         })
     return documents
+
+
+def _shown(value: object, i: int) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError({"documents": f"“shown” của giấy tờ thứ {i} phải là true hoặc false."})
+    return value
 
 
 def parse_local_datetime(value, name: str = "at") -> datetime:
