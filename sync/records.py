@@ -344,11 +344,11 @@ def _warnings(snapshot: DaySnapshot, untitled: set[str]) -> list[str]:
             name = r["TenLinhVuc"] or "(không ghi lĩnh vực)"
             uncoded[name] = uncoded.get(name, 0) + 1
     warnings = [f"Lĩnh vực “{name}” chưa có mã lĩnh vực (MaLinhVuc): {count} hồ sơ gửi tỉnh với mã trống. "
-                "Quản trị viên nhập mã theo danh mục của tỉnh (lệnh catalog field-code hoặc màn hình "
-                "Danh mục thủ tục)." for name, count in sorted(uncoded.items())]
+                "Quản trị viên nhập mã theo danh mục của tỉnh (lệnh catalog field-code hoặc "
+                "Danh mục › Mã lĩnh vực…)." for name, count in sorted(uncoded.items())]
     return warnings + [f"Tài khoản “{u}” chưa có chức danh: bước xử lý gửi tỉnh ghi chức danh theo vai trò "
-                       "(ChucDanh). Quản trị viên nhập chức danh (lệnh officers update --title hoặc màn hình "
-                       "Tài khoản)." for u in sorted(untitled)]
+                       "(ChucDanh). Quản trị viên nhập chức danh (lệnh officers update --title hoặc "
+                       "Cài đặt › Cán bộ)." for u in sorted(untitled)]
 
 
 def _label(value: object) -> str:

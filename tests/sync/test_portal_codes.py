@@ -76,7 +76,7 @@ def test_a_field_without_a_code_goes_empty_and_is_named(officer, tmp_path):
     assert records[coded.code]["MaLinhVuc"] == "G09.HT" and records[uncoded.code]["MaLinhVuc"] == ""
     assert [w for w in result.warnings if "Lĩnh vực" in w] == [
         "Lĩnh vực “Chứng thực” chưa có mã lĩnh vực (MaLinhVuc): 1 hồ sơ gửi tỉnh với mã trống. Quản trị "
-        "viên nhập mã theo danh mục của tỉnh (lệnh catalog field-code hoặc màn hình Danh mục thủ tục)."]
+        "viên nhập mã theo danh mục của tỉnh (lệnh catalog field-code hoặc Danh mục › Mã lĩnh vực…)."]
     assert result.to_dict()["warnings"] == list(result.warnings)
 
 
@@ -124,7 +124,7 @@ def test_chuc_danh_is_the_title_held_when_the_step_was_recorded(officer, account
     # Only the account without a title falls back to its role, and the export says so.
     assert [w for w in result.warnings if "chức danh" in w] == [
         "Tài khoản “hung” chưa có chức danh: bước xử lý gửi tỉnh ghi chức danh theo vai trò (ChucDanh). "
-        "Quản trị viên nhập chức danh (lệnh officers update --title hoặc màn hình Tài khoản)."]
+        "Quản trị viên nhập chức danh (lệnh officers update --title hoặc Cài đặt › Cán bộ)."]
     with pytest.raises(ValidationError, match="Chức danh dài quá"):
         update_officer("hung", title="x" * 201, by=officer)
 
