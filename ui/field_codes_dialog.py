@@ -66,6 +66,7 @@ class FieldCodesDialog(QDialog):
                     item.setFlags(item.flags() & ~Qt.ItemIsEditable)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(CODE)
+        self.table.setColumnWidth(CODE, max(self.table.columnWidth(CODE), 160))  # room to type a code
         self.loaded.emit()
 
     def set_code(self, field_name: str, code: str) -> None:
