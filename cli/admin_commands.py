@@ -58,6 +58,8 @@ def register(commands) -> None:
     p.set_defaults(handler=cmd_due_date, read_only=True)
 
     officers = commands.add_parser("officers", help="tài khoản cán bộ").add_subparsers(dest="sub", metavar="SUB")
+    title_help = ("chức danh, ví dụ “Công chức Tư pháp - Hộ tịch”, “Phó Chủ tịch UBND xã” "
+                  "(ghi vào tệp đồng bộ gửi tỉnh)")
     roles_help = ("một hoặc nhiều vai trò, cách nhau bởi dấu phẩy: officer (cán bộ một cửa), "
                   "leader (lãnh đạo), admin (quản trị); ví dụ officer,leader")
     p = officers.add_parser("add", help="thêm cán bộ (quản trị)")
@@ -65,6 +67,7 @@ def register(commands) -> None:
     p.add_argument("--full-name", required=True)
     p.add_argument("--role", default="officer", metavar="VAI_TRÒ", help=roles_help)
     p.add_argument("--password", help="mật khẩu (nếu bỏ trống: hỏi, hoặc đọc từ stdin)")
+    p.add_argument("--title", default="", help=title_help)
     p.set_defaults(handler=cmd_officer_add)
     p = officers.add_parser("list", help="danh sách cán bộ")
     p.set_defaults(handler=cmd_officer_list, read_only=True)
@@ -77,6 +80,7 @@ def register(commands) -> None:
     p.add_argument("--full-name")
     p.add_argument("--role", metavar="VAI_TRÒ", help=roles_help)
     p.add_argument("--active", choices=["yes", "no"])
+    p.add_argument("--title", help=title_help + "; chuỗi rỗng để xóa")
     p.set_defaults(handler=cmd_officer_update)
     p = officers.add_parser("unlock", help="mở khóa đăng nhập sau nhiều lần nhập sai mật khẩu (quản trị)")
     p.add_argument("username")
@@ -105,6 +109,12 @@ def register(commands) -> None:
     p = cat.add_parser("export", help="xuất danh mục ra JSON hoặc CSV (theo đuôi tệp)")
     p.add_argument("file")
     p.set_defaults(handler=cmd_catalog_export, read_only=True)
+    p = cat.add_parser("fields", help="các lĩnh vực của danh mục và mã lĩnh vực (MaLinhVuc)")
+    p.set_defaults(handler=cmd_catalog_fields, read_only=True)
+    p = cat.add_parser("field-code", help="đặt mã lĩnh vực (MaLinhVuc) theo danh mục của tỉnh (quản trị)")
+    p.add_argument("field", help="tên lĩnh vực, đúng như trong danh mục, ví dụ “Hộ tịch”")
+    p.add_argument("code", help="mã lĩnh vực do tỉnh cấp; chuỗi rỗng để xóa")
+    p.set_defaults(handler=cmd_catalog_field_code)
 
 
 def _password(given: str | None) -> str:
@@ -157,7 +167,8 @@ def cmd_officer_add(ctx: Context) -> None:
     # refused or wrong before the new account's password is asked for
     require(officer, "officer.add", entity="officer", entity_id=a.username)
     roles = accounts.parse_roles(a.role)
-    info = accounts.add_officer(a.username, a.full_name, roles, _password(a.password), by=officer)
+    info = accounts.add_officer(a.username, a.full_name, roles, _password(a.password), by=officer,
+                                title=a.title)
     ctx.emit(info.to_dict(), f"Đã thêm cán bộ {info.username} ({info.full_name}, {info.role_names}).")
 
 
@@ -166,6 +177,7 @@ def cmd_officer_list(ctx: Context) -> None:
     ctx.emit([o.to_dict() for o in items],
              [f"{o.username:<16} {o.role_names:<36} {'' if o.active else '(ngừng sử dụng) '}"
               f"{f'(khóa đăng nhập đến {fmt_dt(o.locked_until)}) ' if o.locked_until else ''}{o.full_name}"
+              f" – {o.title or 'chưa có chức danh'}"
               for o in items])
 
 
@@ -181,7 +193,7 @@ def cmd_officer_update(ctx: Context) -> None:
     a = ctx.args
     active = None if a.active is None else a.active == "yes"
     info = accounts.update_officer(a.username, full_name=a.full_name, roles=a.role, active=active,
-                                   by=ctx.officer())
+                                   title=a.title, by=ctx.officer())
     ctx.emit(info.to_dict(), f"Đã cập nhật cán bộ {info.username} ({info.role_names}"
                              f"{'' if info.active else ', ngừng sử dụng'}).")
 
@@ -241,6 +253,21 @@ def cmd_catalog_import(ctx: Context) -> int:
         return 2
     ctx.emit(report.to_dict(), lines)
     return 0
+
+
+def cmd_catalog_fields(ctx: Context) -> None:
+    fields = catalog.list_fields()
+    ctx.emit([f.to_dict() for f in fields],
+             [f"{f.code or '(chưa có mã)':<16} {f.name} – {f.procedures} thủ tục" for f in fields]
+             or ["Danh mục chưa có thủ tục nào."])
+
+
+def cmd_catalog_field_code(ctx: Context) -> None:
+    changed = catalog.set_field_code(ctx.args.field, ctx.args.code, by=ctx.officer())
+    code = ctx.args.code.strip()
+    ctx.emit({"field": ctx.args.field, "code": code, "procedures": changed},
+             f"Lĩnh vực “{ctx.args.field}”: " + (f"mã {code}" if code else "đã xóa mã")
+             + f" ({changed} thủ tục thay đổi).")
 
 
 def cmd_catalog_export(ctx: Context) -> None:

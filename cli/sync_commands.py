@@ -93,6 +93,8 @@ def _export_line(r) -> str:
             + f"\n  → {r.path}")
     for s in r.set_aside:
         line += f"\n  Để riêng bản ghi lỗi {s['kind']} {s['MaHoSo'] or s['uid']}: {s['reason']}"
+    for warning in r.warnings:
+        line += f"\n  Lưu ý: {warning}"
     return line
 
 

@@ -24,7 +24,7 @@ from .audit import audit
 from .audit import now as clock
 from .db import write_transaction
 from .errors import NotFoundError, PermissionDenied, SignInError, ValidationError
-from .limits import OFFICER_NAME_MAX
+from .limits import OFFICER_NAME_MAX, OFFICER_TITLE_MAX
 from .permissions import ADMIN, LEADER, ROLES, parse_roles, require, roles_of
 from .tables import Officer, SignInAttempts
 from .text import checked_text, clean
@@ -50,6 +50,7 @@ class OfficerInfo:
     active: bool
     has_password: bool
     locked_until: datetime | None = None
+    title: str = ""  # chức danh, e.g. "Công chức Tư pháp - Hộ tịch" ("" when none is set)
 
     @property
     def is_admin(self) -> bool:
@@ -67,12 +68,25 @@ class OfficerInfo:
     def to_dict(self) -> dict:
         return {"id": self.id, "username": self.username, "full_name": self.full_name,
                 "roles": list(self.roles), "active": self.active, "has_password": self.has_password,
-                "locked_until": self.locked_until.isoformat() if self.locked_until else None}
+                "title": self.title, "locked_until": self.locked_until.isoformat() if self.locked_until else None}
 
 
 def _info(row: Officer, locked_until: datetime | None = None) -> OfficerInfo:
     return OfficerInfo(row.id, row.username, row.full_name, roles_of(row), row.active,
-                       bool(row.password_hash), locked_until)
+                       bool(row.password_hash), locked_until, row.title)
+
+
+def _title(value: str | None) -> str:
+    return checked_text(value, "title", "Chức danh", OFFICER_TITLE_MAX)
+
+
+def title_of(officer) -> str:
+    """The officer's title (chức danh) as stored now, read afresh: a step records the title the
+    person held when it was recorded (StatusEvent.officer_title), even when the account was
+    changed while they were signed in. "" for none (or no officer)."""
+    if officer is None:
+        return ""
+    return Officer.select(Officer.title).where(Officer.id == officer.id).scalar() or ""
 
 
 def hash_password(password: str) -> str:
@@ -112,8 +126,9 @@ def _bootstrapping() -> bool:
 
 def add_officer(username: str, full_name: str, roles: str | Iterable[str] = "officer",
                 password: str | None = None, *, by: Officer | None = None,
-                at: datetime | None = None) -> OfficerInfo:
-    """A new account; ``roles`` is one role or several ("officer,leader")."""
+                at: datetime | None = None, title: str = "") -> OfficerInfo:
+    """A new account; ``roles`` is one role or several ("officer,leader"); ``title`` its
+    chức danh (ChucDanh of its steps in the day file)."""
     actor = None if by is None and _bootstrapping() else require(
         by, "officer.add", entity="officer", entity_id=clean(username).lower())
     username = clean(username).lower()
@@ -127,6 +142,10 @@ def add_officer(username: str, full_name: str, roles: str | Iterable[str] = "off
         errors["username"] = "Tên đăng nhập gồm 2–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch."
     if not full_name:
         errors["full_name"] = "Họ và tên cán bộ không được để trống."
+    try:
+        title = _title(title)
+    except ValidationError as exc:
+        errors.update(exc.errors)
     try:
         roles_text = _roles_text(roles)
     except ValidationError as exc:
@@ -143,8 +162,8 @@ def add_officer(username: str, full_name: str, roles: str | Iterable[str] = "off
             raise ValidationError({"username": f"Tên đăng nhập “{username}” đã tồn tại."})
         row = Officer.create(username=username, full_name=full_name, roles=roles_text,
                              password_hash=hash_password(password) if password else "",
-                             created_at=at or clock())
-        audit("officer.add", actor, "officer", username, {"roles": roles_text}, at=at)
+                             created_at=at or clock(), title=title)
+        audit("officer.add", actor, "officer", username, {"roles": roles_text, "title": title}, at=at)
     return _info(row)
 
 
@@ -167,10 +186,12 @@ def set_password(username: str, password: str, *, by: Officer | None) -> None:
 
 def update_officer(username: str, *, full_name: str | None = None,
                    roles: str | Iterable[str] | None = None, active: bool | None = None,
-                   by: Officer | None) -> OfficerInfo:
-    """Rename, change the roles of, or disable/enable an account (admin)."""
+                   title: str | None = None, by: Officer | None) -> OfficerInfo:
+    """Rename, change the roles or the title (chức danh) of, or disable/enable an account
+    (admin). Steps already recorded keep the title they were recorded with."""
     actor = require(by, "officer.update", entity="officer", entity_id=clean(username).lower())
     roles_text = None if roles is None else _roles_text(roles)
+    title = None if title is None else _title(title)
     with write_transaction():
         row = get_officer_row(username)
         if full_name is not None:
@@ -180,12 +201,14 @@ def update_officer(username: str, *, full_name: str | None = None,
             row.roles = roles_text
         if active is not None:
             row.active = active
+        if title is not None:
+            row.title = title
         if row.id == actor.id and (ADMIN not in roles_of(row) or not row.active):
             raise ValidationError({"roles": "Không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản "
                                             "đang dùng; hãy nhờ một quản trị viên khác."})
         row.save()
         audit("officer.update", actor, "officer", row.username,
-              {"full_name": full_name, "roles": roles_text, "active": active})
+              {"full_name": full_name, "roles": roles_text, "active": active, "title": title})
     return _info(row, _locked_until(row.username, clock()))
 
 

@@ -179,13 +179,15 @@ def integrity_problem(path: Path) -> str | None:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return "không phải tệp cơ sở dữ liệu SQLite"
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # A damaged page can put any bytes into SQLite's findings: read them, never fail on them.
+        connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
         try:
             rows = [r[0] for r in connection.execute("PRAGMA integrity_check").fetchall()]
         finally:
             connection.close()
     except OSError as exc:
         return os_reason(exc)
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):  # a damaged page can garble SQLite's own message
         return "tệp bị hỏng, SQLite không đọc được"
     # SQLite's own findings (in English) are kept for the administrator, shortened.
     return None if rows == ["ok"] else f"{len(rows)} lỗi, SQLite báo: " + "; ".join(rows[:2])[:240]

@@ -9,7 +9,7 @@ import csv
 import io
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, time
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from .db import write_transaction
 from .errors import NotFoundError, ValidationError
 from .fees import FeeRule, flat_rule, parse_rule
 from .limits import (
+    CATALOG_CODE_MAX,
     CATALOG_TEXT_MAX,
     COPIES_MAX,
     DOCUMENT_NAME_MAX,
@@ -28,6 +29,7 @@ from .limits import (
     MAX_DOCUMENTS,
     PROCEDURE_CODE_MAX,
     PROCEDURE_NAME_MAX,
+    RESULTS_MAX,
 )
 from .paths import RESOURCES
 from .permissions import require
@@ -41,16 +43,17 @@ CSV_COLUMNS = [
     "code", "name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
     "fee", "fee_note", "confirmed", "source", "note", "active",
     "document_name", "originals", "copies", "kind", "national_code", "fee_rule",
+    "field_code", "document_code", "results",
 ]
 COMPARED = ("name", "field", "level", "duration_value", "duration_unit", "same_day_cutoff",
             "fee", "fee_note", "confirmed", "source", "note", "active", "documents", "national_code",
-            "fee_rule")
+            "fee_rule", "field_code", "results")
 # The compared fields as an officer reads them in a report of changes.
 FIELD_LABELS = {"name": "tên", "field": "lĩnh vực", "level": "cấp", "duration_value": "thời hạn",
                 "duration_unit": "đơn vị thời hạn", "same_day_cutoff": "giờ chốt trong ngày", "fee": "lệ phí",
                 "fee_note": "ghi chú lệ phí", "confirmed": "đã xác minh", "source": "nguồn", "note": "ghi chú",
                 "active": "đang áp dụng", "documents": "giấy tờ", "national_code": "mã TTHC quốc gia",
-                "fee_rule": "quy tắc tính phí"}
+                "fee_rule": "quy tắc tính phí", "field_code": "mã lĩnh vực", "results": "kết quả"}
 
 
 # What the citizen does with a paper of the procedure's list (thành phần hồ sơ).
@@ -68,6 +71,8 @@ class DocumentSpec:
     originals: int = 1
     copies: int = 0
     kind: str = REQUIRED
+    code: str = ""  # MaThanhPhanHoSo: the component's code in the province's catalog
+
 
     @property
     def required(self) -> bool:
@@ -76,6 +81,15 @@ class DocumentSpec:
     @property
     def shown(self) -> bool:
         return self.kind == SHOWN
+
+
+@dataclass(frozen=True)
+class ResultSpec:
+    """A result of the procedure (kết quả xử lý) and its code (MaGiayToKetQua), as the
+    national catalog lists it, e.g. "Giấy xác nhận tình trạng hôn nhân", "KQ.G01.00262"."""
+
+    name: str
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,9 @@ class ProcedureInfo:
     national_code: str = ""
     # How the fee is computed (models.fees); None: the flat ``fee`` for each dossier.
     fee_rule: FeeRule | None = None
+    # MaLinhVuc: the field's code ("" until the admin or the province's catalog sets it).
+    field_code: str = ""
+    results: tuple[ResultSpec, ...] = ()
 
     @property
     def effective_fee_rule(self) -> FeeRule:
@@ -127,11 +144,13 @@ class ProcedureInfo:
             "source": self.source, "confirmed": self.confirmed, "note": self.note,
             "active": self.active, "national_code": self.national_code,
             "fee_rule": self.fee_rule.to_dict() if self.fee_rule else None,
+            "field_code": self.field_code, "results": [asdict(r) for r in self.results],
         }
 
     def comparable(self) -> dict:
         data = asdict(self)
         data["documents"] = [asdict(d) for d in self.documents]
+        data["results"] = [asdict(r) for r in self.results]
         return {k: data[k] for k in COMPARED}
 
 
@@ -156,8 +175,9 @@ def _info(row: Procedure, documents: list[ProcedureDocument] | None = None) -> P
         duration_unit=row.duration_unit, same_day_cutoff=row.same_day_cutoff, fee=row.fee,
         fee_note=row.fee_note, level=row.level, source=row.source, confirmed=row.confirmed,
         note=row.note, active=row.active, national_code=row.national_code,
-        fee_rule=_stored_rule(row.fee_rule),
-        documents=tuple(DocumentSpec(d.name, d.originals, d.copies, d.kind) for d in docs),
+        fee_rule=_stored_rule(row.fee_rule), field_code=row.field_code,
+        results=tuple(ResultSpec(r["name"], r.get("code", "")) for r in json.loads(row.results or "[]")),
+        documents=tuple(DocumentSpec(d.name, d.originals, d.copies, d.kind, d.code) for d in docs),
     )
 
 
@@ -311,6 +331,7 @@ def parse_entry(entry: dict, where: str, errors: list[str]) -> ProcedureInfo | N
             _int(doc.get("originals", 1), "số bản chính", errors, at, 0, COPIES_MAX),
             _int(doc.get("copies", 0), "số bản sao", errors, at, 0, COPIES_MAX),
             _kind(doc, at, errors),
+            catalog_code(doc.get("code"), "Mã thành phần hồ sơ", errors, at),
         ))
     source = entry.get("source") or ""
     if isinstance(source, list):
@@ -322,6 +343,8 @@ def parse_entry(entry: dict, where: str, errors: list[str]) -> ProcedureInfo | N
                                        ("level", "Cấp", entry.get("level")))}
     national = _text(entry, "national_code", "Mã TTHC quốc gia", PROCEDURE_CODE_MAX, errors, where)
     fee_rule = parse_rule(entry.get("fee_rule"), where, errors)
+    field_code = catalog_code(entry.get("field_code"), "Mã lĩnh vực", errors, where)
+    results = _results(entry.get("results"), where, errors)
     if len(errors) > before:
         return None
     return ProcedureInfo(
@@ -330,8 +353,50 @@ def parse_entry(entry: dict, where: str, errors: list[str]) -> ProcedureInfo | N
         level=texts["level"] or "xã", documents=tuple(documents), source=texts["source"],
         confirmed=_bool(entry.get("confirmed"), False), note=texts["note"],
         active=_bool(entry.get("active"), True), national_code="" if national == code else national,
-        fee_rule=fee_rule,
+        fee_rule=fee_rule, field_code=field_code, results=results,
     )
+
+
+_CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._/-]*$")
+
+
+def catalog_code(value, label: str, errors: list[str], where: str) -> str:
+    """A code of the catalog (a field's, a paper's, a result's): "" when none; letters, digits
+    and . _ / - (as "G01.TP", "KQ.G01.00262"), at most CATALOG_CODE_MAX characters."""
+    if value is None or value == "":
+        return ""
+    text = clean(value) if isinstance(value, str) else None
+    if text is None or len(text) > CATALOG_CODE_MAX or (text and not _CODE.match(text)):
+        errors.append(f"{where}: {label} phải gồm chữ cái không dấu, chữ số và các dấu . _ / - "
+                      f"(tối đa {CATALOG_CODE_MAX} ký tự).")
+        return ""
+    return text
+
+
+def _results(value, where: str, errors: list[str]) -> tuple[ResultSpec, ...]:
+    """``results``: [{"name", "code"}] (a JSON text in a CSV column)."""
+    if value in (None, "", []):
+        return ()
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            errors.append(f"{where}: “results” phải là danh sách JSON [{{name, code}}].")
+            return ()
+    if not isinstance(value, list) or len(value) > RESULTS_MAX:
+        errors.append(f"{where}: “results” phải là danh sách tối đa {RESULTS_MAX} kết quả {{name, code}}.")
+        return ()
+    results = []
+    for i, item in enumerate(value, start=1):
+        at = f"{where}, kết quả {i}"
+        if not isinstance(item, dict):
+            errors.append(f"{at}: phải là một đối tượng {{name, code}}.")
+            continue
+        name = _text(item, "name", "Tên kết quả", DOCUMENT_NAME_MAX, errors, at)
+        if not name:
+            errors.append(f"{at}: thiếu tên kết quả.")
+        results.append(ResultSpec(name, catalog_code(item.get("code"), "Mã kết quả", errors, at)))
+    return tuple(results)
 
 
 # -- import / export ------------------------------------------------------------------------
@@ -366,14 +431,14 @@ def entries_from_csv(text: str) -> list[dict]:
             entry = entries[code] = {
                 **{k: row.get(k) for k in ("code", "name", "field", "level", "same_day_cutoff",
                                            "fee", "fee_note", "confirmed", "source", "note", "active",
-                                           "national_code", "fee_rule")},
+                                           "national_code", "fee_rule", "field_code", "results")},
                 "duration": {"value": row.get("duration_value"), "unit": row.get("duration_unit")},
                 "documents": [],
             }
         if clean(row.get("document_name")):
             entry["documents"].append({"name": row.get("document_name"), "originals": row.get("originals") or 0,
                                        "copies": row.get("copies") or 0, "kind": row.get("kind"),
-                                       "required": row.get("required")})
+                                       "required": row.get("required"), "code": row.get("document_code")})
     return list(entries.values())
 
 
@@ -425,6 +490,9 @@ def _import(entries: list[dict], *, dry_run: bool, deactivate_missing: bool, off
     if report.errors:
         return report
     existing = {p.code: p for p in list_procedures(include_inactive=True)}
+    parsed = _with_field_codes(parsed, existing, report.errors)
+    if report.errors:
+        return report
     for info in parsed:
         old = existing.get(info.code)
         if old is None:
@@ -455,13 +523,82 @@ def _import(entries: list[dict], *, dry_run: bool, deactivate_missing: bool, off
     return report
 
 
+def _with_field_codes(parsed: list[ProcedureInfo], existing: dict[str, ProcedureInfo],
+                      errors: list[str]) -> list[ProcedureInfo]:
+    """One code per field (MaLinhVuc belongs to the field, not to one procedure).
+
+    An entry without a code takes the one its field already has (set by the admin or by an
+    earlier catalog), so a catalog file that carries no codes keeps them; a code the file gives
+    a field reaches the counter's other procedures of that field too. Two codes for one field
+    in one file are refused."""
+    given: dict[str, str] = {}
+    for info in parsed:
+        if info.field_code:
+            other = given.setdefault(info.field, info.field_code)
+            if other != info.field_code:
+                errors.append(f"Lĩnh vực “{info.field}” có hai mã khác nhau trong tệp: “{other}” "
+                              f"và “{info.field_code}”.")
+    if errors:
+        return parsed
+    known = {p.field: p.field_code for p in existing.values() if p.field_code}
+    result = [info if info.field_code else replace(info, field_code=given.get(info.field)
+                                                       or known.get(info.field, ""))
+              for info in parsed]
+    in_file = {info.code for info in parsed}
+    result += [replace(p, field_code=given[p.field]) for p in existing.values()
+               if p.code not in in_file and p.field in given and p.field_code != given[p.field]]
+    return result
+
+
+@dataclass(frozen=True)
+class FieldCode:
+    """A field (lĩnh vực) of the catalog and its code (MaLinhVuc; "" while none is set)."""
+
+    name: str
+    code: str
+    procedures: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def list_fields() -> list[FieldCode]:
+    """Every field of the catalog with its code and how many procedures it has."""
+    fields: dict[str, list[str]] = {}
+    for name, code in Procedure.select(Procedure.field, Procedure.field_code).tuples():
+        fields.setdefault(name, []).append(code)
+    return [FieldCode(name, max(codes, key=codes.count), len(codes))
+            for name, codes in sorted(fields.items(), key=lambda item: fold(item[0]))]
+
+
+def set_field_code(field_name: str, code: str, *, by, at: datetime | None = None) -> int:
+    """Give a field its code (MaLinhVuc) on every procedure of that field, "" to clear it —
+    admin. Returns how many procedures changed."""
+    officer = require(by, "catalog.import", entity="catalog", entity_id=clean(field_name))
+    errors: list[str] = []
+    code = catalog_code(code, "Mã lĩnh vực", errors, "Mã lĩnh vực")
+    if errors:
+        raise ValidationError({"field_code": errors[0].split(": ", 1)[1]})
+    name = clean(field_name)
+    rows = Procedure.select().where(Procedure.field == name)
+    if not rows.exists():
+        raise NotFoundError(f"Danh mục không có lĩnh vực “{field_name}”.")
+    stamp = at or now()
+    with write_transaction():
+        changed = Procedure.update(field_code=code, updated_at=stamp).where(
+            (Procedure.field == name) & (Procedure.field_code != code)).execute()
+        audit("catalog.field_code", officer, "catalog", name, {"code": code, "procedures": changed}, at=stamp)
+    return changed
+
+
 def _store(info: ProcedureInfo, stamp: datetime) -> None:
     values = dict(
         name=info.name, name_folded=fold(info.name), field=info.field, level=info.level,
         duration_value=info.duration_value, duration_unit=info.duration_unit,
         same_day_cutoff=info.same_day_cutoff, fee=info.fee, fee_note=info.fee_note,
         source=info.source, confirmed=info.confirmed, note=info.note, active=info.active,
-        national_code=info.national_code, updated_at=stamp,
+        national_code=info.national_code, updated_at=stamp, field_code=info.field_code,
+        results=json.dumps([asdict(r) for r in info.results], ensure_ascii=False) if info.results else "",
         fee_rule=json.dumps(info.fee_rule.to_dict(), ensure_ascii=False) if info.fee_rule else "",
     )
     row = Procedure.get_or_none(Procedure.code == info.code)
@@ -473,7 +610,7 @@ def _store(info: ProcedureInfo, stamp: datetime) -> None:
     if info.documents:
         ProcedureDocument.insert_many([
             dict(procedure=row.id, position=i, name=d.name, originals=d.originals,
-                 copies=d.copies, kind=d.kind)
+                 copies=d.copies, kind=d.kind, code=d.code)
             for i, d in enumerate(info.documents, start=1)
         ]).execute()
 
@@ -492,12 +629,14 @@ def export_catalog(path: Path | str) -> int:
                         "same_day_cutoff": p.same_day_cutoff or "", "fee": p.fee,
                         "fee_note": p.fee_note, "confirmed": int(p.confirmed), "source": p.source,
                         "note": p.note, "active": int(p.active), "national_code": p.national_code,
-                        "fee_rule": json.dumps(p.fee_rule.to_dict(), ensure_ascii=False) if p.fee_rule else ""}
+                        "fee_rule": json.dumps(p.fee_rule.to_dict(), ensure_ascii=False) if p.fee_rule else "",
+                        "field_code": p.field_code,
+                        "results": json.dumps([asdict(r) for r in p.results], ensure_ascii=False) if p.results else ""}
                 for d in p.documents or (None,):
                     row = dict(base)
                     if d is not None:
                         row.update(document_name=d.name, originals=d.originals, copies=d.copies,
-                                   kind=d.kind)
+                                   kind=d.kind, document_code=d.code)
                     writer.writerow(row)
     else:
         data = {"schema_version": 1, "exported_at": now().isoformat(),

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from .accounts import title_of
 from .audit import audit
 from .codes import normalise_dossier_code
 from .errors import ValidationError
@@ -178,6 +179,7 @@ def _move(row: Dossier, update: StatusUpdate, action: str, by: Officer, now: dat
     note = update.content + (f" ({by_whom})" if by_whom else "")
     event = StatusEvent.create(uid=update.uid, dossier=row, action=action, from_status=previous,
                                to_status=row.status, at=at, officer=by, note=note or "Cập nhật của cấp trên",
+                               officer_title=title_of(by),
                                data=json.dumps(data, ensure_ascii=False, default=str))
     SyncChange.create(dossier=row, event=event, at=now)
     audit("dossier.province_update", by, "dossier", row.code,

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .accounts import title_of
 from .audit import audit
 from .audit import now as clock
 from .catalog import SHOWN, ProcedureInfo, get_procedure, get_procedure_row
@@ -208,8 +209,16 @@ def _documents_value(value: object) -> list[dict] | None:
                                 default=0),
             "copies": _whole(item.get("copies", 0), "documents", f"Số bản sao của giấy tờ thứ {i}",
                              default=0),
+            # xuất trình: shown at the counter, not handed in (the receipt lists it apart)
+            "shown": _shown(item.get("shown", False), i),
         })
     return documents
+
+
+def _shown(value: object, i: int) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError({"documents": f"“shown” của giấy tờ thứ {i} phải là true hoặc false."})
+    return value
 
 
 def parse_local_datetime(value, name: str = "at") -> datetime:
@@ -384,7 +393,14 @@ def _documents(request: IntakeRequest, procedure: ProcedureInfo | None,
             continue
         shown = doc.get("shown") is True or str(doc.get("kind") or "").strip().lower() == SHOWN
         result.append((name, originals, copies, shown))
-    return result
+    return in_receipt_order(result)
+
+
+def in_receipt_order(documents: list[tuple[str, int, int, bool]]) -> list[tuple[str, int, int, bool]]:
+    """The papers as the receipt numbers them: those handed in first, then those only shown
+    (xuất trình), each in the order given. A paper's stored position is so its number on the
+    receipt, the one ``attach --paper N``, the copies list and the day file's ThuTu use."""
+    return [d for d in documents if not d[3]] + [d for d in documents if d[3]]
 
 
 def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = None) -> DossierView:
@@ -433,6 +449,7 @@ def receive(request: IntakeRequest, officer: Officer, *, now: datetime | None = 
         event = StatusEvent.create(
             uid=uuid.uuid4().hex, dossier=row, action="receive", from_status=None,
             to_status=RECEIVED, at=checked.received_at, officer=officer, recorded_at=now,
+            officer_title=title_of(officer),
         )
         DueDateChange.create(dossier=row, at=checked.received_at, kind="initial",
                              new_due_at=checked.due_at, officer=officer)

@@ -21,6 +21,9 @@ ACTION_NOTE_MAX = 2000
 UNIT_MAX = 200  # the processing unit a dossier is forwarded to
 DOCUMENT_NAME_MAX = 500  # a paper's name (TenTepDinhKem)
 PROCEDURE_CODE_MAX = 40
+CATALOG_CODE_MAX = 64  # a field's, a paper's or a result's code (MaLinhVuc, MaThanhPhanHoSo, MaGiayToKetQua)
+RESULTS_MAX = 10  # results (kết quả) listed for one procedure
+OFFICER_TITLE_MAX = 200  # chức danh (ChucDanh)
 PROCEDURE_NAME_MAX = 500
 FIELD_NAME_MAX = 500  # lĩnh vực
 CATALOG_TEXT_MAX = 2000  # fee note, source, note of a procedure (never sent to the province)
@@ -56,6 +59,9 @@ SCHEMA_FIELDS: tuple[tuple[str, str, int], ...] = (
     ("HoSo", "TenTTHC", PROCEDURE_NAME_MAX),
     ("HoSo", "TrichYeuHoSo", PROCEDURE_NAME_MAX),
     ("HoSo", "TenLinhVuc", FIELD_NAME_MAX),
+    ("HoSo", "MaLinhVuc", CATALOG_CODE_MAX),
+    ("HoSo", "TaiLieuNop[].MaThanhPhanHoSo", CATALOG_CODE_MAX),
+    ("HoSo", "DanhSachGiayToKetQua[].MaGiayToKetQua", CATALOG_CODE_MAX),
     ("HoSo", "DonViXuLy", UNIT_MAX),
     ("HoSo", "ThongTinTra", NAME_MAX),
     ("HoSo", "CanBoTiepNhan", OFFICER_NAME_MAX),
@@ -71,6 +77,7 @@ SCHEMA_FIELDS: tuple[tuple[str, str, int], ...] = (
     ("HoSo", "DanhSachGiaHan[].NguoiGiaHan", OFFICER_NAME_MAX),
     ("HoSo", "PhienBan", INT32_MAX),
     ("TienDo", "NguoiXuLy", OFFICER_NAME_MAX),
+    ("TienDo", "ChucDanh", OFFICER_TITLE_MAX),
     ("TienDo", "PhongBanXuLy", UNIT_MAX),
     ("TienDo", "GhiChu", ACTION_NOTE_MAX),
     ("manifest", "revision", INT32_MAX),

@@ -636,9 +636,58 @@ def _v9_office_counters(db: Database) -> None:
             db.execute_sql(f'ALTER TABLE "dossier" ADD COLUMN "{name}" {kind}')
 
 
+def _v10_portal_codes_and_titles(db: Database) -> None:
+    """The portal's codes and titles in the day file, and papers numbered as on the receipt.
+
+    Columns (declared here as made): the catalog's field code (procedure.field_code, MaLinhVuc),
+    result list (procedure.results, JSON with MaGiayToKetQua) and paper code
+    (procedure_document.code, MaThanhPhanHoSo); the officer's title (officer.title, chức danh)
+    and the title recorded with each step (status_event.officer_title, ChucDanh).
+
+    Papers: the receipt numbers the papers handed in first and then those only shown (xuất
+    trình); a dossier's papers are now stored in that order, so that a paper's position is its
+    number on the receipt everywhere (attach --paper, the day file's ThuTu). Dossiers stored
+    before with a shown paper ahead of a handed-in one are renumbered, with their copies.
+    """
+    columns = (("procedure", "field_code", "VARCHAR(255) NOT NULL DEFAULT ''"),
+               ("procedure", "results", "TEXT NOT NULL DEFAULT ''"),
+               ("procedure_document", "code", "VARCHAR(255) NOT NULL DEFAULT ''"),
+               ("officer", "title", "VARCHAR(255) NOT NULL DEFAULT ''"),
+               ("status_event", "officer_title", "VARCHAR(255) NOT NULL DEFAULT ''"))
+    for table, name, kind in columns:
+        if name not in {c.name for c in db.get_columns(table)}:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}')
+    rows = db.execute_sql(
+        'SELECT "dossier_id", "position", "shown" FROM "dossier_document" WHERE "dossier_id" IN '
+        '(SELECT s."dossier_id" FROM "dossier_document" s JOIN "dossier_document" h '
+        'ON h."dossier_id" = s."dossier_id" AND h."position" > s."position" '
+        'WHERE s."shown" AND NOT h."shown") ORDER BY "dossier_id", "position"').fetchall()
+    papers: dict[int, list[tuple[int, bool]]] = {}
+    for dossier_id, position, shown in rows:
+        papers.setdefault(dossier_id, []).append((position, bool(shown)))
+    for dossier_id, listed in papers.items():
+        order = [p for p, shown in listed if not shown] + [p for p, shown in listed if shown]
+        moves = {old: new for new, old in enumerate(order, start=1) if old != new}
+        # Through negative numbers first: (dossier, position) is the primary key.
+        for old, new in moves.items():
+            db.execute_sql(_param(db, 'UPDATE "dossier_document" SET "position" = {} WHERE "dossier_id" = {} '
+                                      'AND "position" = {}'), (-new, dossier_id, old))
+            db.execute_sql(_param(db, 'UPDATE "attachment" SET "paper" = {} WHERE "dossier_id" = {} '
+                                      'AND "kind" = \'paper\' AND "paper" = {}'), (-new, dossier_id, old))
+        for table, column in (("dossier_document", "position"), ("attachment", "paper")):
+            db.execute_sql(_param(db, f'UPDATE "{table}" SET "{column}" = -"{column}" '
+                                      f'WHERE "dossier_id" = {{}} AND "{column}" < 0'), (dossier_id,))
+
+
+def _param(db: Database, sql: str) -> str:
+    """``sql`` with each ``{}`` as the driver's parameter mark."""
+    return sql.format(*(["?"] if isinstance(db, SqliteDatabase) else ["%s"]) * sql.count("{}"))
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial, _v2_sync_and_reports, _v3_province_packages, _v4_citizen_service, _v5_restore_floors,
     _v6_accountable_records, _v7_paper_kinds_and_tails, _v8_attachments, _v9_office_counters,
+    _v10_portal_codes_and_titles,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

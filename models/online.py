@@ -30,6 +30,7 @@ from datetime import datetime
 
 from peewee import IntegrityError
 
+from .accounts import title_of
 from .audit import audit
 from .audit import now as clock
 from .catalog import get_procedure, get_procedure_row
@@ -179,7 +180,7 @@ def _register(s: Submission, agency: str, by: Officer, now: datetime, package_se
         row.code, applicant.id_number, applicant.phone)]).on_conflict_ignore().execute()
     # The history starts with the submission; no sync change: the province has it already.
     StatusEvent.create(uid=uuid.uuid4().hex, dossier=row, action="register", from_status=None,
-                       to_status=NEW, at=s.submitted_at, officer=by,
+                       to_status=NEW, at=s.submitted_at, officer=by, officer_title=title_of(by),
                        note=f"Nhận qua gói dữ liệu của tỉnh số {package_sequence}" if package_sequence else "",
                        data=json.dumps({"portal_code": s.portal_code, "package": package_sequence},
                                        ensure_ascii=False))
@@ -251,7 +252,7 @@ def accept(code: str, by: Officer, *, note: str = "", now: datetime | None = Non
         row.save()
         event = StatusEvent.create(
             uid=uuid.uuid4().hex, dossier=row, action="receive", from_status=NEW, to_status=RECEIVED,
-            at=now, officer=by, note=clean(note),
+            at=now, officer=by, note=clean(note), officer_title=title_of(by),
             data=json.dumps({"portal_code": row.portal_code, "submitted_at": submitted.isoformat(),
                              "channel": ONLINE_CHANNEL}, ensure_ascii=False))
         DueDateChange.create(dossier=row, at=now, kind="initial", new_due_at=due, officer=by)

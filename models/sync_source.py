@@ -6,6 +6,7 @@ written, counter time) falls on that day.
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -23,6 +24,7 @@ from .tables import (
     DueDateChange,
     Officer,
     Procedure,
+    ProcedureDocument,
     StatusEvent,
     SyncChange,
     database,
@@ -36,16 +38,20 @@ class DayRows:
 
     day: date
     changes: list[tuple[int, int, int | None]] = field(default_factory=list)  # (seq, dossier, event)
-    dossiers: list[dict] = field(default_factory=list)  # with "procedure_field", "procedure_national_code"
+    # with "procedure_field", "procedure_field_code", "procedure_national_code"
+    dossiers: list[dict] = field(default_factory=list)
     documents: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))
     events: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))  # by time
     due_changes: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))
     versions: dict[int, int] = field(default_factory=dict)  # dossier id → PhienBan
-    officers: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # username, name, roles
+    officers: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)  # username, name, roles, title
     fees: dict[int, dict] = field(default_factory=dict)  # dossier id → its DossierFee row
     ratings: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))  # by time
     # dossier id → its current electronic copies (models.attachments), papers then the result
     copies: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    # procedure id → its papers' codes by name (MaThanhPhanHoSo), its results' (name, code)
+    paper_codes: dict[int, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    result_codes: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -99,8 +105,17 @@ def read_day_rows(day: date) -> DayRows:
             return result
         day_ids = SyncChange.select(SyncChange.dossier).where(in_day)
         result.dossiers = _rows(Dossier.select(Dossier, Procedure.field.alias("procedure_field"),
+                                               Procedure.field_code.alias("procedure_field_code"),
                                                Procedure.national_code.alias("procedure_national_code"))
                                 .join(Procedure).where(Dossier.id.in_(day_ids)))
+        procedures = {d["procedure_id"] for d in result.dossiers}
+        for procedure_id, name, code in (ProcedureDocument.select(
+                ProcedureDocument.procedure, ProcedureDocument.name, ProcedureDocument.code)
+                .where(ProcedureDocument.procedure.in_(procedures) & (ProcedureDocument.code != "")).tuples()):
+            result.paper_codes[procedure_id][name] = code
+        for procedure_id, results in (Procedure.select(Procedure.id, Procedure.results)
+                                      .where(Procedure.id.in_(procedures) & (Procedure.results != "")).tuples()):
+            result.result_codes[procedure_id] = [(r["name"], r.get("code", "")) for r in json.loads(results)]
         for dossier_id, position, name, originals, copies in database.obj.execute(
                 DossierDocument.select(DossierDocument.dossier, DossierDocument.position,
                                        DocumentName.name, DossierDocument.originals,
@@ -121,7 +136,7 @@ def read_day_rows(day: date) -> DayRows:
                        .join(Dossier, on=(Dossier.uid == SyncVersionFloor.dossier_uid))
                        .where(Dossier.id.in_(day_ids)).tuples())
         result.versions = {d: n + offsets.get(d, 0) for d, n in counts.items()}
-        result.officers = {o.id: (o.username, o.full_name, o.roles) for o in Officer.select()}
+        result.officers = {o.id: (o.username, o.full_name, o.roles, o.title) for o in Officer.select()}
         result.fees = {r["dossier_id"]: r for r in _rows(DossierFee.select()
                                                            .where(DossierFee.dossier.in_(day_ids)))}
         result.copies = _grouped(_rows(Attachment.select(

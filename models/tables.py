@@ -54,6 +54,8 @@ class Officer(BaseModel):
     roles = CharField(default="officer")
     active = BooleanField(default=True)
     created_at = DateTimeField()
+    # Chức danh (migration 10), e.g. "Công chức Tư pháp - Hộ tịch": ChucDanh in the day file.
+    title = CharField(default="")
 
 
 class SignInAttempts(BaseModel):
@@ -92,6 +94,12 @@ class Procedure(BaseModel):
     # MaTTHC when this entry is one part of a national procedure split in two (e.g. 1.004859:
     # thay đổi/cải chính 3 working days, bổ sung the same day); "" means the code itself.
     national_code = CharField(default="")
+    # MaLinhVuc (migration 10): the field's code as the province's catalog gives it ("" until
+    # an admin or a province package sets it; no public list of the national codes exists).
+    field_code = CharField(default="")
+    # The procedure's results (kết quả xử lý) as JSON [{"name", "code"}] (migration 10); the
+    # code is MaGiayToKetQua in the day file. "" = none listed.
+    results = TextField(default="")
 
 
 class ProcedureDocument(BaseModel):
@@ -108,6 +116,7 @@ class ProcedureDocument(BaseModel):
     originals = SmallIntegerField(default=1)
     copies = SmallIntegerField(default=0)
     kind = CharField(default="required")
+    code = CharField(default="")  # MaThanhPhanHoSo (migration 10): the component's catalog code
 
 
 class Applicant(BaseModel):
@@ -246,6 +255,9 @@ class StatusEvent(BaseModel):
     # leader recorded it at an earlier moment ``at`` (empty when it was not backdated).
     recorded_at = DateTimeField(null=True)
     backdate_reason = TextField(default="")
+    # The acting officer's title (chức danh) when the step was recorded (migration 10; "" in
+    # older rows and for an account without a title): sync.records.
+    officer_title = CharField(default="")
 
 
 class DueDateChange(BaseModel):

@@ -20,6 +20,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .accounts import title_of
 from .audit import audit
 from .audit import now as clock
 from .codes import normalise_dossier_code
@@ -197,6 +198,7 @@ def _apply(code: str, action: str, officer: Officer, *, at: datetime | None, now
             to_status=row.status, at=at, officer=actor, note=note,
             data=json.dumps(step.data, ensure_ascii=False, default=str) if step.data else "",
             recorded_at=now, backdate_reason=backdate_reason if backdated else "",
+            officer_title=title_of(actor),
         )
         SyncChange.create(dossier=row, event=event, at=now)
         details = dict(step.data)

@@ -253,10 +253,10 @@ def field_pair(
     return table
 
 
-def numbered(items: Iterable[str], spec: PageSpec) -> list[Paragraph]:
+def numbered(items: Iterable[str], spec: PageSpec, *, start: int = 1) -> list[Paragraph]:
     """A numbered list with a hanging indent ("1. …", "2. …")."""
     st = styles(spec.font_size, spec.spacing)["item"]
-    return [Paragraph(text, st, bulletText=f"{i}.") for i, text in enumerate(items, start=1)]
+    return [Paragraph(text, st, bulletText=f"{i}.") for i, text in enumerate(items, start=start)]
 
 
 @dataclass(frozen=True)

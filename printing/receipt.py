@@ -150,7 +150,8 @@ def _copy(data: ReceiptData, settings: FormSettings, spec: PageSpec,
         *(numbered(docs, spec) if docs else [paragraph(DOTS, "item", spec)]),
     ]
     if shown:
-        story += [paragraph(SHOWN_HEADING, "body", spec), *numbered(shown, spec)]
+        # Numbered on after the papers handed in: every paper has one number (models.intake).
+        story += [paragraph(SHOWN_HEADING, "body", spec), *numbered(shown, spec, start=len(docs) + 1)]
     story += [
         paragraph(f"Số lượng hồ sơ: {two_digits(data.sets)} (bộ)", "body", spec),
         *fee_flowables(data.fee, spec),

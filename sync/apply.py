@@ -144,7 +144,7 @@ def _chunks(items: list, size: int = CHUNK):
 def _dossier_row(record: dict, agency: str, day: date, revision: int, now: datetime) -> dict:
     return {"uid": record["Uid"], "agency_code": agency, "code": record["MaHoSo"],
             "version": record["PhienBan"], "procedure_code": record["MaTTHC"],
-            "status": record["TrangThaiHoSo"],
+            "status": int(record["TrangThaiHoSo"]),  # an int in version 1, a string since 2
             "received_at": parse_portal_datetime(record["NgayTiepNhan"]),
             "due_at": parse_portal_datetime(record["NgayHenTra"]),
             "finished_at": parse_portal_datetime(record["NgayKetThucXuLy"]),
@@ -209,7 +209,7 @@ def _apply_events(records: list[dict], outcome: FileOutcome) -> None:
             outcome.events_new += 1
             rows.append({"uid": record["Uid"], "dossier_uid": record["HoSoUid"], "agency_code": agency,
                          "code": record["MaHoSo"], "at": parse_portal_datetime(record["ThoiDiemXuLy"]),
-                         "action": record["HanhDong"], "status": record["TrangThai"],
+                         "action": record["HanhDong"], "status": int(record["TrangThai"]),
                          "record": canonical_json(record).decode("utf-8"), "day": day})
         if rows:
             CentralEvent.insert_many(rows).on_conflict_ignore().execute()

@@ -33,10 +33,10 @@ def fee_items(dossier: dict, fee: dict | None) -> list[dict]:
     fees were stored)."""
     if fee is None:
         return [{"TenPhiLePhi": DEFAULT_FEE_NAME, "MaPhiLePhi": "", "HinhThucThu": "",
-                 "Gia": dossier["fee"], "LoaiPhiLePhi": DEFAULT_FEE_KIND}] if dossier["fee"] else []
+                 "Gia": str(dossier["fee"]), "LoaiPhiLePhi": DEFAULT_FEE_KIND}] if dossier["fee"] else []
     how = _collected(dossier, fee)
     return [{"TenPhiLePhi": line.get("name") or DEFAULT_FEE_NAME, "MaPhiLePhi": line.get("code", ""),
-             "HinhThucThu": how, "Gia": int(line.get("amount", 0)),
+             "HinhThucThu": how, "Gia": str(int(line.get("amount", 0))),  # a string on the portal
              "LoaiPhiLePhi": line.get("kind") or DEFAULT_FEE_KIND}
             for line in json.loads(fee["lines"] or "[]")]
 

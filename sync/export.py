@@ -76,11 +76,15 @@ class ExportResult:
     encrypted: bool = False
     new_revision: bool = True
     sha256: str = ""
+    # What the records lack that the province expects (a field's code, an officer's title),
+    # in Vietnamese for the officer: sync.records.DaySnapshot.warnings.
+    warnings: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict:
         return {"path": str(self.path), "day": self.day.isoformat(), "revision": self.revision,
                 "dossiers": self.dossiers, "events": self.events, "set_aside": list(self.set_aside),
-                "encrypted": self.encrypted, "new_revision": self.new_revision, "sha256": self.sha256}
+                "encrypted": self.encrypted, "new_revision": self.new_revision, "sha256": self.sha256,
+                "warnings": list(self.warnings)}
 
 
 def default_export_dir() -> Path:
@@ -264,7 +268,8 @@ def _run_export(day: date, out_dir: str | Path | None = None, *, actor,
         if not same:
             note_export(agency, day, revision, snapshot.versions_since(latest.last_seq if latest else 0), now)
         return ExportResult(target, day, revision, len(snapshot.dossiers), len(snapshot.events),
-                            tuple(snapshot.set_aside), province is not None, not same, file_sha)
+                            tuple(snapshot.set_aside), province is not None, not same, file_sha,
+                            tuple(snapshot.warnings))
     raise MotCuaError(f"Không xuất được tệp ngày {day:%d/%m/%Y}: nhiều lần xuất cùng lúc. Hãy thử lại.")
 
 

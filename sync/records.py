@@ -5,6 +5,9 @@ written, counter time) falls on that day. The day file carries, for every dossie
 day, its state at the time of the export (a DongBoHoSoMC record) and, for every change that
 day, its status event (a CapNhatTienDoHoSoMC record).
 
+Values are typed as the provincial systems' DongBoHoSoMC clients type them (strings for the
+portal's codes and flags: "1"/"0", "2" …; docs/sync-format.md §4 lists each field and why).
+
 Each dossier record carries ``PhienBan``: how many changes the dossier has had (plus, after a
 restore from backup, the versions already sent before it: models.restore). Changes are only
 ever added, so a larger number is a later state, whatever day file carries it; the province
@@ -19,6 +22,7 @@ from datetime import date, datetime
 from models.limits import TEXT_MAX
 from models.statuses import ACTION_NAMES
 from models.sync_source import read_day_rows
+from models.text import fold
 
 from .citizen_records import fee_items, fee_payment, rating_items
 from .format import copy_path, portal_datetime
@@ -39,6 +43,9 @@ class DaySnapshot:
     # The electronic copies attached this day that the records name (SHA-256 → size): they
     # travel in the day's companion file (sync.companion).
     new_copies: dict[str, int] = field(default_factory=dict)
+    # What the province will miss in the records, for the officer (Vietnamese): a field with no
+    # code (MaLinhVuc), an account with no title (ChucDanh). Not part of the file.
+    warnings: list[str] = field(default_factory=list)
 
     def versions_since(self, seq: int) -> list[tuple[str, str, int]]:
         """(uid, code, PhienBan) of the dossiers changed after change ``seq``."""
@@ -46,13 +53,18 @@ class DaySnapshot:
                 if self.last_change.get(r["Uid"], 0) > seq]
 
 
-def identity_type(number: str) -> int:
-    """LoaiDinhDanh: 1 = 12-digit personal number, 2 = 9-digit CMND, 3 = organisation code."""
+def identity_type(number: str) -> str:
+    """LoaiDinhDanh: "1" = 12-digit personal number, "2" = 9-digit CMND, "3" = organisation code."""
     if number.isdigit() and len(number) == 12:
-        return 1
+        return "1"
     if number.isdigit() and len(number) == 9:
-        return 2
-    return 3
+        return "2"
+    return "3"
+
+
+def flag(value: bool) -> str:
+    """A yes/no of the portal: "1" or "0"."""
+    return "1" if value else "0"
 
 
 def _data(text: str) -> dict:
@@ -90,30 +102,48 @@ def _copy_fields(copy: dict | None) -> dict:
             "SoTrang": copy["pages"], "KichThuoc": copy["bytes"]}
 
 
-def digitised_documents(documents: list[dict], copies: list[dict]) -> tuple[list[dict], list[dict], bool]:
+def digitised_documents(documents: list[dict], copies: list[dict], *, paper_codes: dict[str, str] | None = None,
+                        result_codes: list[tuple[str, str]] | None = None) -> tuple[list[dict], list[dict], bool]:
     """(TaiLieuNop with DuocSoHoa, DuocTaiSuDung, MaThanhPhanHoSo and the copy's reference;
-    DanhSachGiayToKetQua; HoSoCoThanhPhanSoHoa) from the papers and their current copies."""
+    DanhSachGiayToKetQua; whether every paper is digitised) from the papers, their current
+    copies and the procedure's codes in the catalog.
+
+    The codes are the catalog's at export time, matched by the paper's name (folded): a code
+    the province sends after a dossier was received still reaches its later records. The
+    result's code is the one of the catalog's result of the same name, else the first listed
+    (the procedure's main result, as the provincial systems send MaKetQuaChinh)."""
     papers = {c["paper"]: c for c in copies if c["kind"] == "paper"}
+    codes = {fold(name): code for name, code in (paper_codes or {}).items()}
     items = []
     for doc in documents:
         copy = papers.get(doc["ThuTu"])
-        # MaThanhPhanHoSo: the component's code in the national catalog, which the counter's
-        # catalog does not carry yet ("" until it does).
-        items.append({**doc, "MaThanhPhanHoSo": "", "DuocSoHoa": copy is not None,
-                      "DuocTaiSuDung": bool(copy and copy["reused"]), **_copy_fields(copy)})
-    results = [{"TenGiayTo": c["name"] or "Kết quả giải quyết", **_copy_fields(c)}
-               for c in copies if c["kind"] == "result"]
-    return items, results, bool(items) and all(i["DuocSoHoa"] for i in items)
+        items.append({**doc, "MaThanhPhanHoSo": codes.get(fold(doc["TenTepDinhKem"]), ""),
+                      "DuocSoHoa": flag(copy is not None), "DuocTaiSuDung": flag(bool(copy and copy["reused"])),
+                      # Taken from the national store of documents (kho dữ liệu): never at a counter.
+                      "DuocLayTuKhoDMQG": "0", **_copy_fields(copy)})
+    listed = [(fold(name), code) for name, code in (result_codes or []) if code]
+    results = []
+    for c in (c for c in copies if c["kind"] == "result"):
+        name = c["name"] or "Kết quả giải quyết"
+        code = next((code for folded, code in listed if folded == fold(name)), listed[0][1] if listed else "")
+        results.append({"TenGiayTo": name, "MaGiayToKetQua": code, **_copy_fields(c)})
+    return items, results, bool(items) and all(i["DuocSoHoa"] == "1" for i in items)
 
 
-# NoiNopHoSo by channel (KenhThucHien); at the counter, the agency's name.
-SUBMITTED_AT = {2: "Cổng Dịch vụ công", 3: "Dịch vụ bưu chính công ích"}
+# NoiNopHoSo: where the dossier was filed, a code. "2": the local one-stop system (the
+# province's, of which the commune's counter is part), as the provincial systems send it for
+# every dossier they hold, at the counter, by post or online through them; "1" would be the
+# national portal itself. The channel stays in KenhThucHien. docs/sync-format.md §4.
+SUBMITTED_LOCALLY = "2"
+# DuocThanhToanTrucTuyen: "0" — fees are paid at the counter (cash or transfer), never online.
+NOT_PAID_ONLINE = "0"
 
 
 def dossier_record(d: dict, *, version: int, documents: list[dict], events: list[dict],
                    due_changes: list[dict], officers: dict, agency_name: str,
                    fee: dict | None = None, ratings: list[dict] | None = None,
-                   copies: list[dict] | None = None) -> dict:
+                   copies: list[dict] | None = None, paper_codes: dict[str, str] | None = None,
+                   result_codes: list[tuple[str, str]] | None = None) -> dict:
     """One DongBoHoSoMC record from the dossier row, its documents (already TaiLieuNop items,
     in order), its events, its due-date changes, its fee row, its ratings
     (sync.citizen_records) and its current electronic copies (models.attachments)."""
@@ -134,7 +164,9 @@ def dossier_record(d: dict, *, version: int, documents: list[dict], events: list
             data = _data(e["data"])
             missing = [str(m) for m in data.get("missing", [])]
             rounds.append({
-                "HoSoBoSungId": e["uid"], "NguoiYeuCauBoSung": _officer_name(officers, e["officer_id"]),
+                # An int on the portal: the round's number in this dossier (1, 2 …), stable
+                # whatever database the dossier is in (the event's uid is in its TienDo record).
+                "HoSoBoSungId": len(rounds) + 1, "NguoiYeuCauBoSung": _officer_name(officers, e["officer_id"]),
                 "NoiDungBoSung": "; ".join(missing), "DanhSachNoiDungBoSung": missing,
                 "LyDo": str(data.get("reason", e["note"])), "NgayBoSung": portal_datetime(e["at"]),
                 "NgayHenTraTruoc": portal_datetime(due_in_effect(e["at"])),
@@ -156,40 +188,41 @@ def dossier_record(d: dict, *, version: int, documents: list[dict], events: list
         "NguoiGiaHan": _officer_name(officers, c["officer_id"]),
     } for c in due_changes if c["kind"] == "extend"]
     number = d["applicant_id_number"]
-    papers, results, digitised = digitised_documents(documents, copies or [])
+    papers, results, digitised = digitised_documents(documents, copies or [], paper_codes=paper_codes,
+                                                     result_codes=result_codes)
     return {
         "Uid": d["uid"], "PhienBan": version, "MaCoQuan": d["agency_code"], "MaHoSo": d["code"],
         "MaTTHC": d.get("procedure_national_code") or d["procedure_code"], "TenTTHC": d["procedure_name"],
-        "MaLinhVuc": "",
+        "MaLinhVuc": d.get("procedure_field_code") or "",
         "TenLinhVuc": d["procedure_field"] or "",
         "ThoiHanGiaiQuyet": {"GiaTri": d["duration_value"], "DonVi": d["duration_unit"]},
-        "KenhThucHien": d["channel"], "ChuHoSo": d["applicant_name"],
-        "LoaiDoiTuong": d["applicant_kind"],
+        "KenhThucHien": str(d["channel"]), "ChuHoSo": d["applicant_name"],
+        "LoaiDoiTuong": str(d["applicant_kind"]),
         "DinhDanhCHS": [{"LoaiDinhDanh": identity_type(number), "SoDinhDanh": number}] if number else [],
         "SoDienThoai": d["applicant_phone"], "Email": d["applicant_email"],
         "DiaChiChuHoSo": d["applicant_address"], "NguoiUyQuyen": _authorised(d["authorised_person"]),
         "TrichYeuHoSo": d["procedure_name"], "NgayTiepNhan": portal_datetime(d["received_at"]),
-        "NgayHenTra": portal_datetime(d["due_at"]), "TrangThaiHoSo": d["status"],
+        "NgayHenTra": portal_datetime(d["due_at"]), "TrangThaiHoSo": str(d["status"]),
         "NgayTra": portal_datetime(d["returned_at"]), "ThongTinTra": d["returned_to"],
-        "HinhThuc": d["result_delivery"], "NgayKetThucXuLy": portal_datetime(d["finished_at"]),
+        "HinhThuc": str(d["result_delivery"]), "NgayKetThucXuLy": portal_datetime(d["finished_at"]),
         "NgayTuChoi": portal_datetime(refused_at), "DonViXuLy": d["processing_unit"] or agency_name,
         "GhiChu": d["notes"], "SoBoHoSo": d["sets"],
         "CanBoTiepNhan": _officer_name(officers, d["officer_id"]),
         "QuyenSo": d["register_volume"], "SoThuTuSo": d["register_number"],
         "NgayCapNhat": portal_datetime(d["updated_at"]),
-        "TaiLieuNop": papers, "HoSoCoThanhPhanSoHoa": digitised,
+        "TaiLieuNop": papers, "HoSoCoThanhPhanSoHoa": flag(digitised),
         "SoGiayToChuHoSo": number, "NgayNopHoSo": portal_datetime(d["received_at"]),
-        "NoiNopHoSo": SUBMITTED_AT.get(d["channel"], agency_name),
-        "DuocThanhToanTrucTuyen": 0,  # fees are paid at the counter (cash or transfer), never online
+        "NoiNopHoSo": SUBMITTED_LOCALLY, "DuocThanhToanTrucTuyen": NOT_PAID_ONLINE,
         "DanhSachLePhi": fee_items(d, fee), "ThuPhiLePhi": fee_payment(fee, officers),
         "DanhGiaHaiLong": rating_items(ratings or []),
         "DanhSachHoSoBoSung": rounds, "DanhSachGiaHan": extensions, "DanhSachGiayToKetQua": results,
     }
 
 
-def _title(roles: str, action: str, data: dict, backdated: bool) -> str:
-    """The title the step was done in: a leader's act (a stop, a late extension, a second
-    supplement request, a backdated record) by a leader, otherwise the officer's work."""
+def role_title(roles: str, action: str, data: dict, backdated: bool) -> str:
+    """The role the step was done in, for an account with no title (chức danh): a leader's
+    act (a stop, a late extension, a second supplement request, a backdated record) by a
+    leader, otherwise the officer's work."""
     held = roles.split(",")
     leaders_act = (action == "stop" or backdated or bool(data.get("overdue"))
                    or int(data.get("round") or 1) > 1)
@@ -199,11 +232,20 @@ def _title(roles: str, action: str, data: dict, backdated: bool) -> str:
     return ""
 
 
+def step_title(e: dict, officer: tuple) -> str:
+    """ChucDanh: the title the officer held when the step was recorded (kept with the step,
+    so a province reading an old step never sees a title the person got later); for a step
+    recorded before titles were kept, the account's title now; for an account with no title,
+    the role the step was done in (role_title)."""
+    return e.get("officer_title") or (officer[3] if len(officer) > 3 else "")
+
+
 def event_record(e: dict, *, dossier_uid: str, code: str, officers: dict) -> dict:
     """One CapNhatTienDoHoSoMC record from a status event. A step a leader recorded at an
     earlier moment carries the real moment and the reason in DuLieu (ThoiDiemGhiNhan, LyDoGhiLui)."""
     data = _data(e["data"])
-    username, full_name, roles = officers[e["officer_id"]]
+    officer = officers[e["officer_id"]]
+    username, full_name, roles = officer[:3]
     action_name = ACTION_NAMES[e["action"]]
     backdated = bool(e.get("backdate_reason"))
     if backdated:
@@ -211,11 +253,12 @@ def event_record(e: dict, *, dossier_uid: str, code: str, officers: dict) -> dic
                 "LyDoGhiLui": e["backdate_reason"]}
     return {
         "Uid": e["uid"], "HoSoUid": dossier_uid, "MaHoSo": code, "NguoiXuLy": full_name,
-        "TenDangNhap": username, "ChucDanh": _title(roles, e["action"], data, backdated),
+        "TenDangNhap": username,
+        "ChucDanh": step_title(e, officer) or role_title(roles, e["action"], data, backdated),
         "ThoiDiemXuLy": portal_datetime(e["at"]),
         "PhongBanXuLy": str(data.get("unit", "")) if e["action"] == "forward" else "",
         "NoiDungXuLy": f"{action_name}: {e['note']}" if e["note"] else action_name,
-        "TrangThai": e["to_status"], "TrangThaiTruoc": e["from_status"] or 0,
+        "TrangThai": str(e["to_status"]), "TrangThaiTruoc": e["from_status"] or 0,
         "HanhDong": e["action"], "GhiChu": e["note"], "DuLieu": data,
     }
 
@@ -245,7 +288,9 @@ def read_day(day: date, *, agency_name: str = "") -> DaySnapshot:
                                     documents=rows.documents[d["id"]], events=rows.events[d["id"]],
                                     due_changes=rows.due_changes[d["id"]], officers=rows.officers,
                                     agency_name=agency_name, fee=rows.fees.get(d["id"]),
-                                    ratings=rows.ratings.get(d["id"]), copies=rows.copies.get(d["id"]))
+                                    ratings=rows.ratings.get(d["id"]), copies=rows.copies.get(d["id"]),
+                                    paper_codes=rows.paper_codes.get(d["procedure_id"]),
+                                    result_codes=rows.result_codes.get(d["procedure_id"]))
             problems = validate_dossier(record)
         except Exception as exc:  # noqa: BLE001 - one broken record must not stop the day
             problems = [_reason(exc)]
@@ -261,6 +306,7 @@ def read_day(day: date, *, agency_name: str = "") -> DaySnapshot:
                     snapshot.new_copies[copy["sha256"]] = copy["bytes"]
     wanted = {event_id: seq for seq, _, event_id in rows.changes if event_id is not None}
     order: dict[str, int] = {}
+    untitled: set[str] = set()
     for dossier_id, events in rows.events.items():
         d = by_id[dossier_id]
         for e in events:
@@ -280,10 +326,29 @@ def read_day(day: date, *, agency_name: str = "") -> DaySnapshot:
             else:
                 order[record["Uid"]] = wanted[e["id"]]
                 snapshot.events.append(record)
+                if not step_title(e, rows.officers[e["officer_id"]]):
+                    untitled.add(record["TenDangNhap"])
+    snapshot.warnings = _warnings(snapshot, untitled)
     snapshot.dossiers.sort(key=lambda r: (r["MaHoSo"], r["Uid"]))
     snapshot.events.sort(key=lambda r: (r["ThoiDiemXuLy"], order[r["Uid"]]))
     snapshot.set_aside.sort(key=lambda r: (r["kind"], r["MaHoSo"], r["uid"]))
     return snapshot
+
+
+def _warnings(snapshot: DaySnapshot, untitled: set[str]) -> list[str]:
+    """What the province will find missing: fields without a code, accounts without a title
+    (``untitled``: the user names whose steps carry a role instead)."""
+    uncoded: dict[str, int] = {}
+    for r in snapshot.dossiers:
+        if not r["MaLinhVuc"]:
+            name = r["TenLinhVuc"] or "(không ghi lĩnh vực)"
+            uncoded[name] = uncoded.get(name, 0) + 1
+    warnings = [f"Lĩnh vực “{name}” chưa có mã lĩnh vực (MaLinhVuc): {count} hồ sơ gửi tỉnh với mã trống. "
+                "Quản trị viên nhập mã theo danh mục của tỉnh (lệnh catalog field-code hoặc "
+                "Danh mục › Mã lĩnh vực…)." for name, count in sorted(uncoded.items())]
+    return warnings + [f"Tài khoản “{u}” chưa có chức danh: bước xử lý gửi tỉnh ghi chức danh theo vai trò "
+                       "(ChucDanh). Quản trị viên nhập chức danh (lệnh officers update --title hoặc "
+                       "Cài đặt › Cán bộ)." for u in sorted(untitled)]
 
 
 def _label(value: object) -> str:

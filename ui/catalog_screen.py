@@ -1,4 +1,5 @@
-"""Danh mục (catalog): browse the procedures, edit one, import a province's file, export."""
+"""Danh mục (catalog): browse the procedures, edit one, set the fields' codes, import a
+province's file, export."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.catalog import export_catalog, import_catalog, list_procedures
 
+from .field_codes_dialog import FieldCodesDialog
 from .i18n import fmt_number
 from .procedure_dialog import ProcedureDialog
 from .runner import Op
@@ -53,7 +55,10 @@ class CatalogScreen(QWidget):
         self.import_button.setToolTip(self.tr("A province's catalog as JSON or CSV; checked in full "
                                               "before anything changes"))
         self.export_button = QPushButton(self.tr("Export…"))
-        for button in (self.new, self.edit_button, self.import_button):
+        self.codes_button = QPushButton(self.tr("Field codes…"))
+        self.codes_button.setToolTip(self.tr("The code of each field (MaLinhVuc) as the province's catalog gives it"))
+        self.codes_button.clicked.connect(self.edit_field_codes)
+        for button in (self.new, self.edit_button, self.import_button, self.codes_button):
             button.setEnabled(is_admin)
         self.new.clicked.connect(lambda: self.edit(new=True))
         self.edit_button.clicked.connect(self.edit)
@@ -64,7 +69,7 @@ class CatalogScreen(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.inactive)
         buttons = QHBoxLayout()
-        for button in (self.new, self.edit_button, self.import_button, self.export_button):
+        for button in (self.new, self.edit_button, self.codes_button, self.import_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.summary)
@@ -77,6 +82,7 @@ class CatalogScreen(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.inactive.toggled.connect(lambda _on: self.load())
         self.dialog: ProcedureDialog | None = None
+        self.codes_dialog: FieldCodesDialog | None = None
 
     def load(self) -> None:
         text, inactive = self.search.text(), self.inactive.isChecked()
@@ -87,7 +93,8 @@ class CatalogScreen(QWidget):
         self.procedures = procedures
         self.table.setRowCount(len(procedures))
         for row, p in enumerate(procedures):
-            values = [p.code, p.name, p.field, p.time_limit_text, str(len(p.documents))]
+            field = f"{p.field} ({p.field_code})" if p.field_code else p.field
+            values = [p.code, p.name, field, p.time_limit_text, str(len(p.documents))]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if not p.active:
@@ -115,6 +122,14 @@ class CatalogScreen(QWidget):
         self.dialog.saved.connect(lambda _code: (self.load(), self.changed.emit()))
         self.dialog.show()
         return self.dialog
+
+    def edit_field_codes(self) -> FieldCodesDialog | None:
+        if not self.is_admin:
+            return None
+        self.codes_dialog = FieldCodesDialog(self.officer, self)
+        self.codes_dialog.saved.connect(lambda _n: (self.load(), self.changed.emit()))
+        self.codes_dialog.show()
+        return self.codes_dialog
 
     def import_file(self, path: str = "") -> None:
         if not path:

@@ -71,9 +71,13 @@ class ScanFolderDialog(QDialog):
 
 
 def camera_available() -> bool:
-    """True when Qt Multimedia loads and sees a camera (a document camera is one)."""
+    """True when Qt Multimedia loads and sees a camera (a document camera is one).
+
+    The one-folder build leaves Qt Multimedia out (its size, docs/attachments.md): there the
+    import fails and the screens simply offer no camera."""
     try:
         from PySide6.QtMultimedia import QMediaDevices
+        from PySide6.QtMultimediaWidgets import QVideoWidget  # noqa: F401 - the capture dialog needs it
     except ImportError:  # Qt Multimedia missing, or its system libraries (e.g. PulseAudio on Linux)
         return False
     try:

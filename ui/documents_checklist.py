@@ -262,12 +262,14 @@ class DocumentsChecklist(QWidget):
                 self.clear_copy(row)
 
     def pending_copies(self) -> list[PendingCopy]:
-        """The copies chosen, numbered as the papers are on the receipt (the ticked ones, from 1)."""
-        result, number = [], 0
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, RECEIVED).checkState() != Qt.Checked:
-                continue
-            number += 1
+        """The copies chosen, numbered as the papers are on the receipt: the ticked papers
+        handed in from 1, then those only shown (models.intake.in_receipt_order)."""
+        ticked = [row for row in range(self.table.rowCount())
+                  if self.table.item(row, RECEIVED).checkState() == Qt.Checked]
+        shown = {row for row in ticked if self.table.item(row, RECEIVED).data(KIND_ROLE) == SHOWN}
+        result = []
+        for number, row in enumerate([r for r in ticked if r not in shown] + [r for r in ticked if r in shown],
+                                     start=1):
             copy = self._copies.get(row)
             if not copy:
                 continue

@@ -1,5 +1,5 @@
-"""Officer accounts and roles (admin only): add, rename, change roles, disable, set a password,
-lift a sign-in lock."""
+"""Officer accounts and roles (admin only): add, rename, change roles and titles, disable, set
+a password, lift a sign-in lock."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -31,9 +31,9 @@ class OfficersPanel(QWidget):
         self.officer = officer
         self.officers = []
         self.errors = FieldErrors()
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Username"), self.tr("Full name"), self.tr("Roles"), self.tr("State")])
+            [self.tr("Username"), self.tr("Full name"), self.tr("Title"), self.tr("Roles"), self.tr("State")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
@@ -43,6 +43,10 @@ class OfficersPanel(QWidget):
         self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
         self.username = QLineEdit()
         self.full_name = QLineEdit()
+        # Chức danh: what the province reads as ChucDanh of this person's steps.
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. Justice and civil status officer"))
+        self.title.setToolTip(self.tr("The title sent to the province with each step this person records"))
         # One box per role: a person may hold several (a one-person commune holds all three).
         self.roles = {key: QCheckBox(name) for key, name in ROLES.items()}
         self.roles["officer"].setChecked(True)
@@ -60,6 +64,7 @@ class OfficersPanel(QWidget):
         form = QFormLayout(box)
         form.addRow(self.tr("Username"), self.errors.wrap("username", self.username))
         form.addRow(self.tr("Full name"), self.errors.wrap("full_name", self.full_name))
+        form.addRow(self.tr("Title"), self.errors.wrap("title", self.title))
         form.addRow(self.tr("Roles"), self.errors.wrap("role", roles_row))
         form.addRow("", self.active)
         form.addRow(self.tr("Password"), self.errors.wrap("password", self.password))
@@ -99,7 +104,7 @@ class OfficersPanel(QWidget):
         self.officers = officers
         self.table.setRowCount(len(officers))
         for row, o in enumerate(officers):
-            for column, value in enumerate([o.username, o.full_name, o.role_names, self._state(o)]):
+            for column, value in enumerate([o.username, o.full_name, o.title, o.role_names, self._state(o)]):
                 self.table.setItem(row, column, QTableWidgetItem(value))
 
     def _select(self, row: int) -> None:
@@ -107,6 +112,7 @@ class OfficersPanel(QWidget):
             o = self.officers[row]
             self.username.setText(o.username)
             self.full_name.setText(o.full_name)
+            self.title.setText(o.title)
             for key, box in self.roles.items():
                 box.setChecked(key in o.roles)
             self.active.setChecked(o.active)
@@ -126,16 +132,17 @@ class OfficersPanel(QWidget):
 
     def add_new(self) -> None:
         username, name, roles = self.username.text(), self.full_name.text(), self.chosen_roles()
-        password, officer = self.password.text() or None, self.officer
-        Op(self, lambda: add_officer(username, name, roles, password, by=officer)) \
+        password, officer, title = self.password.text() or None, self.officer, self.title.text()
+        Op(self, lambda: add_officer(username, name, roles, password, by=officer, title=title)) \
             .success(self._done).failure(self._failed).run_in_background()
 
     def save_selected(self) -> None:
         username, name, roles = self.username.text(), self.full_name.text(), self.chosen_roles()
         active, password, officer = self.active.isChecked(), self.password.text(), self.officer
+        title = self.title.text()
 
         def work():
-            update_officer(username, full_name=name, roles=roles, active=active, by=officer)
+            update_officer(username, full_name=name, roles=roles, active=active, title=title, by=officer)
             if password:
                 set_password(username, password, by=officer)
         Op(self, work).success(self._done).failure(self._failed).run_in_background()

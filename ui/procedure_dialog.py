@@ -2,7 +2,9 @@
 so a hand edit obeys exactly the rules of a province's file."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from dataclasses import asdict
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.calendar import DURATION_UNITS
-from models.catalog import ProcedureInfo, import_entries
+from models.catalog import REQUIRED, SHOWN, SITUATIONAL, ProcedureInfo, import_entries
 
 from .field_errors import FieldErrors
 from .runner import Op
@@ -46,6 +48,8 @@ class ProcedureDialog(QDialog):
         self.code = QLineEdit()
         self.name = QLineEdit()
         self.field_name = QLineEdit()
+        self.field_code = QLineEdit()
+        self.field_code.setPlaceholderText(self.tr("as the province's catalog gives it; one code per field"))
         self.level = QLineEdit("xã")
         self.duration = QSpinBox()
         self.duration.setRange(0, 365)
@@ -66,19 +70,20 @@ class ProcedureDialog(QDialog):
         self.source = QLineEdit()
         self.active = QCheckBox(self.tr("In use"))
         self.active.setChecked(True)
-        self.documents = QTableWidget(0, 4)
+        self.documents = QTableWidget(0, 5)
         self.documents.setHorizontalHeaderLabels(
-            [self.tr("Document"), self.tr("Originals"), self.tr("Copies"), self.tr("Required")])
+            [self.tr("Document"), self.tr("Originals"), self.tr("Copies"), self.tr("Required"), self.tr("Code")])
         self.documents.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         add = QPushButton(self.tr("Add document"))
         remove = QPushButton(self.tr("Remove document"))
-        add.clicked.connect(lambda: self._add_document("", 1, 0, True))
+        add.clicked.connect(lambda: self._add_document("", 1, 0, REQUIRED))
         remove.clicked.connect(lambda: self.documents.removeRow(self.documents.currentRow()))
 
         form = QFormLayout()
         form.addRow(self.tr("Code"), self.code)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Field"), self.field_name)
+        form.addRow(self.tr("Field code"), self.field_code)
         form.addRow(self.tr("Level"), self.level)
         duration = QHBoxLayout()
         duration.addWidget(self.duration)
@@ -119,6 +124,9 @@ class ProcedureDialog(QDialog):
         self.code.setReadOnly(True)
         self.name.setText(p.name)
         self.field_name.setText(p.field)
+        self.field_code.setText(p.field_code)
+        # Kept as they are: what this dialog does not edit must not be lost when it saves.
+        self._kept = {"national_code": p.national_code, "results": [asdict(r) for r in p.results]}
         self.level.setText(p.level)
         self.duration.setValue(p.duration_value)
         self.unit.setCurrentIndex(self.unit.findData(p.duration_unit))
@@ -130,7 +138,7 @@ class ProcedureDialog(QDialog):
         self.active.setChecked(p.active)
         self._note, self._confirmed = p.note, p.confirmed
         for d in p.documents:
-            self._add_document(d.name, d.originals, d.copies, d.required)
+            self._add_document(d.name, d.originals, d.copies, d.kind, d.code)
 
     def _set_fee_rule(self, rule: dict | None) -> None:
         from models.fees import parse_rule
@@ -146,22 +154,34 @@ class ProcedureDialog(QDialog):
         if dialog.exec():
             self._set_fee_rule(dialog.rule)
 
-    def _add_document(self, name: str, originals: int, copies: int, required: bool) -> None:
+    def _add_document(self, name: str, originals: int, copies: int, kind: str, code: str = "") -> None:
         row = self.documents.rowCount()
         self.documents.insertRow(row)
-        self.documents.setItem(row, 0, QTableWidgetItem(name))
+        item = QTableWidgetItem(name)
+        item.setData(Qt.UserRole, kind)
+        self.documents.setItem(row, 0, item)
+        self.documents.setItem(row, 4, QTableWidgetItem(code))
         for column, value in ((1, originals), (2, copies)):
             spin = QSpinBox()
             spin.setRange(0, 99)
             spin.setValue(value)
             self.documents.setCellWidget(row, column, spin)
         box = QCheckBox()
-        box.setChecked(required)
+        box.setChecked(kind == REQUIRED)
         self.documents.setCellWidget(row, 3, box)
+
+    def _kind(self, row: int) -> str:
+        """Ticked: required; unticked: situational — a paper only shown stays shown."""
+        item = self.documents.item(row, 0)
+        if self.documents.cellWidget(row, 3).isChecked():
+            return REQUIRED
+        return SHOWN if item is not None and item.data(Qt.UserRole) == SHOWN else SITUATIONAL
 
     def entry(self) -> dict:
         return {
+            **getattr(self, "_kept", {}),
             "code": self.code.text(), "name": self.name.text(), "field": self.field_name.text(),
+            "field_code": self.field_code.text(),
             "level": self.level.text(),
             "duration": {"value": self.duration.value(), "unit": self.unit.currentData()},
             "same_day_cutoff": self.cutoff.text(), "fee": self.fee.value(),
@@ -172,7 +192,8 @@ class ProcedureDialog(QDialog):
                 {"name": (self.documents.item(r, 0).text() if self.documents.item(r, 0) else ""),
                  "originals": self.documents.cellWidget(r, 1).value(),
                  "copies": self.documents.cellWidget(r, 2).value(),
-                 "required": self.documents.cellWidget(r, 3).isChecked()}
+                 "kind": self._kind(r),
+                 "code": self.documents.item(r, 4).text() if self.documents.item(r, 4) else ""}
                 for r in range(self.documents.rowCount())
             ],
         }

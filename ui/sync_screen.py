@@ -166,7 +166,9 @@ class SyncScreen(QWidget):
         if result.set_aside:
             text += " " + self.tr("%1 records were left out: see the file's manifest.").replace(
                 "%1", str(len(result.set_aside)))
-        self.notice.setText(text + "\n" + str(result.path))
+        # The services' notes (a field without its code, an account without a title) are Vietnamese.
+        notes = "".join("\n" + self.tr("Note: %1").replace("%1", w) for w in result.warnings)
+        self.notice.setText(text + "\n" + str(result.path) + notes)
         self.load()
         self.changed.emit()
 

@@ -570,6 +570,14 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Danh mục của tỉnh dạng JSON hoặc CSV; kiểm tra toàn bộ trước khi thay đổi</translation>
     </message>
     <message>
+        <source>Field codes…</source>
+        <translation>Mã lĩnh vực…</translation>
+    </message>
+    <message>
+        <source>The code of each field (MaLinhVuc) as the province&apos;s catalog gives it</source>
+        <translation>Mã của từng lĩnh vực (MaLinhVuc) theo danh mục của tỉnh</translation>
+    </message>
+    <message>
         <source>Catalog (*.json *.csv)</source>
         <translation>Danh mục (*.json *.csv)</translation>
     </message>
@@ -1833,6 +1841,37 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
     </message>
 </context>
 <context>
+    <name>FieldCodesDialog</name>
+    <message>
+        <source>Field codes</source>
+        <translation>Mã lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Type each field&apos;s code as the province&apos;s catalog gives it. The day file sends it with every dossier of the field (MaLinhVuc); a field without a code is sent empty and named in the export&apos;s notes.</source>
+        <translation>Nhập mã của từng lĩnh vực theo danh mục của tỉnh. Tệp đồng bộ gửi mã này kèm mọi hồ sơ thuộc lĩnh vực (MaLinhVuc); lĩnh vực chưa có mã được gửi với mã trống và được nêu trong phần lưu ý khi xuất tệp.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Số thủ tục</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>FormPrinter</name>
     <message>
         <source>Not printed: %s The dossier is saved; press Print again.</source>
@@ -2389,6 +2428,18 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Tài khoản đang sử dụng</translation>
     </message>
     <message>
+        <source>Title</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <source>e.g. Justice and civil status officer</source>
+        <translation>ví dụ: Công chức Tư pháp - Hộ tịch</translation>
+    </message>
+    <message>
+        <source>The title sent to the province with each step this person records</source>
+        <translation>Chức danh gửi tỉnh kèm mỗi bước xử lý người này ghi nhận</translation>
+    </message>
+    <message>
         <source>Add officer</source>
         <translation>Thêm cán bộ</translation>
     </message>
@@ -2646,12 +2697,20 @@ Cơ sở dữ liệu hiện tại được giữ lại một bản trước khi 
         <translation>Mã</translation>
     </message>
     <message>
+        <source>as the province&apos;s catalog gives it; one code per field</source>
+        <translation>theo danh mục của tỉnh; mỗi lĩnh vực một mã</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>Bản sao</translation>
     </message>
     <message>
         <source>Document</source>
         <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Field code</source>
+        <translation>Mã lĩnh vực</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -3299,6 +3358,10 @@ hạn</translation>
     <message>
         <source>Choose the USB drive or folder</source>
         <translation>Chọn ổ USB hoặc thư mục</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Lưu ý: %1</translation>
     </message>
     <message>
         <source>Choose the province&apos;s acknowledgement file</source>

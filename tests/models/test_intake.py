@@ -165,5 +165,5 @@ def test_papers_shown_at_the_counter_are_kept_apart_on_the_receipt(officer):
     handed_in, shown = text.split("Giấy tờ xuất trình để đối chiếu (không nộp):")[:2]
     assert "1. Tờ khai đăng ký khai sinh theo mẫu" in handed_in
     assert "tùy thân" not in handed_in.split("Thành phần hồ sơ nộp gồm:")[-1]
-    assert "1. Giấy tờ tùy thân của người yêu cầu" in shown
-    assert "2. Giấy tờ chứng minh nơi cư trú" in shown
+    # Numbered on after the papers handed in: one number per paper (attach --paper N).
+    assert "2. Giấy tờ tùy thân của người yêu cầu" in shown and "3. Giấy tờ chứng minh nơi cư trú" in shown

@@ -100,7 +100,8 @@ def test_ten_long_papers_keep_each_copy_on_one_a4_page(receipt: ReceiptData, set
         handed_in, shown = page.split("Giấy tờ xuất trình để đối chiếu (không nộp):")
         assert "Thành phần hồ sơ nộp gồm:" in handed_in and "8. " in handed_in
         assert "Giấy tờ tùy thân của người yêu cầu" in shown and "Giấy tờ tùy thân" not in handed_in
-        assert "1. Giấy tờ tùy thân" in shown and "2. Giấy tờ chứng minh nơi cư trú" in shown
+        # Numbered on after the eight papers handed in (one number per paper, as attach uses).
+        assert "9. Giấy tờ tùy thân" in shown and "10. Giấy tờ chứng minh nơi cư trú" in shown
     probe.check_layout(render_receipt(data, settings))
     # Only a receipt that needs it is set tighter: the usual one keeps its 13 pt body.
     usual = _word_height(probe, render_receipt(receipt, settings), "Thời")

@@ -120,7 +120,7 @@ def assert_central_matches_source(target: str) -> None:
     for d in source:
         r = dossiers[d.uid]
         assert (r["MaHoSo"], r["TrangThaiHoSo"], r["ChuHoSo"], r["MaTTHC"]) == \
-            (d.code, d.status, d.applicant_name, d.procedure_code)
+            (d.code, str(d.status), d.applicant_name, d.procedure_code)
         assert (r["NgayTiepNhan"], r["NgayHenTra"], r["NgayKetThucXuLy"], r["NgayTra"]) == tuple(
             portal_datetime(x) for x in (d.received_at, d.due_at, d.finished_at, d.returned_at))
         assert [x["TenTepDinhKem"] for x in r["TaiLieuNop"]] == [x.name for x in d.documents]
@@ -129,5 +129,5 @@ def assert_central_matches_source(target: str) -> None:
             c = events[e.uid]
             assert (c["HoSoUid"], c["HanhDong"], c["TrangThai"], c["TrangThaiTruoc"] or None,
                     c["ThoiDiemXuLy"], c["GhiChu"], c["DuLieu"]) == \
-                (d.uid, e.action, e.to_status, e.from_status, portal_datetime(e.at), e.note,
+                (d.uid, e.action, str(e.to_status), e.from_status, portal_datetime(e.at), e.note,
                  json.loads(json.dumps(e.data, default=str)))

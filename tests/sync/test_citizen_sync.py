@@ -34,7 +34,7 @@ def test_fees_payment_and_ratings_travel_in_the_day_file(officer, tmp_path):
 
     record = by_code[paid.code]
     assert record["DanhSachLePhi"] == [{"TenPhiLePhi": "Phí chứng thực bản sao từ bản chính", "MaPhiLePhi": "",
-                                        "HinhThucThu": "1", "Gia": 21_000, "LoaiPhiLePhi": "1"}]
+                                        "HinhThucThu": "1", "Gia": "21000", "LoaiPhiLePhi": "1"}]
     payment = record["ThuPhiLePhi"]
     assert (payment["SoTien"], payment["SoTrang"], payment["SoBan"]) == (21_000, 5, 3)
     assert (payment["DaThu"], payment["NgayThu"], payment["PhuongThucThu"]) == (True, "20260302083000", "ChuyenKhoan")
@@ -44,7 +44,7 @@ def test_fees_payment_and_ratings_travel_in_the_day_file(officer, tmp_path):
         "TiepNhan", 1, "Rất hài lòng", True, "Nhanh, chu đáo")
 
     waived = by_code[exempt.code]
-    assert waived["DanhSachLePhi"][0]["Gia"] == 0
+    assert waived["DanhSachLePhi"][0]["Gia"] == "0"
     assert (waived["ThuPhiLePhi"]["SoTienTruocMienGiam"], waived["ThuPhiLePhi"]["LyDoMienGiam"]) == (
         50_000, "Hợp đồng thế chấp vay vốn nông nghiệp")
 

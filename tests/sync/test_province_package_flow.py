@@ -60,9 +60,9 @@ def test_an_accepted_online_dossier_goes_up_with_the_portals_code(province, offi
     assert received[own.uid]["DuLieu"]["portal_code"] == f"{AGENCY}-260302-0042"
     record = dossiers[kept.uid]
     assert (record["KenhThucHien"], record["TrangThaiHoSo"], record["NgayTiepNhan"], record["NgayHenTra"]) == \
-        (2, 2, "20260302140000", "20260305140000")
+        ("2", "2", "20260302140000", "20260305140000")
     receive = [e for e in events if e["HoSoUid"] == kept.uid]
-    assert [(e["HanhDong"], e["TrangThaiTruoc"], e["TrangThai"]) for e in receive] == [("receive", 1, 2)]
+    assert [(e["HanhDong"], e["TrangThaiTruoc"], e["TrangThai"]) for e in receive] == [("receive", 1, "2")]
     assert receive[0]["DuLieu"]["portal_code"] == "000.00.00.H12-260302-0007"
 
 
@@ -76,7 +76,7 @@ def test_a_refused_online_dossier_goes_up_refused_with_the_refusal_form(province
     assert render_form("refusal", view.code).startswith(b"%PDF")
     dossiers, events = _day_records(run_export(MONDAY.date(), tmp_path / "usb", by=officer,
                                                now=datetime(2026, 3, 2, 17, 30)).path, province)
-    assert dossiers[view.uid]["TrangThaiHoSo"] == 3 and dossiers[view.uid]["NgayTuChoi"] == "20260302150000"
+    assert dossiers[view.uid]["TrangThaiHoSo"] == "3" and dossiers[view.uid]["NgayTuChoi"] == "20260302150000"
     refusal = next(e for e in events if e["HoSoUid"] == view.uid)
     assert (refusal["HanhDong"], refusal["TrangThaiTruoc"]) == ("refuse", 1)
     assert refusal["DuLieu"] == {"reason": "Giấy tờ tải lên không đọc được", "portal_code": "000.00.00.H12-260302-0007"}

@@ -38,18 +38,22 @@ def test_records_use_the_portal_vocabulary(officer, tmp_path):
     by_code = {r["MaHoSo"]: r for r in report.dossiers}
 
     returned = by_code[views[2].code]
-    assert returned["TrangThaiHoSo"] == 10
+    # Typed as the provincial systems' DongBoHoSoMC clients type them: codes are strings.
+    assert returned["TrangThaiHoSo"] == "10" and returned["HinhThuc"] == "0" and returned["LoaiDoiTuong"] == "1"
     assert returned["NgayTiepNhan"] == "20260302080200"
     assert returned["NgayTra"] == "20260302140000"
     assert returned["ThongTinTra"] == "Trần Văn C"
-    assert returned["DinhDanhCHS"] == [{"LoaiDinhDanh": 1, "SoDinhDanh": "001090012342"}]
-    assert returned["MaTTHC"] == "1.004873" and returned["KenhThucHien"] == 1
+    assert returned["DinhDanhCHS"] == [{"LoaiDinhDanh": "1", "SoDinhDanh": "001090012342"}]
+    assert returned["MaTTHC"] == "1.004873" and returned["KenhThucHien"] == "1"
+    assert (returned["NoiNopHoSo"], returned["DuocThanhToanTrucTuyen"], returned["HoSoCoThanhPhanSoHoa"]) == \
+        ("2", "0", "0")
     assert returned["TaiLieuNop"][0]["TenTepDinhKem"].startswith("Tờ khai")
 
     supplemented = by_code[views[1].code]
     (round_,) = supplemented["DanhSachHoSoBoSung"]
     assert round_["DanhSachNoiDungBoSung"] == ["Giấy xác nhận cư trú"]
     assert round_["NgayBoSung"] == "20260302093000" and round_["TrangThaiBoSung"] is True
+    assert round_["HoSoBoSungId"] == 1
     assert round_["NgayHenTraTruoc"] == "20260305080100"
     assert round_["NgayHenTraMoi"] == supplemented["NgayHenTra"] != round_["NgayHenTraTruoc"]
 
@@ -60,7 +64,7 @@ def test_records_use_the_portal_vocabulary(officer, tmp_path):
     assert by_code[views[3].code]["NgayTuChoi"] == "20260302143000"
 
     forward = next(e for e in report.events if e["HanhDong"] == "forward")
-    assert forward["TrangThai"] == 4 and forward["TrangThaiTruoc"] == 2
+    assert forward["TrangThai"] == "4" and forward["TrangThaiTruoc"] == 2
     assert forward["PhongBanXuLy"] == "Tư pháp - Hộ tịch"
     assert forward["ThoiDiemXuLy"] == "20260302090000"
 

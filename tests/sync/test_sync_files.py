@@ -59,8 +59,9 @@ def test_a_version_2_day_and_its_companion_arrive_with_every_hash_equal(officer,
     assert [p["name"] for p in manifest["files"]["parts"]] == [files_file_name(AGENCY, DAY)]
     records = sorted(_records(result.path).values(), key=lambda r: r["NgayTiepNhan"])
     a, b, c = records
-    assert a["HoSoCoThanhPhanSoHoa"] is True and b["HoSoCoThanhPhanSoHoa"] is False
-    assert [(d["DuocSoHoa"], d["DuocTaiSuDung"]) for d in b["TaiLieuNop"]] == [(False, False), (True, True)]
+    assert a["HoSoCoThanhPhanSoHoa"] == "1" and b["HoSoCoThanhPhanSoHoa"] == "0"
+    assert [(d["DuocSoHoa"], d["DuocTaiSuDung"], d["DuocLayTuKhoDMQG"]) for d in b["TaiLieuNop"]] == \
+        [("0", "0", "0"), ("1", "1", "0")]
     assert a["TaiLieuNop"][0]["MaBamSHA256"] in copies
     assert a["TaiLieuNop"][0]["DuongDanTaiTepTin"].endswith(a["TaiLieuNop"][0]["MaBamSHA256"] + ".pdf")
     assert [r["MaBamSHA256"] for r in a["DanhSachGiayToKetQua"]] == [k for k, v in copies.items() if v == "kq"]
@@ -150,12 +151,23 @@ def test_a_version_1_day_file_still_verifies_and_applies(officer, tmp_path):
     for record in doc["HoSo"]:
         for name in v2_only:
             del record[name]
+        # Version 1 typed the portal's codes as integers, and named a supplement round by uid.
+        for name in ("KenhThucHien", "LoaiDoiTuong", "TrangThaiHoSo", "HinhThuc"):
+            record[name] = int(record[name])
+        for identity in record["DinhDanhCHS"]:
+            identity["LoaiDinhDanh"] = int(identity["LoaiDinhDanh"])
+        for fee in record["DanhSachLePhi"]:
+            fee["Gia"] = int(fee["Gia"])
+        for supplement in record["DanhSachHoSoBoSung"]:
+            supplement["HoSoBoSungId"] = f"{supplement['HoSoBoSungId']:032x}"
         record["TaiLieuNop"] = [{k: d[k] for k in ("ThuTu", "TenTepDinhKem", "SoBanChinh", "SoBanSao")}
                                 for d in record["TaiLieuNop"]]
         record["DanhSachGiayToKetQua"] = []
     doc["header"]["schema_version"] = 1
     events = json.loads(members["tiendo.json"])
     events["header"]["schema_version"] = 1
+    for event in events["TienDo"]:
+        event["TrangThai"] = int(event["TrangThai"])
     hoso, tiendo = canonical_json(doc), canonical_json(events)
     manifest = json.loads(members["manifest.json"])
     manifest["schema_version"] = 1

@@ -34,21 +34,29 @@ DOSSIER = {
 # Version 1 (before digitisation) files still verify against their own schema.
 DOSSIER_V1 = copy.deepcopy(DOSSIER)
 SHA = "9f2c" + "0" * 60
+# Version 2 types the portal's codes and flags as strings, as the provincial systems do.
 DOSSIER.update({
-    "HoSoCoThanhPhanSoHoa": True, "SoGiayToChuHoSo": "001190012345", "NgayNopHoSo": "20260302090000",
-    "NoiNopHoSo": "UBND XÃ TAM ĐẢO", "DuocThanhToanTrucTuyen": 0,
+    "MaLinhVuc": "G09-TP", "KenhThucHien": "1", "LoaiDoiTuong": "1", "TrangThaiHoSo": "5", "HinhThuc": "0",
+    "DinhDanhCHS": [{"LoaiDinhDanh": "1", "SoDinhDanh": "001190012345"}],
+    "DanhSachLePhi": [{"TenPhiLePhi": "Phí, lệ phí", "MaPhiLePhi": "", "HinhThucThu": "", "Gia": "8000",
+                       "LoaiPhiLePhi": "1"}],
+    "DanhSachHoSoBoSung": [{**DOSSIER_V1["DanhSachHoSoBoSung"][0], "HoSoBoSungId": 1}],
+    "HoSoCoThanhPhanSoHoa": "1", "SoGiayToChuHoSo": "001190012345", "NgayNopHoSo": "20260302090000",
+    "NoiNopHoSo": "2", "DuocThanhToanTrucTuyen": "0",
     "TaiLieuNop": [{"ThuTu": 1, "TenTepDinhKem": "Tờ khai theo mẫu", "SoBanChinh": 1, "SoBanSao": 0,
-                    "MaThanhPhanHoSo": "", "DuocSoHoa": True, "DuocTaiSuDung": False,
+                    "MaThanhPhanHoSo": "G09-TP-01", "DuocSoHoa": "1", "DuocTaiSuDung": "0",
+                    "DuocLayTuKhoDMQG": "0",
                     "DuongDanTaiTepTin": f"tep-dinh-kem/9f/{SHA}.pdf", "MaBamSHA256": SHA, "SoTrang": 2,
                     "KichThuoc": 120000}],
-    "DanhSachGiayToKetQua": [{"TenGiayTo": "Kết quả giải quyết", "DuongDanTaiTepTin": f"tep-dinh-kem/9f/{SHA}.pdf",
+    "DanhSachGiayToKetQua": [{"TenGiayTo": "Kết quả giải quyết", "MaGiayToKetQua": "KQ.G01.00262",
+                              "DuongDanTaiTepTin": f"tep-dinh-kem/9f/{SHA}.pdf",
                               "MaBamSHA256": SHA, "SoTrang": 1, "KichThuoc": 50000}],
 })
 EVENT = {
     "Uid": "6da97de4909e4e0a8b1541b45b898fa6", "HoSoUid": "f80647cec09047fea73b2543273f20cd",
     "MaHoSo": "000.00.24.H12-260302-0001", "NguoiXuLy": "Quản trị hệ thống", "TenDangNhap": "admin",
     "ChucDanh": "Quản trị hệ thống", "ThoiDiemXuLy": "20260302100000", "PhongBanXuLy": "Tư pháp",
-    "NoiDungXuLy": "Chuyển xử lý", "TrangThai": 4, "TrangThaiTruoc": 2, "HanhDong": "forward",
+    "NoiDungXuLy": "Chuyển xử lý", "TrangThai": "4", "TrangThaiTruoc": 2, "HanhDong": "forward",
     "GhiChu": "", "DuLieu": {"unit": "Tư pháp"},
 }
 

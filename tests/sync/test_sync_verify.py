@@ -170,7 +170,7 @@ def test_an_invalid_record_is_named_and_the_rest_still_read(day_file):
     assert report.file_ok and not report.ok
     assert len(report.dossiers) == 4
     (rejected,) = report.rejected
-    assert rejected["reason"] == "trường “TrangThaiHoSo”: giá trị ngoài khoảng cho phép"
+    assert rejected["reason"] == "trường “TrangThaiHoSo”: giá trị không thuộc danh mục cho phép"
     assert rejected["MaHoSo"] in report.problems[0].message
 
 

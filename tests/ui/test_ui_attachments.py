@@ -196,3 +196,41 @@ def test_the_admin_sets_the_scanner_folder_and_the_size_limit(window, qtbot, idl
     panel.save_button.click()
     qtbot.waitUntil(lambda: "Không tìm thấy thư mục" in panel.status.text(), timeout=10000)
     assert attachments.attachment_settings().scan_folder == str(folder)
+
+
+def _fake_multimedia(monkeypatch, cameras: list) -> None:
+    """Qt Multimedia as this machine would load it, with ``cameras`` plugged in."""
+    import sys
+    import types
+
+    multimedia = types.ModuleType("PySide6.QtMultimedia")
+    multimedia.QMediaDevices = type("QMediaDevices", (), {"videoInputs": staticmethod(lambda: cameras)})
+    widgets = types.ModuleType("PySide6.QtMultimediaWidgets")
+    widgets.QVideoWidget = object
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", multimedia)
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimediaWidgets", widgets)
+
+
+def test_the_camera_is_offered_only_where_qt_multimedia_loads(counter, officer, monkeypatch, qtbot):
+    """The one-folder build leaves Qt Multimedia out: there the import fails and neither the
+    intake checklist nor the dossier window shows a camera button (docs/attachments.md)."""
+    import sys
+
+    from ui.attachments_panel import AttachmentsPanel
+    from ui.documents_checklist import DocumentsChecklist
+
+    def shown() -> tuple[bool, bool]:
+        checklist, panel = DocumentsChecklist(), AttachmentsPanel(officer)
+        qtbot.addWidget(checklist)
+        qtbot.addWidget(panel)
+        return not checklist.copy_from_camera.isHidden(), not panel.from_camera.isHidden()
+
+    _fake_multimedia(monkeypatch, ["document camera"])
+    assert shown() == (True, True)
+    _fake_multimedia(monkeypatch, [])  # Qt Multimedia loads, but no camera is plugged in
+    assert shown() == (False, False)
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)  # as in the built program
+    assert shown() == (False, False)
+    _fake_multimedia(monkeypatch, ["document camera"])
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimediaWidgets", None)  # the capture view is missing
+    assert shown() == (False, False)

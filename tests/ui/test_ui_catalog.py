@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from ui_helpers import type_text
 
-from models.catalog import get_procedure
+from models.catalog import REQUIRED, SHOWN, get_procedure
 from models.text import fold
 from ui.main_window import CATALOG
 
@@ -43,13 +43,57 @@ def test_edit_a_procedure_and_save(window, qtbot, idle):
     documents = dialog.documents.rowCount()
     dialog.fee_note.clear()
     type_text(qtbot, dialog.fee_note, "Miễn lệ phí")
-    dialog._add_document("Giấy tờ tùy thân của người đi đăng ký", 1, 0, True)
+    before = get_procedure("1.001193")
+    dialog._add_document("Giấy tờ tùy thân của người đi đăng ký", 1, 0, REQUIRED)
+    type_text(qtbot, dialog.field_code, "G09.HT")
+    dialog.documents.item(0, 4).setText("TP.KS.01")
     with qtbot.waitSignal(dialog.saved, timeout=10000):
         dialog.ok.click()
     idle()
     procedure = get_procedure("1.001193")
     assert procedure.fee_note == "Miễn lệ phí"
     assert len(procedure.documents) == documents + 1
+    assert (procedure.field_code, procedure.documents[0].code) == ("G09.HT", "TP.KS.01")
+    # What the dialog does not edit is kept: papers only shown, the results and their codes.
+    assert [d.kind for d in procedure.documents[:-1]] == [d.kind for d in before.documents]
+    assert SHOWN in [d.kind for d in before.documents]
+    assert procedure.results == before.results and procedure.results[0].code == "KQ.G15.000031"
+    assert get_procedure("1.000656").field_code == "G09.HT"  # one code per field
+
+
+def test_a_split_procedure_keeps_its_national_code_when_edited(window, qtbot, idle):
+    screen = _catalog(window, idle)
+    row = next(r for r in range(screen.table.rowCount()) if screen.table.item(r, 0).text() == "1.004859-BS")
+    screen.table.selectRow(row)
+    dialog = screen.edit()
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.ok.click()
+    idle()
+    assert get_procedure("1.004859-BS").national_code == "1.004859"
+
+
+def test_the_admin_types_the_fields_codes(window, qtbot, idle):
+    from models.catalog import list_fields
+
+    screen = _catalog(window, idle)
+    dialog = screen.edit_field_codes()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10000)
+    assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == \
+        [f.name for f in list_fields()]
+    dialog.set_code("Chứng thực", "G09.CT")
+    assert dialog.changes() == [("Chứng thực", "G09.CT")]
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.ok.click()
+    idle()
+    assert {f.name: f.code for f in list_fields()}["Chứng thực"] == "G09.CT"
+    row = next(r for r in range(screen.table.rowCount()) if screen.table.item(r, 0).text() == "2.000815")
+    assert screen.table.item(row, 2).text() == "Chứng thực (G09.CT)"
+    dialog = screen.edit_field_codes()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10000)
+    dialog.set_code("Chứng thực", "mã sai")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: "chữ cái không dấu" in dialog.errors.general.text(), timeout=10000)
+    assert dialog.isVisible()
 
 
 def test_import_file_checks_first_then_applies(window, tmp_path, qtbot, idle, monkeypatch):

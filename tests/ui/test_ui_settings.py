@@ -85,6 +85,7 @@ def test_admin_adds_an_officer_with_a_role(window, qtbot, idle):
     panel = screen.officers
     qtbot.keyClicks(panel.username, "lan.nt")
     type_text(qtbot, panel.full_name, "Nguyễn Thị Lan")
+    type_text(qtbot, panel.title, "Công chức Tư pháp - Hộ tịch")
     panel.roles["leader"].setChecked(True)  # officer (checked by default) and leader
     qtbot.keyClicks(panel.password, "matkhau-lan")
     panel.add.click()
@@ -92,7 +93,16 @@ def test_admin_adds_an_officer_with_a_role(window, qtbot, idle):
     assert "lan.nt" in [o.username for o in list_officers()]
     assert authenticate("lan.nt", "matkhau-lan").roles == ("officer", "leader")
     assert panel.table.rowCount() == 2
-    assert panel.table.item(1, 2).text() == "Cán bộ một cửa, Lãnh đạo"
+    assert [panel.table.item(1, c).text() for c in (2, 3)] == ["Công chức Tư pháp - Hộ tịch", "Cán bộ một cửa, Lãnh đạo"]
+
+    # Promoted: the admin changes her title; the table shows the new one.
+    panel.table.setCurrentCell(1, 0)
+    panel.title.clear()
+    type_text(qtbot, panel.title, "Phó Chủ tịch UBND xã")
+    panel.save.click()
+    idle()
+    assert {o.username: o.title for o in list_officers()}["lan.nt"] == "Phó Chủ tịch UBND xã"
+    assert panel.table.item(1, 2).text() == "Phó Chủ tịch UBND xã"
 
 
 def test_settings_are_read_only_for_an_officer(counter, officer, qtbot, idle, printed):
