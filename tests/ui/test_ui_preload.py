@@ -15,7 +15,10 @@ def test_a_day_imports_nothing_for_the_first_time_off_the_gui_thread(tmp_path):
     out = subprocess.run([sys.executable, str(HERE / "day_in_fresh_interpreter.py"),
                           str(tmp_path / "day.sqlite3")], capture_output=True, text=True,
                          timeout=300, cwd=tmp_path,
-                         env={**__import__("os").environ, "XDG_DATA_HOME": str(tmp_path / "data")})
+                         # its own settings too: a tab remembered from someone's real session
+                         # would change the day the script walks through
+                         env={**__import__("os").environ, "XDG_DATA_HOME": str(tmp_path / "data"),
+                              "XDG_CONFIG_HOME": str(tmp_path / "config")})
     assert out.returncode == 0, out.stderr[-3000:]
     lines = [line for line in out.stdout.splitlines() if line.startswith("[")]
     assert lines, out.stdout + out.stderr[-3000:]
