@@ -289,6 +289,7 @@ class AppController(QObject):
         except NotFoundError:  # the check will say so
             return
         self._prebuilt = MainWindow(officer, self.db_path, held=True)
+        preload.forget_sources()  # what building it read into linecache (preload.forget_sources)
 
     def _drop_prebuilt(self) -> None:
         if self._prebuilt is not None:
