@@ -23,3 +23,39 @@ def test_a_day_imports_nothing_for_the_first_time_off_the_gui_thread(tmp_path):
     lines = [line for line in out.stdout.splitlines() if line.startswith("[")]
     assert lines, out.stdout + out.stderr[-3000:]
     assert json.loads(lines[-1]) == []
+
+
+def test_import_lists_are_read_from_the_source_text(tmp_path, monkeypatch):
+    from ui import preload
+
+    package = tmp_path / "models"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "helper.py").write_text("")
+    (package / "sample.py").write_text('''"""A module.
+
+import fails when the text says so (prose, not an import)
+"""
+from __future__ import annotations
+
+import os, json as j  # two
+from . import helper
+from .helper import (
+    thing,  # a comment
+    other as alias,
+)
+from models import helper as again
+
+if True:
+    import zipfile
+
+
+def later():
+    from pathlib import Path
+''')
+    monkeypatch.setattr(preload, "ROOT", tmp_path)
+    monkeypatch.setattr(preload, "_parsed", {})
+    top, everywhere = preload._read_imports("models.sample")
+    assert top == ["__future__", "os", "json", "models", "models.helper", "models.helper",
+                   "models", "models.helper"]
+    assert everywhere == top + ["zipfile", "pathlib"]  # indented: inside a block or a function
