@@ -3,12 +3,13 @@
 peewee imports psycopg2 as it is itself imported, and psycopg2 brings libpq, OpenSSL and
 Kerberos along: about 10 MiB of memory and 20 ms at every start of a counter that keeps its
 data in a SQLite file and never talks to a server. So the desktop app, when it opens a SQLite
-file behind its sign-in window (ui.app), loads the database layer with the driver hidden from
-peewee (``hide_from_peewee`` … ``stop_hiding``). Should that process open a server later (the
-office server settings, a move to the server), ``give_peewee_the_driver`` does what peewee's
-own import does with psycopg2; models.office_server.server_database calls it before any
-server is opened. tests/models/test_postgres_driver.py compares the result with a peewee
-imported the usual way and uses it against a real server.
+file behind its sign-in window (ui.app), hides the driver for the session
+(``hide_from_peewee``): peewee, and playhouse's modules that try it, find it missing and go on
+without it. Should that process open a server later (the office server settings, a move to the
+server), ``give_peewee_the_driver`` ends the hiding and does what peewee's own import does
+with psycopg2; models.office_server.server_database calls it before any server is opened.
+tests/models/test_postgres_driver.py compares the result with a peewee imported the usual way
+and uses it against a real server.
 """
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ DRIVER = "psycopg2"
 
 
 def hide_from_peewee() -> bool:
-    """Make peewee's coming import leave the driver out; True if it will (peewee and the
-    driver not imported yet). Undo with ``stop_hiding`` once peewee is imported."""
+    """Make ``import psycopg2`` fail (peewee's coming import and any other) until
+    ``give_peewee_the_driver``; True if it will (peewee and the driver not imported yet)."""
     if "peewee" in sys.modules or DRIVER in sys.modules:
         return False
     sys.modules[DRIVER] = None  # type: ignore[assignment]  # importing it raises ImportError

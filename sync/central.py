@@ -21,7 +21,6 @@ from peewee import (
     SqliteDatabase,
     TextField,
 )
-from playhouse.db_url import connect as connect_url
 
 from models.errors import MotCuaError
 from models.postgres_driver import give_peewee_the_driver
@@ -102,6 +101,10 @@ CENTRAL_TABLES = [CentralMeta, CentralFile, CentralDossier, CentralEvent]
 def open_central(target: str) -> Database:
     """Open (and create) the central database at a SQLite path or a PostgreSQL URL."""
     if "://" in target:
+        # Imported here: playhouse.db_url imports the PostgreSQL driver, which a counter on a
+        # SQLite file does not load (models.postgres_driver).
+        from playhouse.db_url import connect as connect_url
+
         give_peewee_the_driver()  # in case this process loaded peewee without it
         db = connect_url(target)
     else:

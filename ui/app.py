@@ -98,7 +98,9 @@ class AppController(QObject):
         if heading is None:
             return self._open_then_begin()
         self._ask_sign_in(heading=heading)
-        if "://" not in self.db_path:  # a SQLite file: no PostgreSQL driver (models.postgres_driver)
+        if "://" not in self.db_path:
+            # A SQLite file: no PostgreSQL driver for this session, until a server is opened
+            # (models.postgres_driver.give_peewee_the_driver, ui.preload's server stage).
             postgres_driver.hide_from_peewee()
         # After the paint (never inside it), the database layer loads a module per event-loop
         # turn while the typing goes on, then the database opens.
@@ -147,7 +149,6 @@ class AppController(QObject):
 
         from .runner import Op
 
-        postgres_driver.stop_hiding()  # peewee is imported
         shown = self.sign_in
         if not self._still_asking(shown):
             return

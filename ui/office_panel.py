@@ -10,6 +10,7 @@ from models.office import configure, load_connection
 from models.office_server import uses_office_server
 
 from .connection_form import ConnectionForm
+from .preload import DATA, SERVER
 from .runner import Op
 
 
@@ -67,7 +68,7 @@ class OfficePanel(QWidget):
                 self.notice.clear()
             else:
                 self.notice.setText(str(exc))
-        Op(self, lambda: configure(connection, by=self.officer)).success(done).failure(failed) \
+        Op(self, lambda: configure(connection, by=self.officer), needs=(DATA, SERVER)).success(done).failure(failed) \
             .run_in_background()
 
     def move_up(self) -> None:
@@ -105,5 +106,5 @@ class OfficePanel(QWidget):
         def failed(exc: Exception) -> None:
             self.move_button.setEnabled(True)
             self.notice.setText(str(exc))
-        Op(self, work).with_progress(self.tr("Moving the data to the server…")).success(done) \
+        Op(self, work, needs=(DATA, SERVER)).with_progress(self.tr("Moving the data to the server…")).success(done) \
             .failure(failed).run_in_background()

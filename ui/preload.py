@@ -7,7 +7,7 @@ list, reportlab, openpyxl, cryptography) cost over a second to import, and the f
 must be painted before any of that.
 
 So the work is grouped in *stages* a job can need (``DATA``, ``PROVINCES``, ``PRINTING``,
-``SYNC``, ``REPORTS``); ui.runner holds a job until its stages are loaded and moves them to the
+``SYNC``, ``REPORTS``, ``SERVER``; ``DATABASE`` and ``WINDOW`` load behind the sign-in window); ui.runner holds a job until its stages are loaded and moves them to the
 front. A stage's module list is derived from the code, not kept by hand: every import
 statement, at any depth (function-level imports included), of the stage's root modules and of
 our own modules they reach, read from the source text (nothing is imported to find them); a module
@@ -34,10 +34,13 @@ ROOT = Path(__file__).resolve().parent.parent
 OWN_PACKAGES = ("models", "printing", "sync", "cli", "ui")
 
 DATABASE, WINDOW, DATA = "database", "window", "data"
-PROVINCES, PRINTING, SYNC, REPORTS = "provinces", "printing", "sync", "reports"
+PROVINCES, PRINTING, SYNC, REPORTS, SERVER = "provinces", "printing", "sync", "reports", "server"
 # What no stage before DATA loads: the big libraries behind the services.
 LIBRARIES = ("printing", "reportlab", "openpyxl", "vietnam_provinces", "sync", "cryptography",
              "barcode")
+# What only talking to a PostgreSQL server needs (libpq, OpenSSL: ~10 MiB): no stage but SERVER
+# loads it, so that a counter on a SQLite file never does (models.postgres_driver).
+SERVER_ONLY = ("psycopg2", "playhouse.db_url", "playhouse.postgres_ext", "playhouse.cockroachdb")
 # After the first paint, a pause: the form is ready for typing before the first import.
 START_DELAY_MS = 150
 
@@ -97,14 +100,25 @@ class Stage:
     # Only the imports at the top of the modules (what importing the roots loads), not those
     # inside functions (what using them loads), and the leaves first, one module per step.
     top_level: bool = False
+    # Loaded only for a job that needs it, never in the sweep after the first paint.
+    on_demand: bool = False
+
+
+def _warm_server() -> None:
+    """The PostgreSQL driver, for a counter on a SQLite file that is about to talk to a server
+    (models.postgres_driver: it is not loaded otherwise)."""
+    from models.postgres_driver import give_peewee_the_driver
+
+    give_peewee_the_driver()
 
 
 STAGES: tuple[Stage, ...] = (
     # Behind a sign-in window shown before the database is open (ui.app): the database layer,
     # then the main window and the intake form, while the officer types the password.
+    # (playhouse.migrate: the database thread migrates an old schema as it opens.)
     Stage(DATABASE, ("models.session", "models.accounts", "models.settings", "models.storage_errors",
-                     "models.office_server", "models.catalog", "models.catalog_releases"), LIBRARIES,
-          None, top_level=True),
+                     "models.office_server", "models.catalog", "models.catalog_releases",
+                     "playhouse.migrate"), LIBRARIES, None, top_level=True),
     Stage(WINDOW, ("ui.main_window", "ui.intake_screen", "ui.server_banner", "ui.sync_banner",
                    "ui.package_banner", "ui.copy_sources"), LIBRARIES, None, top_level=True),
     Stage(DATA, ("models",), LIBRARIES, _warm_calendar),
@@ -113,6 +127,8 @@ STAGES: tuple[Stage, ...] = (
     Stage(SYNC, ("sync",), ("printing", "openpyxl"), None),
     Stage(REPORTS, ("models.report_documents", "printing.period_report_xlsx", "models.fee_collection",
                     "printing.fee_list_xlsx", "models.notice_board"), (), _warm_reports),
+    # Jobs that talk to an office server (setting it up, moving the data to it, joining it).
+    Stage(SERVER, ("models.postgres_driver",), (), _warm_server, on_demand=True),
 )
 _BY_NAME = {s.name: s for s in STAGES}
 
@@ -198,6 +214,7 @@ def _derive(name: str) -> Iterator[None]:
     """Walk the stage's imports, yielding after each source file read (one event-loop turn
     each when loading in the background); returns the module list."""
     stage = _BY_NAME[name]
+    later = stage.later if stage.on_demand else stage.later + SERVER_ONLY
     queue = [m for r in stage.roots for m in _submodules(r)]
     found: list[str] = []
     seen: set[str] = set()
@@ -211,9 +228,9 @@ def _derive(name: str) -> Iterator[None]:
             top, everywhere = _imports(module)
             if fresh:
                 yield
-            if any(_left_out(t, stage.later) for t in top):
+            if any(_left_out(t, later) for t in top):
                 continue  # importing it would load a later stage's libraries
-            queue += [m for m in (top if stage.top_level else everywhere) if not _left_out(m, stage.later)]
+            queue += [m for m in (top if stage.top_level else everywhere) if not _left_out(m, later)]
         found.append(module)
     return found[::-1] if stage.top_level else found
 
@@ -294,7 +311,8 @@ def _step() -> None:
 def _remaining() -> list[str]:
     """The stages still to load: all of them once start() was called, before that only those
     asked for (prepare(), when_ready())."""
-    return [n for n in _order if n not in _loaded and (_state["started"] or n in _requested)]
+    return [n for n in _order if n not in _loaded
+            and ((_state["started"] and not _BY_NAME[n].on_demand) or n in _requested)]
 
 
 def _release() -> None:

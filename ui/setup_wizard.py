@@ -21,6 +21,7 @@ from models.settings import AgencySettings, validate_settings
 
 from .connection_form import ConnectionForm
 from .field_errors import FieldErrors
+from .preload import DATA, SERVER
 from .printers import PrinterCombo
 from .runner import Op
 
@@ -200,7 +201,7 @@ class SetupWizard(QWizard):
         def failed(exc: Exception) -> None:
             self._saving = False
             self.machine.form._answer(False, str(exc))
-        Op(self, work).success(done).failure(failed).run_in_background()
+        Op(self, work, needs=(DATA, SERVER)).success(done).failure(failed).run_in_background()
         return False
 
     def _finish(self) -> bool:

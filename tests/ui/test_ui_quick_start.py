@@ -149,3 +149,26 @@ def test_a_damaged_database_behind_a_remembered_window_offers_the_backup(start_g
     assert run_gui(known_counter) == 1  # the sign-in window went, the restore was declined: quit
     assert len(shown) == 1 and known_counter in shown[0]
     assert not start_gui
+
+
+def test_a_session_on_a_sqlite_file_never_loads_the_postgresql_driver(known_counter, tmp_path):
+    """psycopg2 brings libpq, OpenSSL and Kerberos (~10 MiB): a counter on a SQLite file has no
+    use for them, before or after every preload stage (models.postgres_driver)."""
+    import json
+    import os
+    import subprocess
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings
+
+    QSettings().sync()
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CONFIG_HOME": str(tmp_path / "qsettings"), "QT_QPA_PLATFORM": "offscreen"}
+    script = Path(__file__).with_name("sqlite_session_in_fresh_interpreter.py")
+    out = subprocess.run([sys.executable, str(script), known_counter, TEST_PASSWORD], capture_output=True,
+                         text=True, timeout=120, env=env, cwd=tmp_path)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    assert out.returncode == 0 and lines, out.stdout + out.stderr[-3000:]
+    found = json.loads(lines[-1])
+    assert "reports" in found["stages"] and "server" not in found["stages"]  # all loaded but the server's
+    assert found["psycopg2"] is False and found["libpq"] in (False, None)
