@@ -16,20 +16,25 @@ from __future__ import annotations
 import sys
 
 DRIVER = "psycopg2"
+# Hidden with it: playhouse's CockroachDB support, which playhouse.migrate tries to import and
+# which would pull playhouse's PostgreSQL extensions in (it copes without, as without psycopg2).
+HIDDEN = (DRIVER, "playhouse.cockroachdb")
 
 
 def hide_from_peewee() -> bool:
     """Make ``import psycopg2`` fail (peewee's coming import and any other) until
     ``give_peewee_the_driver``; True if it will (peewee and the driver not imported yet)."""
-    if "peewee" in sys.modules or DRIVER in sys.modules:
+    if "peewee" in sys.modules or any(name in sys.modules for name in HIDDEN):
         return False
-    sys.modules[DRIVER] = None  # type: ignore[assignment]  # importing it raises ImportError
+    for name in HIDDEN:
+        sys.modules[name] = None  # type: ignore[assignment]  # importing it raises ImportError
     return True
 
 
 def stop_hiding() -> None:
-    if DRIVER in sys.modules and sys.modules[DRIVER] is None:
-        del sys.modules[DRIVER]
+    for name in HIDDEN:
+        if name in sys.modules and sys.modules[name] is None:
+            del sys.modules[name]
 
 
 def give_peewee_the_driver() -> None:
