@@ -27,6 +27,9 @@ from .prefs import APPLICATION, ORGANISATION
 
 log = logging.getLogger(__name__)
 
+# How a start goes on after the database would not open (AppController._after_failed_open).
+RETRY, RESTORED, STOPPED = "retry", "restored", "stopped"
+
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
@@ -78,7 +81,6 @@ class AppController(QObject):
         self.sign_in = None
         self.window = None
         self.damaged = None
-        self.restored = False
         self.failed = False  # the start could not go on (run_gui returns 1)
         self._prebuilt = None  # the main window built while the password is checked
 
@@ -108,38 +110,36 @@ class AppController(QObject):
             (preload.DATABASE,), self._open_behind_sign_in)))
         return True
 
-    def _open(self) -> bool | None:
-        """Open the database: True; False when it cannot be (said, or the officer chose to
-        quit); None when it was damaged and the officer's answer was handled (restored and
-        begun, or not)."""
-        from models.office_server import ServerUnavailable
+    def _open_then_begin(self) -> bool:
         from models.session import open_counter
-        from models.storage_errors import DatabaseDamaged
 
         while True:
             try:
                 open_counter(self.db_path, check=True)
-                return True
-            except ServerUnavailable as exc:
-                # Never a database of its own instead: the counter waits for the Centre's server.
-                log.warning("office server away at start: %s", exc)
-                if not ask_retry_server(str(exc)):
-                    return False
-            except DatabaseDamaged as exc:
-                self.restored = self._offer_restore(exc.reason)
-                return None
             except MotCuaError as exc:
-                log.error("cannot start: %s", exc)
-                startup_failed(str(exc))
-                return False
-
-    def _open_then_begin(self) -> bool:
-        opened = self._open()
-        if opened is None:
-            return self.restored
-        if opened:
+                outcome = self._after_failed_open(exc)
+                if outcome == RETRY:
+                    continue
+                return outcome == RESTORED  # restored: begun again on the backup
             self._begin()
-        return opened
+            return True
+
+    def _after_failed_open(self, exc: MotCuaError) -> str:
+        """What a start does when the database does not open, whichever thread tried: RETRY
+        (the Centre's server away, the officer asks again), RESTORED (a damaged file replaced
+        by a backup, and begun again) or STOPPED (said why, or the officer chose to quit)."""
+        from models.office_server import ServerUnavailable
+        from models.storage_errors import DatabaseDamaged
+
+        if isinstance(exc, ServerUnavailable):
+            # Never a database of its own instead: the counter waits for the Centre's server.
+            log.warning("office server away at start: %s", exc)
+            return RETRY if ask_retry_server(str(exc)) else STOPPED
+        if isinstance(exc, DatabaseDamaged):
+            return RESTORED if self._offer_restore(exc.reason) else STOPPED
+        log.error("cannot start: %s", exc)
+        startup_failed(str(exc))
+        return STOPPED
 
     def _open_behind_sign_in(self) -> None:
         """After the remembered sign-in window's first paint, the database layer loaded: the
@@ -180,33 +180,18 @@ class AppController(QObject):
 
     def _not_opened_behind(self, shown, exc: Exception) -> None:
         """The rare ways out, as at a start that opens the database first."""
-        from models.office_server import ServerUnavailable
-        from models.storage_errors import DatabaseDamaged
-
         if not self._still_asking(shown):
             return
-        if isinstance(exc, ServerUnavailable):
-            log.warning("office server away at start: %s", exc)
-            if ask_retry_server(str(exc)):
-                self._open_behind_sign_in()
-            else:
-                self._give_up(shown)
-        elif isinstance(exc, DatabaseDamaged):
-            if self._offer_restore(exc.reason):  # restored: a new sign-in window is up
-                shown.close()
-            else:
-                self._give_up(shown)
-        elif isinstance(exc, MotCuaError):
-            log.error("cannot start: %s", exc)
-            startup_failed(str(exc))
+        if not isinstance(exc, MotCuaError):  # a bug (the runner logged it with its traceback)
+            start_bug("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
             self._give_up(shown)
-        else:  # a bug (the runner logged it with its traceback)
-            from .error_dialog import show_unexpected
-
-            show_unexpected(None, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
-                            QCoreApplication.translate(
-                                "AppController", "MotCua could not start because of an unexpected error. "
-                                "Please tell the administrator and send the details below."))
+            return
+        outcome = self._after_failed_open(exc)
+        if outcome == RETRY:
+            self._open_behind_sign_in()
+        elif outcome == RESTORED:  # a new sign-in window is up, on the restored data
+            shown.close()
+        else:
             self._give_up(shown)
 
     def _give_up(self, shown) -> None:
@@ -349,6 +334,15 @@ def ask_retry_server(message: str) -> bool:
     return box.clickedButton() is retry
 
 
+def start_bug(details: str) -> None:
+    """A bug stopped the start: the error dialog with its details, for the administrator."""
+    from .error_dialog import show_unexpected
+
+    show_unexpected(None, details, QCoreApplication.translate(
+        "AppController", "MotCua could not start because of an unexpected error. Please tell "
+        "the administrator and send the details below."))
+
+
 def startup_failed(message: str) -> None:
     """A start that cannot go on (damaged database, database in use …): say why, in a box."""
     QMessageBox.critical(None, QCoreApplication.translate("AppController", "MotCua cannot start"),
@@ -375,11 +369,7 @@ def run_gui(db: str | None = None, officer: str | None = None) -> int:
         started = _start(target, officer)
     except Exception:  # a bug before the event loop: the crash reporter's queue would never run
         log.exception("cannot start")
-        from .error_dialog import show_unexpected
-
-        show_unexpected(None, traceback.format_exc(), QCoreApplication.translate(
-            "AppController", "MotCua could not start because of an unexpected error. Please tell "
-            "the administrator and send the details below."))
+        start_bug(traceback.format_exc())
         return 1
     if started is None:
         return 1

@@ -58,6 +58,24 @@ def private_qsettings(tmp_path, qapp, monkeypatch):
 
 
 @pytest.fixture
+def start_gui(qapp, monkeypatch):
+    """run_gui with its boxes recorded instead of shown, and the hooks put back afterwards."""
+    import sys
+    import threading
+
+    from ui import app as app_module
+    from ui import crash
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(crash, "_reporter", None)
+    monkeypatch.setattr(app_module, "install_qt_message_handler", lambda: None)
+    failures: list[str] = []
+    monkeypatch.setattr(app_module, "startup_failed", failures.append)
+    return failures
+
+
+@pytest.fixture
 def idle(qtbot):
     """Wait until every background job has reported back; also done at teardown."""
     from ui import runner

@@ -110,21 +110,6 @@ def test_a_postgresql_lock_names_no_password():
     assert lock_path("postgresql://a:x@h/db") == lock_path("postgresql://a:y@h/db")
 
 
-@pytest.fixture
-def start_gui(qapp, monkeypatch):
-    """run_gui with its boxes recorded instead of shown, and the hooks put back afterwards."""
-    from ui import app as app_module
-    from ui import crash
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    monkeypatch.setattr(crash, "_reporter", None)
-    monkeypatch.setattr(app_module, "install_qt_message_handler", lambda: None)
-    failures: list[str] = []
-    monkeypatch.setattr(app_module, "startup_failed", failures.append)
-    return failures
-
-
 def test_a_damaged_database_opens_the_restore_dialog_and_quits_if_declined(start_gui, tmp_path, monkeypatch):
     from ui.app import run_gui
     from ui.damaged_dialog import DamagedDatabaseDialog

@@ -3,7 +3,6 @@ the main window built while the password is checked (ui.app, ui.sign_in_dialog).
 from __future__ import annotations
 
 import sys
-import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -114,21 +113,6 @@ def test_a_database_no_longer_set_up_behind_the_window_opens_the_wizard(counter,
     assert controller.wizard.isVisible() and not controller.sign_in.isVisible()
     idle()
     close_database()
-
-
-@pytest.fixture
-def start_gui(qapp, monkeypatch):
-    """run_gui with its boxes recorded instead of shown, and the hooks put back afterwards."""
-    from ui import app as app_module
-    from ui import crash
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    monkeypatch.setattr(crash, "_reporter", None)
-    monkeypatch.setattr(app_module, "install_qt_message_handler", lambda: None)
-    failures: list[str] = []
-    monkeypatch.setattr(app_module, "startup_failed", failures.append)
-    return failures
 
 
 def test_a_damaged_database_behind_a_remembered_window_offers_the_backup(start_gui, known_counter, monkeypatch):
